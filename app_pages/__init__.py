@@ -1,0 +1,1 @@
+"""Streamlit pages of the praxisgraph app (each a standalone script)."""

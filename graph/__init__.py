@@ -1,0 +1,1 @@
+"""Store, resolution, search and analytics over the praxisgraph knowledge graph."""

@@ -1,0 +1,251 @@
+"""``praxis``: a thin command line over the library (each verb calls one function)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graph.store import GraphStore, StoreError, open_store
+
+SKIPPED_EXIT = 3  # ingest finished but skipped at least one file
+
+
+def store_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--store",
+        "store_spec",
+        default=None,
+        envvar="PRAXIS_STORE",
+        show_default="var/store",
+        help="Store directory, or sparql+http://host:port/path for a SPARQL 1.1 server.",
+    )(fn)
+
+
+def json_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(fn)
+
+
+def emit(data: Any, as_json: bool, human: Callable[[Any], None] | None = None) -> None:
+    if as_json or human is None:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        human(data)
+
+
+def opened(store_spec: str | None, read_only: bool = False) -> GraphStore:
+    try:
+        return open_store(store_spec, read_only=read_only)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.group()
+@click.version_option(package_name="praxisgraph")
+def cli() -> None:
+    """praxisgraph: a knowledge graph of good-practice initiatives."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--jobs", default=1, show_default=True, help="Worker processes.")
+@json_option
+def ingest(paths: tuple[Path, ...], store_spec: str | None, jobs: int, as_json: bool) -> None:
+    """Ingest files or folders (txt, md, html, pdf, docx) into the store.
+
+    Example: praxis ingest data/docs --store var/store
+    """
+    from ingest.pipeline import ingest_paths
+
+    with opened(store_spec) as store:
+        summary = ingest_paths(paths, store, progress=not as_json)
+
+    def human(s: Any) -> None:
+        click.echo(
+            f"files read: {s.files_read}  skipped: {len(s.skipped)}  projects: {s.projects}  "
+            f"organisations: {s.organisations}  triples: {s.triples}"
+        )
+        for path, reason in s.skipped:
+            click.echo(f"  skipped {path}: {reason}", err=True)
+
+    emit(summary.as_dict() if as_json else summary, as_json, human)
+    if summary.skipped:
+        sys.exit(SKIPPED_EXIT)
+
+
+@cli.command(name="eval")
+@click.argument("docs_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the predictions read back from the store (JSON Lines).",
+)
+@json_option
+def eval_(docs_dir: Path, gold: Path, predictions: Path | None, as_json: bool) -> None:
+    """Score extraction against gold annotations (ingests into a fresh temporary store).
+
+    Example: praxis eval ../shared/seeds ../shared/eval/seeds.gold.jsonl --json
+    """
+    from graph.evaluate import LIST_CATEGORIES, evaluate
+
+    result = evaluate(docs_dir, gold, predictions, progress=not as_json)
+    if as_json:
+        result = {k: v for k, v in result.items() if k != "per_document"}
+
+    def human(r: dict[str, Any]) -> None:
+        click.echo(f"{'category':<16}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}")
+        for c in (*LIST_CATEGORIES, "organisations"):
+            m = r[c]
+            click.echo(
+                f"{c:<16}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}"
+                f"{m['tp']:>6}{m['fp']:>6}{m['fn']:>6}"
+            )
+        click.echo(
+            f"micro F1 (5 lists): {r['micro_f1']:.3f}   organisation type accuracy: "
+            f"{r['organisation_type_accuracy']:.3f}"
+        )
+        for lang, m in r["per_language"].items():
+            click.echo(f"  {lang}: micro F1 {m['micro_f1']:.3f}")
+
+    emit(result, as_json, human)
+
+
+@cli.command()
+@click.argument("query", default="")
+@store_option
+@click.option("--funder", multiple=True, help="Funder notation, e.g. erasmus-plus.")
+@click.option("--actor-type", multiple=True)
+@click.option("--target-group", multiple=True)
+@click.option("--activity", multiple=True)
+@click.option("--country", multiple=True)
+@click.option("--limit", default=20, show_default=True)
+@json_option
+def search(
+    query: str,
+    store_spec: str | None,
+    funder: tuple[str, ...],
+    actor_type: tuple[str, ...],
+    target_group: tuple[str, ...],
+    activity: tuple[str, ...],
+    country: tuple[str, ...],
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Search projects in any of the six languages, with facet filters.
+
+    Example: praxis search "věznice" --funder erasmus-plus --json
+    """
+    from dataclasses import asdict
+
+    from graph.search import search as run_search
+
+    filters = {
+        "funder": list(funder),
+        "actor-type": list(actor_type),
+        "target-group": list(target_group),
+        "activity-type": list(activity),
+        "country": list(country),
+    }
+    with opened(store_spec, read_only=True) as store:
+        result = run_search(store, query, {k: v for k, v in filters.items() if v}, limit=limit)
+    data = {
+        "total": result.total,
+        "hits": [asdict(h) for h in result.hits],
+        "facets": {k: dict(v.most_common()) for k, v in result.facets.items()},
+    }
+
+    def human(d: dict[str, Any]) -> None:
+        click.echo(f"{d['total']} projects")
+        for h in d["hits"]:
+            click.echo(f"  {h['score']:7.2f}  [{h['lang']}] {h['title'][:90]}  ({h['file']})")
+
+    emit(data, as_json, human)
+
+
+@cli.command()
+@click.argument("sparql")
+@store_option
+@click.option("--limit", default=1000, show_default=True, help="Row limit.")
+def query(sparql: str, store_spec: str | None, limit: int) -> None:
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); prints JSON.
+
+    Example: praxis query "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    """
+    from graph.sparql import ReadOnlyQueryError, run_read_only
+
+    with opened(store_spec, read_only=True) as store:
+        try:
+            result = run_read_only(store, sparql, max_rows=limit)
+        except ReadOnlyQueryError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "trig", "nq", "jsonld"]),
+    default="nq",
+    show_default=True,
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout)."
+)
+@store_option
+def export(fmt: str, out: Path | None, store_spec: str | None) -> None:
+    """Dump the whole graph (all named graphs) as TriG, N-Quads or JSON-LD.
+
+    Example: praxis export --format nq --out graph.nq
+    """
+    from graph.export import dump_rdf
+
+    with opened(store_spec, read_only=True) as store:
+        if out is None:
+            dump_rdf(store, fmt, sys.stdout.buffer)
+        else:
+            with open(out, "wb") as fh:
+                dump_rdf(store, fmt, fh)
+
+
+@cli.command()
+@store_option
+@click.option("--port", default=8501, show_default=True)
+@click.option("--headless/--no-headless", default=True, show_default=True)
+def app(store_spec: str | None, port: int, headless: bool) -> None:
+    """Start the Streamlit app on the store.
+
+    Example: praxis app --store var/store --port 8501
+    """
+    app_py = Path(__file__).resolve().parent.parent / "app.py"
+    env = dict(
+        os.environ, PRAXIS_STORE=str(store_spec or os.environ.get("PRAXIS_STORE", "var/store"))
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app_py),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        str(headless).lower(),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.address",
+        "127.0.0.1",
+    ]
+    raise SystemExit(subprocess.call(cmd, env=env))
+
+
+if __name__ == "__main__":
+    cli()

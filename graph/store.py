@@ -1,0 +1,411 @@
+"""The triple store behind a small interface the rest of the code uses.
+
+Two implementations:
+
+* :class:`OxigraphStore` — embedded, on-disk ``pyoxigraph.Store`` (the default);
+* :class:`SparqlHttpStore` — any SPARQL 1.1 Query/Update endpoint (Oxigraph server,
+  Fuseki, GraphDB, Virtuoso), selected with ``sparql+http://host:port/path``.
+
+Both speak pyoxigraph terms, so callers never see which one they have.
+Every write goes through :meth:`GraphStore.replace_graphs`, one SPARQL update (a single
+transaction in Oxigraph) that drops and rewrites whole named graphs and stamps a new
+store version, so a crash leaves each document either fully present or absent.
+
+>>> store = open_store(":memory:")
+>>> g = NamedNode("https://example.org/g")
+>>> version = store.replace_graphs({g: [Quad(NamedNode("https://example.org/s"),
+...     NamedNode("https://example.org/p"), Literal("x"), g)]})
+>>> store.count_quads(g)
+1
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    parse_query_results,
+)
+
+from ontology.namespaces import GRAPH, PG
+
+Term = NamedNode | BlankNode | Literal
+Row = dict[str, Term]
+
+META_GRAPH = NamedNode(str(GRAPH["meta"]))
+ONTOLOGY_GRAPH = NamedNode(str(GRAPH["ontology"]))
+STORE_NODE = NamedNode(str(GRAPH["meta"]) + "#store")
+VERSION = NamedNode(str(PG.version))
+
+DEFAULT_STORE = "var/store"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or cannot answer."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the on-disk store for writing."""
+
+
+def term_sparql(term: Term | DefaultGraph) -> str:
+    """SPARQL/N-Triples syntax of a term (pyoxigraph's ``str`` is exactly that)."""
+    return str(term)
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
+    r"""Bind variables with a ``VALUES`` block opening the first ``WHERE {``.
+
+    Values are serialised as RDF terms (pyoxigraph escapes literals and validates IRIs), so
+    user input can never change the query's structure. Binding inside the pattern (not a
+    trailing VALUES) keeps aggregates and sub-selects correct, on every SPARQL 1.1 server.
+
+    >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('x" } DROP ALL')})
+    'SELECT ?s WHERE { VALUES (?o) { ("x\\" } DROP ALL") } ?s ?p ?o }'
+    """
+    if not bindings:
+        return sparql
+    for name in bindings:
+        if not _VARNAME.match(name):
+            raise ValueError(f"bad variable name {name!r}")
+    match = _WHERE.search(sparql)
+    if not match:
+        raise ValueError("query has no WHERE { to bind values into")
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(term_sparql(v) for v in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }}"
+    return sparql[: match.end()] + block + sparql[match.end() :]
+
+
+class GraphStore(ABC):
+    """What ingest, analytics and the app need from a store."""
+
+    location: str
+
+    @abstractmethod
+    def _query(self, sparql: str, bindings: Mapping[str, Term]) -> Any: ...
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update as one transaction."""
+
+    @abstractmethod
+    def dump(self, out: IO[bytes], fmt: RdfFormat, graph: NamedNode | None = None) -> None: ...
+
+    @abstractmethod
+    def load(self, data: bytes, fmt: RdfFormat, graph: NamedNode | None = None) -> None:
+        """Add RDF (bulk path: no graph replacement, no version stamp)."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release the store (a no-op where nothing is held)."""
+
+    # ------------------------------------------------------------------ reads
+    def select(self, sparql: str, **bindings: Term) -> list[Row]:
+        """Rows of a SELECT query, values bound as terms (never spliced into text)."""
+        result = self._query(sparql, bindings)
+        if not isinstance(result, list):
+            raise StoreError("not a SELECT query")
+        return result
+
+    def ask(self, sparql: str, **bindings: Term) -> bool:
+        result = self._query(sparql, bindings)
+        if not isinstance(result, bool):
+            raise StoreError("not an ASK query")
+        return result
+
+    def construct(self, sparql: str, **bindings: Term) -> list[Quad]:
+        result = self._query(sparql, bindings)
+        if not isinstance(result, tuple):
+            raise StoreError("not a CONSTRUCT/DESCRIBE query")
+        return list(result[0])
+
+    def raw_query(self, sparql: str, **bindings: Term) -> list[Row] | bool | list[Quad]:
+        result = self._query(sparql, bindings)
+        return list(result[0]) if isinstance(result, tuple) else result
+
+    def version(self) -> str:
+        rows = self.select(
+            "SELECT ?v WHERE { GRAPH ?g { ?s ?p ?v } }", g=META_GRAPH, s=STORE_NODE, p=VERSION
+        )
+        return rows[0]["v"].value if rows else "empty"
+
+    def named_graphs(self) -> list[NamedNode]:
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return [r["g"] for r in rows if isinstance(r["g"], NamedNode)]
+
+    def count_quads(self, graph: NamedNode | None = None) -> int:
+        if graph is None:
+            rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        else:
+            rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", g=graph)
+        return int(rows[0]["n"].value)
+
+    # ------------------------------------------------------------------ writes
+    def replace_graphs(
+        self,
+        graphs: Mapping[NamedNode, Iterable[Quad]],
+        drop: Iterable[NamedNode] = (),
+    ) -> str:
+        """Atomically replace each named graph with the given quads, drop others, stamp a version.
+
+        Returns the new store version.
+        """
+        version = uuid.uuid4().hex
+        parts = [f"DROP SILENT GRAPH {term_sparql(g)}" for g in (*graphs, *drop)]
+        body: list[str] = []
+        for g, quads in graphs.items():
+            lines = [
+                f"{term_sparql(q.subject)} {term_sparql(q.predicate)} {term_sparql(q.object)} ."
+                for q in quads
+            ]
+            if lines:
+                body.append(f"GRAPH {term_sparql(g)} {{\n" + "\n".join(lines) + "\n}")
+        if body:
+            parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        parts.append(
+            f"DELETE WHERE {{ GRAPH {term_sparql(META_GRAPH)} "
+            f"{{ {term_sparql(STORE_NODE)} {term_sparql(VERSION)} ?v }} }}"
+        )
+        stamp = f"{term_sparql(STORE_NODE)} {term_sparql(VERSION)} {term_sparql(Literal(version))}"
+        parts.append(f"INSERT DATA {{ GRAPH {term_sparql(META_GRAPH)} {{ {stamp} }} }}")
+        self.update(" ;\n".join(parts))
+        return version
+
+    def quads(self, graph: NamedNode) -> list[Quad]:
+        rows = self.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", g=graph)
+        return [Quad(r["s"], r["p"], r["o"], graph) for r in rows]
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class OxigraphStore(GraphStore):
+    """pyoxigraph on disk (or in memory for ``:memory:``).
+
+    Locking: RocksDB allows one read-write opener per directory; a second writer gets
+    :class:`StoreLockedError`. Readers open ``read_only`` and see the files as of opening.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None, read_only: bool = False) -> None:
+        self.location = str(path) if path else ":memory:"
+        self.read_only = read_only
+        try:
+            if path is None:
+                self._store = Store()
+            elif read_only:
+                self._store = Store.read_only(str(path))
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self._store = Store(str(path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(
+                    f"the store at {path} is open for writing by another process "
+                    "(one writer at a time; stop it or use a SPARQL server)"
+                ) from exc
+            raise StoreError(f"cannot open store at {path}: {exc}") from exc
+
+    def _query(self, sparql: str, bindings: Mapping[str, Term]) -> Any:
+        result = self._store.query(bind_values(sparql, bindings))
+        if isinstance(result, QueryBoolean):
+            return bool(result)
+        if isinstance(result, QuerySolutions):
+            names = [v.value for v in result.variables]
+            return [{n: sol[n] for n in names if sol[n] is not None} for sol in result]
+        if isinstance(result, QueryTriples):
+            return (list(result),)
+        raise StoreError(f"unexpected query result {type(result)}")
+
+    def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        self._store.update(sparql)
+
+    def dump(self, out: IO[bytes], fmt: RdfFormat, graph: NamedNode | None = None) -> None:
+        if graph is None:
+            self._store.dump(out, fmt)
+        else:
+            self._store.dump(out, fmt, from_graph=graph)
+
+    def load(self, data: bytes, fmt: RdfFormat, graph: NamedNode | None = None) -> None:
+        if graph is None:
+            self._store.bulk_load(data, fmt)
+        else:
+            self._store.bulk_load(data, fmt, to_graph=graph)
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        if not self.read_only and self.location != ":memory:":
+            self._store.flush()
+        del self._store
+
+
+class SparqlHttpStore(GraphStore):
+    """A SPARQL 1.1 Protocol endpoint: ``sparql+http://host:port/base``.
+
+    Queries go to ``<base>/query``, updates to ``<base>/update`` (Oxigraph server and Fuseki
+    layout); override with ``?query=…&update=…`` in the URL for GraphDB or Virtuoso.
+    Bindings become a trailing ``VALUES`` block, so the query text is never spliced.
+    """
+
+    def __init__(self, url: str, timeout: float = 60.0) -> None:
+        parsed = urllib.parse.urlsplit(url)
+        scheme = parsed.scheme.removeprefix("sparql+")
+        base = urllib.parse.urlunsplit((scheme, parsed.netloc, parsed.path.rstrip("/"), "", ""))
+        params = dict(urllib.parse.parse_qsl(parsed.query))
+        self.location = url
+        self.query_url = params.get("query", base + "/query")
+        self.update_url = params.get("update", base + "/update")
+        self.store_url = params.get("store", base + "/store")
+        self.timeout = timeout
+        self._auth: str | None = None
+        if parsed.username:
+            creds = f"{parsed.username}:{parsed.password or ''}".encode()
+            self._auth = "Basic " + base64.b64encode(creds).decode()
+            host = parsed.hostname or ""
+            netloc = f"{host}:{parsed.port}" if parsed.port else host
+            fix = lambda u: u.replace(parsed.netloc, netloc)  # noqa: E731
+            self.query_url, self.update_url, self.store_url = map(
+                fix, (self.query_url, self.update_url, self.store_url)
+            )
+
+    def _post(self, url: str, data: bytes, content_type: str, accept: str) -> bytes:
+        req = urllib.request.Request(url, data=data, method="POST")
+        req.add_header("Content-Type", content_type)
+        req.add_header("Accept", accept)
+        if self._auth:
+            req.add_header("Authorization", self._auth)
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                return resp.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace")[:500]
+            raise StoreError(f"SPARQL endpoint {url} answered {exc.code}: {detail}") from exc
+        except urllib.error.URLError as exc:
+            raise StoreError(f"SPARQL endpoint {url} unreachable: {exc.reason}") from exc
+
+    def _query(self, sparql: str, bindings: Mapping[str, Term]) -> Any:
+        text = bind_values(sparql, bindings)
+        is_graph = bool(re.search(r"\b(CONSTRUCT|DESCRIBE)\b", sparql, re.IGNORECASE))
+        accept = "application/n-triples" if is_graph else "application/sparql-results+json"
+        data = self._post(self.query_url, text.encode(), "application/sparql-query", accept)
+        if is_graph:
+            from pyoxigraph import parse
+
+            return (
+                [Quad(t.subject, t.predicate, t.object) for t in parse(data, RdfFormat.N_TRIPLES)],
+            )
+        result = parse_query_results(data, QueryResultsFormat.JSON)
+        if isinstance(result, QueryBoolean):
+            return bool(result)
+        names = [v.value for v in result.variables]
+        return [{n: sol[n] for n in names if sol[n] is not None} for sol in result]
+
+    def update(self, sparql: str) -> None:
+        self._post(self.update_url, sparql.encode(), "application/sparql-update", "*/*")
+
+    def dump(self, out: IO[bytes], fmt: RdfFormat, graph: NamedNode | None = None) -> None:
+        if graph is None:
+            quads = self.construct_dataset()
+        else:
+            quads = [Quad(q.subject, q.predicate, q.object, graph) for q in self.quads(graph)]
+        from pyoxigraph import serialize
+
+        if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
+            serialize(quads, out, fmt)
+        else:
+            serialize([q.triple for q in quads], out, fmt)
+
+    def construct_dataset(self) -> list[Quad]:
+        rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return [Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
+
+    def load(self, data: bytes, fmt: RdfFormat, graph: NamedNode | None = None) -> None:
+        from pyoxigraph import parse
+
+        quads = list(parse(data, fmt))
+        if graph is not None:
+            quads = [Quad(q.subject, q.predicate, q.object, graph) for q in quads]
+        lines = []
+        for q in quads:
+            triple = f"{q.subject} {q.predicate} {q.object} ."
+            g = q.graph_name
+            lines.append(triple if isinstance(g, DefaultGraph) else f"GRAPH {g} {{ {triple} }}")
+        for i in range(0, len(lines), 5000):
+            self.update("INSERT DATA {\n" + "\n".join(lines[i : i + 5000]) + "\n}")
+
+
+def open_store(spec: str | os.PathLike[str] | None = None, read_only: bool = False) -> GraphStore:
+    """Open a store from a path, ``:memory:`` or a ``sparql+http(s)://`` URL.
+
+    ``None`` reads ``$PRAXIS_STORE`` and falls back to ``var/store``.
+    """
+    spec = str(spec or os.environ.get("PRAXIS_STORE") or DEFAULT_STORE)
+    if spec.startswith(("sparql+http://", "sparql+https://")):
+        return SparqlHttpStore(spec)
+    if spec == ":memory:":
+        return OxigraphStore(None)
+    return OxigraphStore(spec, read_only=read_only)
+
+
+def rows_to_json(rows: list[Row]) -> list[dict[str, str]]:
+    """Plain strings of a result table (for ``--json`` and CSV)."""
+    return [{k: v.value for k, v in row.items()} for row in rows]
+
+
+def results_to_json(result: list[Row] | bool | list[Quad]) -> Any:
+    if isinstance(result, bool):
+        return {"boolean": result}
+    if result and isinstance(result[0], Quad):
+        return [[str(q.subject), str(q.predicate), str(q.object)] for q in result]  # type: ignore[union-attr]
+    return rows_to_json(result)  # type: ignore[arg-type]
+
+
+__all__ = [
+    "DEFAULT_STORE",
+    "META_GRAPH",
+    "ONTOLOGY_GRAPH",
+    "GraphStore",
+    "OxigraphStore",
+    "Row",
+    "SparqlHttpStore",
+    "StoreError",
+    "StoreLockedError",
+    "Term",
+    "json",
+    "open_store",
+    "results_to_json",
+    "rows_to_json",
+]

@@ -1,0 +1,1 @@
+"""From files to an evidenced RDF graph: readers → NLP → extraction → RDF → store."""

@@ -1,0 +1,8 @@
+"""spaCy components of the praxis pipeline; importing this module registers them all."""
+
+from ingest.components import (  # noqa: F401
+    countries,
+    lemmatizer,
+    organisations,
+    vocabulary,
+)

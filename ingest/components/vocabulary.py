@@ -1,0 +1,71 @@
+"""``praxis_vocabulary``: SKOS labels matched by folded lemma sequences.
+
+Patterns are the vocabulary's pref/alt/hidden labels, lemmatised with the document
+language's lemmatiser, so inflected forms in the text meet base forms in the labels.
+Matches go to ``doc.spans["praxis_concepts"]`` with label ``"<scheme>/<notation>"``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ingest.lemmatize import lemmatize
+from ingest.normalise import fold
+from ontology import vocabulary
+
+CONCEPT_SPANS = "praxis_concepts"
+#: labels in these languages are also tried on a document (neighbours read each other).
+RELATED_LANGS = {"cs": ("sk",), "sk": ("cs",), "sl": (), "pl": (), "de": (), "en": ()}
+
+
+def label_languages(lang: str) -> tuple[str, ...]:
+    return (lang, "en", *RELATED_LANGS.get(lang, ()))
+
+
+def lemma_key(text: str, lang: str, nlp: Language) -> list[str]:
+    """Folded lemmas of a label, tokenised like document text."""
+    return [fold(lemmatize(t.text, lang)) or t.text for t in nlp.make_doc(text) if not t.is_space]
+
+
+def norm_doc(nlp: Language, norms: list[str]) -> Doc:
+    """A pattern Doc whose tokens carry the given NORM values."""
+    doc = Doc(nlp.vocab, words=norms)
+    for token, norm in zip(doc, norms, strict=True):
+        token.norm_ = norm
+    return doc
+
+
+class VocabularyMatcher:
+    def __init__(self, nlp: Language) -> None:
+        self.lang = nlp.lang
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        langs = label_languages(self.lang)
+        for scheme, concepts in vocabulary().items():
+            for notation, concept in concepts.items():
+                key = f"{scheme}/{notation}"
+                labels: set[str] = set()
+                for code in langs:
+                    labels.update(concept.all_labels(code))
+                patterns = []
+                for label in sorted(labels):
+                    norms = lemma_key(label, self.lang, nlp)
+                    if not norms:
+                        continue
+                    patterns.append(norm_doc(nlp, norms))
+                if patterns:
+                    self.matcher.add(key, patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [
+            Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)
+        ]
+        doc.spans[CONCEPT_SPANS] = filter_spans(spans)
+        return doc
+
+
+@Language.factory("praxis_vocabulary", requires=["token.norm"], assigns=["doc.spans"])
+def make_vocabulary(nlp: Language, name: str) -> VocabularyMatcher:
+    return VocabularyMatcher(nlp)

@@ -1,0 +1,83 @@
+"""Text normalisation before NLP: spaces, soft hyphens, broken lines, quotes and dashes.
+
+>>> normalise_text("Vězeňská\\u00a0služba – pro\\u00adjekt „WORKPRIS“")
+'Vězeňská služba - projekt "WORKPRIS"'
+>>> normalise_text("reinte-\\ngrace vězňů")
+'reintegrace vězňů'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u201e": '"',
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201f": '"',
+        "\u00bb": '"',
+        "\u00ab": '"',
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u201a": "'",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\r": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\u0085": "\n",
+        "\f": "\n",
+        "\v": "\n",
+    }
+)
+_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# a word broken at a line end: lower-case letters on both sides of "-\n"
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-\n[ ]*(?=[^\W\d_A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽĄĆĘŁŃŚŹŻÄÖÜ])")
+_SPACES = re.compile(r"[ ]{2,}")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, unify spaces/dashes/quotes, drop soft hyphens and controls, join broken words."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").translate(_CHAR_MAP).translate(_DROP)
+    text = _CONTROL.sub("", text)
+    text = _HYPHEN_BREAK.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return _MANY_NEWLINES.sub("\n\n", text).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, collapse punctuation/space (the eval's normalisation).
+
+    >>> fold("Vězeňská služba ČR")
+    'vezenska sluzba cr'
+    >>> fold("Związek  Miast-Polskich")
+    'zwiazek miast polskich'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("ł", "l").replace("Ł", "L").replace("ß", "ss").replace("đ", "d")
+    stripped = stripped.casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", stripped).split())

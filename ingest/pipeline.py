@@ -1,0 +1,163 @@
+"""Ingest files or folders into a store: read → NLP → extract → RDF → one graph per file.
+
+>>> from graph.store import open_store
+>>> summary = ingest_paths([], open_store(":memory:"), progress=False)
+>>> summary.files_read, summary.skipped
+(0, [])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
+
+from graph.store import META_GRAPH, ONTOLOGY_GRAPH, GraphStore
+from ingest.documents import Document, Extraction, IngestError
+from ingest.extract import extract
+from ingest.rdf import doc_graph, extraction_quads
+from ingest.readers import read_file, supported_suffixes
+from ontology import ontology_graph
+from ontology.namespaces import PG
+
+
+@dataclass
+class IngestSummary:
+    files_read: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    projects: int = 0
+    organisations: int = 0
+    triples: int = 0
+    per_file: list[dict[str, object]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "files_read": self.files_read,
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "projects": self.projects,
+            "organisations": self.organisations,
+            "triples": self.triples,
+            "files": self.per_file,
+        }
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]], summary: IngestSummary) -> Iterator[Path]:
+    """Files under the given paths, sorted, each once; hidden files and symlink loops skipped."""
+    seen_dirs: set[str] = set()
+    seen_files: set[str] = set()
+    suffixes = set(supported_suffixes())
+
+    def visit(path: Path, explicit: bool) -> Iterator[Path]:
+        try:
+            if path.is_dir():
+                real = os.path.realpath(path)
+                if real in seen_dirs:
+                    summary.skipped.append((str(path), "symlink loop or folder seen twice"))
+                    return
+                seen_dirs.add(real)
+                for child in sorted(path.iterdir(), key=lambda p: p.name):
+                    if child.name.startswith("."):
+                        continue
+                    yield from visit(child, explicit=False)
+            elif path.is_file():
+                if not explicit and path.suffix.lower() not in suffixes:
+                    return  # files of other kinds inside a folder are not ours
+                real = os.path.realpath(path)
+                if real not in seen_files:
+                    seen_files.add(real)
+                    yield path
+            elif path.is_symlink():
+                summary.skipped.append((str(path), "broken symlink"))
+            else:
+                summary.skipped.append((str(path), "no such file or folder"))
+        except OSError as exc:
+            summary.skipped.append((str(path), f"unreadable: {exc.strerror or exc}"))
+
+    for p in paths:
+        yield from visit(Path(p), explicit=True)
+
+
+def analyse(document: Document) -> Extraction:
+    """Run the language's pipeline and extract facts."""
+    from ingest.nlp import make_nlp
+
+    nlp = make_nlp(document.lang)
+    return extract(document, nlp(document.text))
+
+
+def ensure_ontology(store: GraphStore) -> None:
+    """Keep the ontology, vocabularies and authority file in their own graph, current."""
+    data = ontology_graph().serialize(format="nt", encoding="utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    marker = NamedNode(str(PG.contentHash))
+    rows = store.select(
+        "SELECT ?h WHERE { GRAPH ?g { ?s ?p ?h } }", g=META_GRAPH, s=ONTOLOGY_GRAPH, p=marker
+    )
+    if rows and rows[0]["h"].value == digest:
+        return
+    from pyoxigraph import parse
+
+    quads = [
+        Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
+        for t in parse(data, RdfFormat.N_TRIPLES)
+    ]
+    meta = [q for q in store.quads(META_GRAPH) if q.subject != ONTOLOGY_GRAPH]
+    meta.append(Quad(ONTOLOGY_GRAPH, marker, Literal(digest), META_GRAPH))
+    # the version triple is rewritten by replace_graphs itself
+    meta = [q for q in meta if str(q.predicate) != str(PG.version)]
+    store.replace_graphs({ONTOLOGY_GRAPH: quads, META_GRAPH: meta})
+
+
+def ingest_document(store: GraphStore, document: Document) -> Extraction:
+    """Extract one document and atomically replace its graph in the store."""
+    extraction = analyse(document)
+    quads = extraction_quads(extraction)
+    store.replace_graphs({doc_graph(document.doc_id): quads})
+    return extraction
+
+
+def ingest_paths(
+    paths: Iterable[str | os.PathLike[str]], store: GraphStore, progress: bool = True
+) -> IngestSummary:
+    """Ingest files and folders; bad files are reported in the summary and skipped."""
+    summary = IngestSummary()
+    files = list(iter_files(paths, summary))
+    ensure_ontology(store)
+    bar = None
+    if progress and files:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), unit="file", desc="ingest", dynamic_ncols=True)
+    orgs: set[str] = set()
+    for path in files:
+        try:
+            document = read_file(path)
+            extraction = ingest_document(store, document)
+        except IngestError as exc:
+            summary.skipped.append((str(path), exc.reason))
+        except RecursionError as exc:
+            summary.skipped.append((str(path), f"too deeply nested: {exc}"))
+        else:
+            summary.files_read += 1
+            summary.projects += 1
+            for org in extraction.organisations:
+                orgs.add(org.key or org.label)
+            summary.per_file.append(
+                {
+                    "path": str(path),
+                    "lang": document.lang,
+                    "organisations": len(extraction.organisations),
+                    "funders": sorted(extraction.notations("funder")),
+                }
+            )
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+    summary.organisations = len(orgs)
+    summary.triples = store.count_quads()
+    return summary

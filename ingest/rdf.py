@@ -1,0 +1,152 @@
+"""Map an :class:`Extraction` to quads in the document's own named graph.
+
+Every fact gets a ``pg:Evidence`` node: the source document, character offsets into the
+stored document text, the quoted span, the extractor and its confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from graph.resolve import organisation_iri
+from ingest.documents import Extraction, Span
+from ontology import concept_iri, role_iri
+from ontology.namespaces import DCTERMS, GRAPH, ID, ORG, PG, PROV, RDF, SCHEMA, SKOS, XSD
+
+XSD_INTEGER = NamedNode(str(XSD.integer))
+XSD_DECIMAL = NamedNode(str(XSD.decimal))
+XSD_DATETIME = NamedNode(str(XSD.dateTime))
+
+
+def n(iri: object) -> NamedNode:
+    return NamedNode(str(iri))
+
+
+def doc_graph(doc_id: str) -> NamedNode:
+    return n(GRAPH[f"doc/{doc_id}"])
+
+
+def project_iri(doc_id: str) -> NamedNode:
+    return n(ID[f"project/{doc_id}"])
+
+
+def document_iri(doc_id: str) -> NamedNode:
+    return n(ID[f"doc/{doc_id}"])
+
+
+class QuadWriter:
+    """Collects the quads of one document graph, numbering evidence nodes."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self.ex = extraction
+        self.doc_id = extraction.document.doc_id
+        self.graph = doc_graph(self.doc_id)
+        self.doc = document_iri(self.doc_id)
+        self.quads: list[Quad] = []
+        self._evidence = 0
+
+    def add(self, s: NamedNode, p: object, o: NamedNode | Literal) -> None:
+        self.quads.append(Quad(s, n(p), o, self.graph))
+
+    def fact(
+        self,
+        s: NamedNode,
+        p: object,
+        o: NamedNode | Literal,
+        span: Span,
+        extractor: str,
+        confidence: float,
+    ) -> None:
+        """A triple plus an evidence node pointing at the span that supports it."""
+        self.add(s, p, o)
+        self._evidence += 1
+        ev = n(ID[f"evidence/{self.doc_id}-{self._evidence}"])
+        self.add(ev, RDF.type, n(PG.Evidence))
+        self.add(ev, PG.supports, s)
+        self.add(ev, PG.property, n(p))
+        self.add(ev, PG.value, o)
+        self.add(ev, PROV.wasDerivedFrom, self.doc)
+        self.add(ev, PG.start, Literal(str(span.start), datatype=XSD_INTEGER))
+        self.add(ev, PG.end, Literal(str(span.end), datatype=XSD_INTEGER))
+        self.add(ev, PG.quote, Literal(span.text or " "))
+        self.add(ev, PG.extractor, Literal(extractor))
+        self.add(ev, PG.confidence, Literal(f"{confidence:.2f}", datatype=XSD_DECIMAL))
+        self.add(s, PG.evidence, ev)
+
+
+def extraction_quads(ex: Extraction, ingested_at: dt.datetime | None = None) -> list[Quad]:
+    """All quads of one document's named graph."""
+    w = QuadWriter(ex)
+    d = ex.document
+    lang = d.lang if d.lang != "und" else None
+    project = project_iri(d.doc_id)
+
+    w.add(w.doc, RDF.type, n(PG.SourceDocument))
+    w.add(w.doc, PG.fileName, Literal(d.file_name))
+    w.add(w.doc, PG.sourcePath, Literal(d.source_path))
+    w.add(w.doc, PG.contentHash, Literal(d.content_hash))
+    w.add(w.doc, PG.charCount, Literal(str(len(d.text)), datatype=XSD_INTEGER))
+    w.add(w.doc, SCHEMA.text, Literal(d.text, language=lang) if lang else Literal(d.text))
+    if ingested_at is not None:
+        w.add(w.doc, PG.ingestedAt, Literal(ingested_at.isoformat(), datatype=XSD_DATETIME))
+
+    w.add(project, RDF.type, n(PG.Project))
+    w.add(project, DCTERMS.title, Literal(ex.title))
+    if lang:
+        w.add(project, DCTERMS.language, Literal(lang))
+    summary = d.metadata.get("summary") or d.text[:600]
+    w.add(project, DCTERMS.description, Literal(summary))
+    w.add(project, PROV.wasDerivedFrom, w.doc)
+    w.add(project, PG.lemmaText, Literal(" ".join(ex.lemmas)))
+
+    def concept_facts(mentions: list, prop: object, scheme: str) -> None:  # type: ignore[type-arg]
+        for m in mentions:
+            w.fact(
+                project, prop, n(concept_iri(scheme, m.notation)), m.span, m.extractor, m.confidence
+            )
+
+    concept_facts(ex.funders, PG.funder, "funder")
+    concept_facts(ex.target_groups, DCTERMS.audience, "target-group")
+    concept_facts(ex.activity_types, PG.activity, "activity-type")
+    # generic actor-type mentions ("municipalities") describe the project's actors
+    concept_facts(ex.generic_actor_types, PG.actorType, "actor-type")
+    for code, span, extractor in ex.countries:
+        w.fact(project, PG.country, Literal(code), span, extractor, 0.7)
+
+    for index, org in enumerate(ex.organisations, start=1):
+        oiri = n(organisation_iri(org))
+        first = org.spans[0]
+        w.fact(oiri, RDF.type, n(PG.Organisation), first, org.extractor, org.confidence)
+        w.add(oiri, SKOS.prefLabel, Literal(org.label))
+        for surface in org.surface_forms:
+            if surface != org.label:
+                w.add(oiri, SKOS.altLabel, Literal(surface))
+        if org.acronym:
+            w.add(oiri, PG.acronym, Literal(org.acronym))
+        if org.actor_type:
+            w.fact(
+                oiri,
+                PG.actorType,
+                n(concept_iri("actor-type", org.actor_type)),
+                first,
+                org.extractor,
+                org.confidence,
+            )
+        if org.country:
+            w.add(oiri, PG.country, Literal(org.country))
+        part = n(ID[f"participation/{d.doc_id}-{index}"])
+        w.add(part, RDF.type, n(PG.Participation))
+        w.add(part, PG.project, project)
+        w.add(part, PG.organisation, oiri)
+        w.fact(part, PG.role, n(role_iri(org.role)), first, org.extractor, org.confidence)
+        w.add(project, PG.participation, part)
+        for span in org.spans[1:]:
+            w.fact(part, PG.organisation, oiri, span, org.extractor, org.confidence)
+        if org.parent:
+            from graph.resolve import organisation_key
+
+            parent = n(ID["org/" + organisation_key(org.parent)])
+            w.add(oiri, ORG.subOrganizationOf, parent)
+    return w.quads
