@@ -69,6 +69,13 @@ class PG(DefinedNamespace):
     ingestedAt: URIRef
     # store bookkeeping
     version: URIRef
+    # theme profiles (missing-stakeholder analysis)
+    ThemeProfile: URIRef
+    triggeredBy: URIRef
+    expects: URIRef
+    reason: URIRef
+    weight: URIRef
+    keyword: URIRef
     # roles (individuals)
     coordinator: URIRef
     partner: URIRef
