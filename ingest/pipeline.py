@@ -16,11 +16,11 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 
-from graph.store import META_GRAPH, ONTOLOGY_GRAPH, GraphStore
+from graph.store import META_GRAPH, ONTOLOGY_GRAPH, GraphStore, StoreError
 from ingest.documents import Document, Extraction, IngestError
 from ingest.extract import extract
 from ingest.rdf import doc_graph, extraction_quads
-from ingest.readers import read_file, supported_suffixes
+from ingest.readers import one_line, read_file, supported_suffixes
 from ontology import ontology_graph
 from ontology.namespaces import PG
 
@@ -70,6 +70,9 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], summary: IngestSummary) 
                 if real not in seen_files:
                     seen_files.add(real)
                     yield path
+            elif path.exists():  # FIFO, socket or device (maybe via a symlink): never read
+                if explicit or path.suffix.lower() in suffixes:
+                    summary.skipped.append((str(path), "not a regular file (FIFO or device)"))
             elif path.is_symlink():
                 summary.skipped.append((str(path), "broken symlink"))
             else:
@@ -141,6 +144,12 @@ def ingest_paths(
             summary.skipped.append((str(path), exc.reason))
         except RecursionError as exc:
             summary.skipped.append((str(path), f"too deeply nested: {exc}"))
+        except StoreError:
+            raise  # the store is broken: stop, don't skip every remaining file
+        except Exception as exc:  # a bug hit by one odd document must not stop the batch
+            summary.skipped.append(
+                (str(path), one_line(f"internal error: {type(exc).__name__}: {exc}"))
+            )
         else:
             summary.files_read += 1
             summary.projects += 1
