@@ -8,6 +8,8 @@ shared steps: size/emptiness checks, normalisation, hashing.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,9 @@ from ingest.documents import Document, IngestError
 from ingest.normalise import normalise_text
 
 MAX_BYTES = 50 * 1024 * 1024
+# longer texts are reports bundles or logs, not one project: refuse rather than stall the NLP
+MAX_CHARS = 2_000_000
+MAX_REASON = 180
 
 
 @dataclass
@@ -48,17 +53,52 @@ def doc_id_for(path: Path) -> str:
     return hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
+def one_line(reason: str) -> str:
+    r"""A reason fit for one summary line: whitespace collapsed, cut at MAX_REASON characters.
+
+    >>> one_line("cannot parse:\n  bad   xref\n")
+    'cannot parse: bad xref'
+    """
+    flat = " ".join(str(reason).split()) or "unknown error"
+    return flat if len(flat) <= MAX_REASON else flat[: MAX_REASON - 1] + "…"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "special file"
+
+
 def read_file(path: str | Path) -> Document:
-    """Read, normalise and identify one file; raises IngestError with a clear reason."""
-    path = Path(path)
+    """Read, normalise and identify one file; raises IngestError with a one-line reason."""
+    try:
+        return _read_file(Path(path))
+    except IngestError as exc:
+        reason = one_line(exc.reason)
+        if reason == exc.reason:
+            raise
+        raise IngestError(reason) from exc
+
+
+def _read_file(path: Path) -> Document:
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:
         raise IngestError(f"unsupported file type {suffix or '(none)'}")
     try:
-        size = path.stat().st_size
+        info = os.stat(path)  # follows symlinks: a link to /dev/zero is a device
     except OSError as exc:
         raise IngestError(f"unreadable: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        # never open FIFOs or devices: reading would block or never end
+        raise IngestError(f"not a regular file ({_kind(info.st_mode)})")
+    size = info.st_size
     if size == 0:
         raise IngestError("empty file")
     if size > MAX_BYTES:
@@ -71,11 +111,23 @@ def read_file(path: str | Path) -> Document:
         raise
     except OSError as exc:
         raise IngestError(f"unreadable: {exc.strerror or exc}") from exc
+    except RecursionError as exc:
+        raise IngestError(f"cannot parse {suffix} file: too deeply nested") from exc
+    except MemoryError as exc:
+        raise IngestError(f"cannot parse {suffix} file: out of memory") from exc
     except Exception as exc:  # a broken file must not stop the batch
         raise IngestError(f"cannot parse {suffix} file: {type(exc).__name__}: {exc}") from exc
+    if len(raw.text) > 2 * MAX_CHARS:
+        raise IngestError(
+            f"too long ({len(raw.text):,} characters > {MAX_CHARS:,}); split the document"
+        )
     body = normalise_text(raw.text)
     if not body.strip():
         raise IngestError("no text (empty after extraction)")
+    if len(body) > MAX_CHARS:
+        raise IngestError(
+            f"too long ({len(body):,} characters > {MAX_CHARS:,}); split the document"
+        )
     content_hash = hashlib.sha256(body.encode("utf-8")).hexdigest()
     from ingest.langid import detect_language
 
