@@ -1,17 +1,44 @@
-"""Collaboration network: organisations linked by shared projects (networkx projection)."""
+"""Collaboration network: organisations linked by shared projects (networkx projection).
+
+Public API (all results are plain dataclasses / dicts, JSON-ready via ``as_dict``):
+
+* :func:`network` — the (filtered, optionally rolled-up) collaboration graph;
+  :func:`collaboration_graph` is the unfiltered one the app draws.
+* :func:`communities` — Louvain communities with a per-community sector-mixing matrix.
+* :func:`centrality` — degree, weighted degree, betweenness (sampled on big graphs).
+* :func:`brokers` — organisations bridging sectors and countries.
+* :func:`ego_network` — an organisation's partners to depth 1–2, ranked by ties.
+* :func:`write_gexf`, :func:`write_graphml`, :func:`edge_list_csv` — exports.
+
+Graphs are built from the cached :mod:`graph.projection` (one scan per store version) and
+cached themselves per (store version, filter).
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+import io
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO, Any
 
 import networkx as nx
 
+from graph.export import table_to_csv
+from graph.projection import Projection, projection, resolve_organisation
 from graph.queries import run_query
+from graph.sectors import SECTOR_LABELS, sector_of
 from graph.store import GraphStore
-from ontology import ROLE_STRENGTH, role_name, split_concept_iri
+from ontology import role_name, split_concept_iri
 
-_CACHE: dict[tuple[str, str], nx.Graph] = {}
+#: above this many nodes betweenness is estimated from ``BETWEENNESS_SAMPLES`` pivots
+BETWEENNESS_EXACT_MAX = 1000
+BETWEENNESS_SAMPLES = 200
+SEED = 42
+
+_GRAPHS: dict[tuple[str, str, NetworkFilter], nx.Graph] = {}
+_GRAPHS_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -20,6 +47,28 @@ class OrgInfo:
     label: str
     actor_type: str | None
     country: str | None
+
+
+@dataclass(frozen=True)
+class NetworkFilter:
+    """Which projects and organisations a network view covers.
+
+    Project filters (a project must match every non-empty one, any value within one):
+    ``funders``, ``target_groups``, ``activities`` (concept notations), ``countries``
+    (ISO codes of the project or of any of its organisations), ``years`` (inclusive range;
+    projects without a known year are dropped when set). Node filter: ``actor_types`` keeps
+    only organisations of those types. ``include_mentioned`` keeps organisations a document
+    only names; ``rollup`` merges sub-organisations into their top parent.
+    """
+
+    funders: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    actor_types: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None
+    include_mentioned: bool = True
+    rollup: bool = False
 
 
 def participation_table(store: GraphStore) -> list[dict[str, str | None]]:
@@ -39,42 +88,129 @@ def participation_table(store: GraphStore) -> list[dict[str, str | None]]:
     return out
 
 
+# ---------------------------------------------------------------------------- building
+
+
+def selected_projects(proj: Projection, flt: NetworkFilter) -> set[str]:
+    """Projects matching the project filters of ``flt``."""
+    selected: set[str] | None = None
+
+    def narrow(facet: str, values: Iterable[str]) -> None:
+        nonlocal selected
+        values = list(values)
+        if not values:
+            return
+        hit: set[str] = set()
+        for v in values:
+            hit |= proj.postings.get((facet, v), set())
+        selected = hit if selected is None else selected & hit
+
+    narrow("funder", flt.funders)
+    narrow("target-group", flt.target_groups)
+    narrow("activity-type", flt.activities)
+    narrow("country", flt.countries)
+    if flt.years:
+        lo, hi = flt.years
+        narrow("year", (str(y) for y in range(lo, hi + 1)))
+    return set(proj.members) if selected is None else selected & set(proj.members)
+
+
+def rollup_map(proj: Projection) -> dict[str, str]:
+    """Organisation -> its top-most parent via org:subOrganizationOf (cycle-safe)."""
+    out: dict[str, str] = {}
+    for org in proj.orgs:
+        seen = {org}
+        top = org
+        while (parent := proj.orgs[top].parent if top in proj.orgs else None) and (
+            parent not in seen
+        ):
+            seen.add(parent)
+            top = parent
+        if top != org:
+            out[org] = top
+    return out
+
+
+def _build(proj: Projection, flt: NetworkFilter) -> nx.Graph:
+    projects = selected_projects(proj, flt)
+    parent = rollup_map(proj) if flt.rollup else {}
+    wanted_types = set(flt.actor_types)
+    g = nx.Graph()
+    for project in sorted(projects):
+        rec = proj.projects[project]
+        orgs: dict[str, Counter[str]] = defaultdict(Counter)
+        for org, role in proj.participants(project, flt.include_mentioned).items():
+            info = proj.orgs.get(org)
+            if wanted_types and (info is None or info.actor_type not in wanted_types):
+                continue
+            orgs[parent.get(org, org)][role] += 1
+        for node, roles in orgs.items():
+            if node not in g:
+                info = proj.orgs.get(node)
+                actor_type = info.actor_type if info else None
+                g.add_node(
+                    node,
+                    label=proj.org_label(node),
+                    actor_type=actor_type,
+                    sector=sector_of(actor_type),
+                    country=info.country if info else None,
+                    projects=0,
+                    roles=Counter(),
+                )
+            g.nodes[node]["projects"] += 1
+            g.nodes[node]["roles"].update(roles)
+        ids = sorted(orgs)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if g.has_edge(a, b):
+                    data = g[a][b]
+                    data["weight"] += 1
+                else:
+                    data = {
+                        "weight": 1,
+                        "projects": [],
+                        "funders": set(),
+                        "years": set(),
+                        "roles": {a: Counter(), b: Counter()},
+                    }
+                    g.add_edge(a, b, **data)
+                    data = g[a][b]
+                data["projects"].append(project)
+                data["funders"].update(rec.funders)
+                data["years"].update(rec.years)
+                data["roles"][a].update(orgs[a])
+                data["roles"][b].update(orgs[b])
+    return g
+
+
+def network(store: GraphStore, flt: NetworkFilter | None = None) -> nx.Graph:
+    """The collaboration graph for a filter: nodes are organisations (``label``,
+    ``actor_type``, ``sector``, ``country``, ``projects`` = projects in view, ``roles``);
+    an edge per pair sharing projects with ``weight`` (shared projects), ``projects``,
+    ``funders``, ``years`` and ``roles`` ({org: Counter(role)}).
+
+    Cached per store version and filter; treat the result as read-only.
+    """
+    flt = flt or NetworkFilter()
+    proj = projection(store)
+    key = (store.location, proj.version, flt)
+    if key in _GRAPHS:
+        return _GRAPHS[key]
+    g = _build(proj, flt)
+    for old in [k for k in _GRAPHS if k[0] == store.location and k[1] != proj.version]:
+        del _GRAPHS[old]
+    while len(_GRAPHS) >= _GRAPHS_MAX:
+        del _GRAPHS[next(iter(_GRAPHS))]
+    _GRAPHS[key] = g
+    return g
+
+
 def collaboration_graph(store: GraphStore, include_mentioned: bool = True) -> nx.Graph:
     """Organisations as nodes; an edge per pair sharing projects (weight = shared projects).
 
     Cached per store version, so a finished ingest is picked up on the next call.
     """
-    key = (store.location, store.version() + str(include_mentioned))
-    if key in _CACHE:
-        return _CACHE[key]
-    members: dict[str, dict[str, str]] = defaultdict(dict)  # project -> org -> role
-    g = nx.Graph()
-    for row in participation_table(store):
-        role = str(row["role"])
-        if role == "mentioned" and not include_mentioned:
-            continue
-        org = str(row["org"])
-        if org not in g:
-            g.add_node(
-                org, label=row["label"], actor_type=row["type"], country=row["country"], projects=0
-            )
-        current = members[str(row["project"])].get(org)
-        if current is None or ROLE_STRENGTH[role] < ROLE_STRENGTH[current]:
-            members[str(row["project"])][org] = role
-    for project, orgs in members.items():
-        ids = sorted(orgs)
-        for org in ids:
-            g.nodes[org]["projects"] += 1
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                if g.has_edge(a, b):
-                    g[a][b]["weight"] += 1
-                    g[a][b]["projects"].append(project)
-                else:
-                    g.add_edge(a, b, weight=1, projects=[project])
-    _CACHE.clear()
-    _CACHE[key] = g
-    return g
+    return network(store, NetworkFilter(include_mentioned=include_mentioned))
 
 
 def top_subgraph(g: nx.Graph, max_nodes: int = 300) -> nx.Graph:
@@ -83,3 +219,447 @@ def top_subgraph(g: nx.Graph, max_nodes: int = 300) -> nx.Graph:
         return g
     ranked = sorted(g.degree(weight="weight"), key=lambda x: (-x[1], x[0]))[:max_nodes]
     return g.subgraph([n for n, _ in ranked]).copy()
+
+
+# ---------------------------------------------------------------------------- centrality
+
+
+def centrality(
+    g: nx.Graph,
+    exact_max: int = BETWEENNESS_EXACT_MAX,
+    samples: int = BETWEENNESS_SAMPLES,
+    seed: int = SEED,
+) -> dict[str, dict[str, float]]:
+    """Per node: ``degree`` (partners), ``weighted_degree`` (shared-project ties) and
+    ``betweenness`` (normalised; estimated from ``samples`` pivots above ``exact_max`` nodes).
+    """
+    n = g.number_of_nodes()
+    if n == 0:
+        return {}
+    k = None if n <= exact_max else min(samples, n)
+    between = nx.betweenness_centrality(g, k=k, seed=seed, normalized=True)
+    return {
+        node: {
+            "degree": g.degree(node),
+            "weighted_degree": g.degree(node, weight="weight"),
+            "betweenness": round(between.get(node, 0.0), 6),
+        }
+        for node in g.nodes
+    }
+
+
+# ---------------------------------------------------------------------------- communities
+
+
+@dataclass
+class Community:
+    index: int
+    size: int
+    members: list[dict[str, Any]]  # {org, label, actor_type, sector, country, weighted_degree}
+    sectors: dict[str, int]
+    countries: dict[str, int]
+    #: sector -> sector -> summed edge weight inside the community (symmetric)
+    sector_mixing: dict[str, dict[str, int]]
+    internal_weight: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def sector_mixing(g: nx.Graph, nodes: Iterable[str]) -> dict[str, dict[str, int]]:
+    """Summed weight of edges between sectors among ``nodes`` (both directions filled)."""
+    sub = g.subgraph(nodes)
+    matrix: dict[str, Counter[str]] = defaultdict(Counter)
+    for a, b, w in sub.edges(data="weight"):
+        sa, sb = sub.nodes[a].get("sector", "unknown"), sub.nodes[b].get("sector", "unknown")
+        matrix[sa][sb] += w
+        if sa != sb:
+            matrix[sb][sa] += w
+    return {s: dict(sorted(row.items())) for s, row in sorted(matrix.items())}
+
+
+def communities(
+    g: nx.Graph, seed: int = SEED, resolution: float = 1.0, min_size: int = 1
+) -> list[Community]:
+    """Louvain communities (fixed seed, so reproducible), biggest first.
+
+    Each community lists its members (highest weighted degree first), sector and country
+    counts and the sector-mixing matrix of its internal ties.
+    """
+    if g.number_of_nodes() == 0:
+        return []
+    parts = nx.community.louvain_communities(g, weight="weight", resolution=resolution, seed=seed)
+    parts = [sorted(p) for p in parts if len(p) >= min_size]
+    parts.sort(key=lambda p: (-len(p), p[0]))
+    out = []
+    for index, nodes in enumerate(parts):
+        wdeg = dict(g.degree(nodes, weight="weight"))
+        members = [
+            {
+                "org": node,
+                "label": g.nodes[node].get("label", node),
+                "actor_type": g.nodes[node].get("actor_type"),
+                "sector": g.nodes[node].get("sector", "unknown"),
+                "country": g.nodes[node].get("country"),
+                "weighted_degree": wdeg[node],
+            }
+            for node in sorted(nodes, key=lambda n: (-wdeg[n], g.nodes[n].get("label", n)))
+        ]
+        sub = g.subgraph(nodes)
+        out.append(
+            Community(
+                index=index,
+                size=len(nodes),
+                members=members,
+                sectors=dict(Counter(m["sector"] for m in members).most_common()),
+                countries=dict(Counter(m["country"] or "?" for m in members).most_common()),
+                sector_mixing=sector_mixing(g, nodes),
+                internal_weight=int(sub.size(weight="weight")),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------- brokers
+
+
+@dataclass
+class Broker:
+    org: str
+    label: str
+    actor_type: str | None
+    sector: str
+    country: str | None
+    #: sectors / countries of its partners other than its own, with partner counts
+    bridged_sectors: dict[str, int]
+    bridged_countries: dict[str, int]
+    score: float
+    betweenness: float
+    weighted_degree: int
+    explanation: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def brokers(
+    g: nx.Graph,
+    limit: int = 25,
+    min_groups: int = 2,
+    scores: dict[str, dict[str, float]] | None = None,
+) -> list[Broker]:
+    """Organisations whose partners span several sectors and/or countries.
+
+    A node qualifies when its partners cover at least ``min_groups`` groups other than its
+    own (sectors other than its own sector plus countries other than its own country).
+    Score = bridged sectors + 0.5 × bridged countries, plus the node's betweenness in [0, 1]
+    as a tie-breaker; ties go to the higher weighted degree.
+    """
+    scores = scores if scores is not None else centrality(g)
+    out = []
+    for node in g.nodes:
+        data = g.nodes[node]
+        own_sector = data.get("sector", "unknown")
+        own_country = data.get("country")
+        sectors: Counter[str] = Counter()
+        countries: Counter[str] = Counter()
+        for nb in g.neighbors(node):
+            s = g.nodes[nb].get("sector", "unknown")
+            c = g.nodes[nb].get("country")
+            if s not in (own_sector, "unknown"):
+                sectors[s] += 1
+            if c and c != own_country:
+                countries[c] += 1
+        if len(sectors) + len(countries) < min_groups:
+            continue
+        bet = scores.get(node, {}).get("betweenness", 0.0)
+        score = len(sectors) + 0.5 * len(countries) + bet
+        parts = []
+        if sectors:
+            parts.append(
+                f"links {SECTOR_LABELS.get(own_sector, own_sector)} with "
+                + ", ".join(f"{SECTOR_LABELS.get(s, s)} ({n})" for s, n in sectors.most_common())
+            )
+        if countries:
+            parts.append(
+                f"partners in {', '.join(f'{c} ({n})' for c, n in countries.most_common())}"
+            )
+        out.append(
+            Broker(
+                org=node,
+                label=data.get("label", node),
+                actor_type=data.get("actor_type"),
+                sector=own_sector,
+                country=own_country,
+                bridged_sectors=dict(sectors.most_common()),
+                bridged_countries=dict(countries.most_common()),
+                score=round(score, 4),
+                betweenness=bet,
+                weighted_degree=int(g.degree(node, weight="weight")),
+                explanation="; ".join(parts),
+            )
+        )
+    out.sort(key=lambda b: (-b.score, -b.weighted_degree, b.label))
+    return out[:limit]
+
+
+# ---------------------------------------------------------------------------- ego network
+
+
+@dataclass
+class Partner:
+    org: str
+    label: str
+    actor_type: str | None
+    country: str | None
+    distance: int  # 1 = direct partner, 2 = partner of a partner
+    ties: int  # shared projects with the centre (distance 1) or with its partners (2)
+    projects: list[str] = field(default_factory=list)  # shared projects (distance 1)
+    via: list[str] = field(default_factory=list)  # distance-1 partners linking it (2)
+
+
+@dataclass
+class EgoNetwork:
+    centre: str
+    label: str
+    actor_type: str | None
+    country: str | None
+    depth: int
+    projects: list[str]
+    partners: list[Partner]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def graph(self, store: GraphStore, flt: NetworkFilter | None = None) -> nx.Graph:
+        """The network view restricted to the centre and the listed partners."""
+        g = network(store, flt)
+        nodes = [self.centre, *(p.org for p in self.partners)]
+        return g.subgraph([n for n in nodes if n in g]).copy()
+
+
+def ego_network(
+    store: GraphStore,
+    org: str,
+    depth: int = 1,
+    flt: NetworkFilter | None = None,
+    limit: int | None = None,
+) -> EgoNetwork:
+    """An organisation's partners (depth 1) and their partners (depth 2), ranked by ties.
+
+    ``org`` is an IRI, an exact label or a unique part of a label. Works on the bipartite
+    projection directly, so the cost depends on the neighbourhood, not on the graph.
+    Raises ``LookupError`` for an unknown organisation, ``ValueError`` for a bad depth.
+    """
+    if depth not in (1, 2):
+        raise ValueError("depth must be 1 or 2")
+    flt = flt or NetworkFilter()
+    proj = projection(store)
+    centre = resolve_organisation(proj, org)
+    parent = rollup_map(proj) if flt.rollup else {}
+    if flt.rollup:
+        centre = parent.get(centre, centre)
+        children = {o for o, p in parent.items() if p == centre} | {centre}
+    else:
+        children = {centre}
+    has_project_filter = any(
+        (flt.funders, flt.countries, flt.target_groups, flt.activities, flt.years)
+    )
+    allowed = selected_projects(proj, flt) if has_project_filter else None
+    wanted_types = set(flt.actor_types)
+
+    def partners_of(node_members: set[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        projects: set[str] = set()
+        for member in node_members:
+            projects |= proj.org_projects.get(member, set())
+        for project in sorted(projects):
+            if allowed is not None and project not in allowed:
+                continue
+            for other in proj.participants(project, flt.include_mentioned):
+                node = parent.get(other, other)
+                if node in node_members or node == centre:
+                    continue
+                if wanted_types and proj.orgs[other].actor_type not in wanted_types:
+                    continue
+                if not found[node] or found[node][-1] != project:
+                    found[node].append(project)
+        return found
+
+    own_projects = sorted(
+        p
+        for member in children
+        for p in proj.org_projects.get(member, ())
+        if (allowed is None or p in allowed)
+        and (flt.include_mentioned or proj.members[p].get(member) != "mentioned")
+    )
+    direct = partners_of(children)
+    partners = [_partner(proj, o, 1, len(ps), projects=ps) for o, ps in direct.items()]
+    if depth == 2:
+        second: dict[str, Counter[str]] = defaultdict(Counter)
+        for first in direct:
+            members = {o for o, p in parent.items() if p == first} | {first}
+            for other, ps in partners_of(members).items():
+                if other != centre and other not in direct:
+                    second[other][first] += len(ps)
+        partners += [
+            _partner(proj, o, 2, sum(via.values()), via=[v for v, _ in via.most_common()])
+            for o, via in second.items()
+        ]
+    partners.sort(key=lambda p: (p.distance, -p.ties, p.label))
+    if limit is not None:
+        partners = partners[:limit]
+    rec = proj.orgs.get(centre)
+    return EgoNetwork(
+        centre=centre,
+        label=proj.org_label(centre),
+        actor_type=rec.actor_type if rec else None,
+        country=rec.country if rec else None,
+        depth=depth,
+        projects=sorted(set(own_projects)),
+        partners=partners,
+    )
+
+
+def _partner(
+    proj: Projection,
+    org: str,
+    distance: int,
+    ties: int,
+    projects: list[str] | None = None,
+    via: list[str] | None = None,
+) -> Partner:
+    rec = proj.orgs.get(org)
+    return Partner(
+        org=org,
+        label=proj.org_label(org),
+        actor_type=rec.actor_type if rec else None,
+        country=rec.country if rec else None,
+        distance=distance,
+        ties=ties,
+        projects=list(projects or []),
+        via=list(via or []),
+    )
+
+
+# ---------------------------------------------------------------------------- exports
+
+
+def _roles_text(roles: Counter[str] | dict[str, int]) -> str:
+    return "; ".join(f"{r}×{n}" if n > 1 else r for r, n in sorted(roles.items()))
+
+
+def export_ready(g: nx.Graph) -> nx.Graph:
+    """A copy with every attribute a string or number (GEXF/GraphML accept no sets/dicts)."""
+    out = nx.Graph()
+    for node, data in g.nodes(data=True):
+        out.add_node(
+            node,
+            label=str(data.get("label") or node),
+            actor_type=str(data.get("actor_type") or ""),
+            sector=str(data.get("sector") or ""),
+            country=str(data.get("country") or ""),
+            projects=int(data.get("projects", 0)),
+            roles=_roles_text(data.get("roles") or {}),
+        )
+    for a, b, data in g.edges(data=True):
+        roles = data.get("roles") or {}
+        out.add_edge(
+            a,
+            b,
+            weight=int(data.get("weight", 1)),
+            projects="; ".join(data.get("projects", [])),
+            funders="; ".join(sorted(data.get("funders", ()))),
+            years="; ".join(str(y) for y in sorted(data.get("years", ()))),
+            source_roles=_roles_text(roles.get(a, {})),
+            target_roles=_roles_text(roles.get(b, {})),
+        )
+    return out
+
+
+def write_gexf(g: nx.Graph, out: str | Path | IO[bytes]) -> None:
+    """GEXF for Gephi."""
+    nx.write_gexf(export_ready(g), out)
+
+
+def write_graphml(g: nx.Graph, out: str | Path | IO[bytes]) -> None:
+    nx.write_graphml(export_ready(g), out)
+
+
+EDGE_HEADER = (
+    "source",
+    "source_label",
+    "source_type",
+    "target",
+    "target_label",
+    "target_type",
+    "weight",
+    "projects",
+    "funders",
+    "years",
+    "source_roles",
+    "target_roles",
+)
+
+
+def edge_rows(g: nx.Graph) -> list[list[Any]]:
+    """One row per edge (columns :data:`EDGE_HEADER`), heaviest first."""
+    ready = export_ready(g)
+    rows = []
+    for a, b, data in ready.edges(data=True):
+        na, nb = ready.nodes[a], ready.nodes[b]
+        rows.append(
+            [
+                a,
+                na["label"],
+                na["actor_type"],
+                b,
+                nb["label"],
+                nb["actor_type"],
+                data["weight"],
+                data["projects"],
+                data["funders"],
+                data["years"],
+                data["source_roles"],
+                data["target_roles"],
+            ]
+        )
+    rows.sort(key=lambda r: (-r[6], r[1], r[4]))
+    return rows
+
+
+def edge_list_csv(g: nx.Graph) -> bytes:
+    """CSV edge list with labels, types and roles (spreadsheet-safe cells, UTF-8 BOM)."""
+    return table_to_csv(EDGE_HEADER, edge_rows(g))
+
+
+def graph_bytes(g: nx.Graph, fmt: str) -> bytes:
+    """``gexf``, ``graphml`` or ``csv`` as bytes (for download buttons)."""
+    if fmt == "csv":
+        return edge_list_csv(g)
+    buf = io.BytesIO()
+    if fmt == "gexf":
+        write_gexf(g, buf)
+    elif fmt == "graphml":
+        write_graphml(g, buf)
+    else:
+        raise ValueError(f"unknown network format {fmt!r}; choose gexf, graphml or csv")
+    return buf.getvalue()
+
+
+def graph_summary(g: nx.Graph, limit: int | None = None) -> dict[str, Any]:
+    """JSON-ready nodes and edges of a view (heaviest edges first)."""
+    ready = export_ready(g)
+    nodes = [
+        {"org": n, **d}
+        for n, d in sorted(ready.nodes(data=True), key=lambda x: (-x[1]["projects"], x[0]))
+    ]
+    edges = [dict(zip(EDGE_HEADER, row, strict=True)) for row in edge_rows(g)]
+    if limit is not None:
+        nodes, edges = nodes[:limit], edges[:limit]
+    return {
+        "nodes_total": g.number_of_nodes(),
+        "edges_total": g.number_of_edges(),
+        "nodes": nodes,
+        "edges": edges,
+    }

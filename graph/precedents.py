@@ -1,0 +1,370 @@
+"""Precedents for a project idea: similar existing projects, why they are similar, and the
+organisations that often take part in such projects (potential partners).
+
+The idea text goes through the same extraction as documents (language detection, the
+spaCy pipeline, vocabulary matching); projects are then ranked by IDF-weighted overlap of
+target groups, activity types and actor types, by funder and country, and by BM25 over
+lemmas. Indexes are built once per store version (see :mod:`graph.projection`).
+
+>>> round(bm25_idf(10, 1), 3)
+1.846
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import threading
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import Any
+
+from graph.projection import Projection, projection
+from graph.store import GraphStore
+
+#: weight of each evidence kind in the final score (renormalised over the kinds the idea has)
+WEIGHTS = {
+    "target-group": 0.30,
+    "activity-type": 0.15,
+    "actor-type": 0.15,
+    "funder": 0.10,
+    "country": 0.05,
+    "text": 0.25,
+}
+BM25_K1 = 1.2
+BM25_B = 0.75
+MAX_QUERY_TERMS = 60
+
+
+@dataclass
+class IdeaProfile:
+    """What the extraction found in the idea text (notations and folded lemmas)."""
+
+    lang: str
+    target_groups: list[str] = field(default_factory=list)
+    activities: list[str] = field(default_factory=list)
+    actor_types: list[str] = field(default_factory=list)
+    funders: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+
+    def facets(self) -> dict[str, list[str]]:
+        return {
+            "target-group": self.target_groups,
+            "activity-type": self.activities,
+            "actor-type": self.actor_types,
+            "funder": self.funders,
+            "country": self.countries,
+        }
+
+
+@dataclass
+class Precedent:
+    project: str
+    title: str
+    score: float
+    components: dict[str, float]
+    shared: dict[str, list[str]]  # facet -> shared notations; "words" -> shared lemmas
+    partners: list[dict[str, Any]]  # {org, label, actor_type, country, role}
+    explanation: str
+
+
+@dataclass
+class PartnerSuggestion:
+    org: str
+    label: str
+    actor_type: str | None
+    country: str | None
+    precedents: int  # how many of the top precedents it took part in
+    score: float
+    projects: list[dict[str, str]]  # {project, title}
+
+
+@dataclass
+class PrecedentResult:
+    idea: IdeaProfile
+    hits: list[Precedent]
+    partners: list[PartnerSuggestion]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------------------- idea text
+
+
+@cache
+def _nlp(lang: str) -> Any:
+    from ingest.nlp import make_nlp
+
+    return make_nlp(lang)
+
+
+def idea_profile(text: str, lang: str | None = None) -> IdeaProfile:
+    """Run the document extraction on free text (no store involved)."""
+    from ingest.documents import Document
+    from ingest.extract import extract
+    from ingest.langid import detect_language
+    from ingest.normalise import normalise_text
+
+    clean = normalise_text(text)
+    if not clean.strip():
+        raise ValueError("the idea text is empty")
+    lang = lang or detect_language(clean)
+    digest = hashlib.sha256(clean.encode("utf-8")).hexdigest()
+    document = Document(
+        doc_id=f"idea-{digest[:16]}",
+        text=clean,
+        source_path="<idea>",
+        file_name="<idea>",
+        content_hash=digest,
+        lang=lang,
+        title=clean.splitlines()[0][:200],
+    )
+    ex = extract(document, _nlp(lang)(clean))
+    org_types = [o.actor_type for o in ex.organisations if o.actor_type]
+    return IdeaProfile(
+        lang=lang,
+        target_groups=sorted(ex.notations("target-group")),
+        activities=sorted(ex.notations("activity-type")),
+        actor_types=sorted(ex.notations("actor-type") | set(org_types)),
+        funders=sorted(ex.notations("funder")),
+        countries=sorted({c for c, _, _ in ex.countries}),
+        organisations=sorted({o.label for o in ex.organisations}),
+        lemmas=list(ex.lemmas),
+    )
+
+
+# ---------------------------------------------------------------------------- text index
+
+
+def bm25_idf(n_docs: int, df: int) -> float:
+    return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+
+
+@dataclass
+class _TextIndex:
+    postings: dict[str, dict[str, int]]  # lemma -> project -> term frequency
+    lengths: dict[str, int]
+    avg_length: float
+
+
+_TEXT: dict[tuple[str, str], _TextIndex] = {}
+_TEXT_LOCK = threading.Lock()
+
+
+def text_index(store: GraphStore) -> _TextIndex:
+    """Inverted lemma index over projects (lemma text + title), cached per store version."""
+    from graph.search import _index as search_index
+
+    key = (store.location, store.version())
+    cached = _TEXT.get(key)
+    if cached is not None:
+        return cached
+    with _TEXT_LOCK:
+        cached = _TEXT.get(key)
+        if cached is None:
+            tokens = search_index(store).tokens
+            postings: dict[str, dict[str, int]] = defaultdict(dict)
+            lengths: dict[str, int] = {}
+            for project, counts in tokens.items():
+                lengths[project] = sum(counts.values())
+                for term, tf in counts.items():
+                    postings[term][project] = tf
+            avg = sum(lengths.values()) / max(len(lengths), 1)
+            cached = _TextIndex(dict(postings), lengths, avg or 1.0)
+            for old in [k for k in _TEXT if k[0] == key[0]]:
+                del _TEXT[old]
+            _TEXT[key] = cached
+    return cached
+
+
+def bm25(index: _TextIndex, lemmas: list[str]) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """BM25 scores of projects for the query lemmas, and the lemmas each project shares."""
+    n = max(len(index.lengths), 1)
+    terms = [t for t in set(lemmas) if t in index.postings and len(t) > 2]
+    terms = [t for t in terms if len(index.postings[t]) <= n * 0.5 or n < 20]
+    terms.sort(key=lambda t: (len(index.postings[t]), t))
+    terms = terms[:MAX_QUERY_TERMS]
+    scores: dict[str, float] = defaultdict(float)
+    shared: dict[str, list[str]] = defaultdict(list)
+    for term in terms:
+        posting = index.postings[term]
+        idf = bm25_idf(n, len(posting))
+        for project, tf in posting.items():
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * index.lengths[project] / index.avg_length)
+            scores[project] += idf * tf * (BM25_K1 + 1) / (tf + norm)
+            shared[project].append(term)
+    return dict(scores), dict(shared)
+
+
+# ---------------------------------------------------------------------------- ranking
+
+
+def _label(scheme: str, notation: str) -> str:
+    try:
+        from ontology import concept
+
+        return concept(scheme, notation).label("en")
+    except Exception:  # vocabulary not available
+        return notation
+
+
+def rank_precedents(
+    store: GraphStore,
+    idea: IdeaProfile,
+    funder: str | None = None,
+    country: str | None = None,
+    limit: int = 10,
+    partner_limit: int = 10,
+    partner_pool: int = 20,
+) -> PrecedentResult:
+    """Rank projects for an already extracted idea (see :func:`find_precedents`)."""
+    proj = projection(store)
+    facets = {k: list(v) for k, v in idea.facets().items()}
+    if funder and funder not in facets["funder"]:
+        facets["funder"].append(funder)
+    if country and country not in facets["country"]:
+        facets["country"].append(country)
+
+    components: dict[str, dict[str, float]] = defaultdict(dict)
+    shared: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    present_kinds = []
+    for facet, values in facets.items():
+        values = sorted(set(values))
+        if not values:
+            continue
+        present_kinds.append(facet)
+        weights = {v: proj.idf(facet, v) for v in values}
+        total = sum(weights.values()) or 1.0
+        if facet in ("funder", "country"):
+            total = max(weights.values()) or 1.0  # one shared funder is a full match
+        for v in values:
+            for p in proj.postings.get((facet, v), ()):
+                components[p][facet] = min(1.0, components[p].get(facet, 0.0) + weights[v] / total)
+                shared[p][facet].append(v)
+    text_scores, text_shared = bm25(text_index(store), idea.lemmas) if idea.lemmas else ({}, {})
+    if text_scores:
+        present_kinds.append("text")
+        top = max(text_scores.values())
+        for p, s in text_scores.items():
+            components[p]["text"] = s / top
+    norm = sum(WEIGHTS[k] for k in present_kinds) or 1.0
+    scored = []
+    for p, comp in components.items():
+        if p not in proj.projects:
+            continue
+        score = sum(WEIGHTS[k] * v for k, v in comp.items()) / norm
+        scored.append((score, p))
+    scored.sort(key=lambda x: (-x[0], proj.projects[x[1]].title, x[1]))
+
+    hits = []
+    for score, p in scored[:limit]:
+        found = {k: sorted(v) for k, v in shared[p].items()}
+        words = sorted(text_shared.get(p, []), key=lambda t: len(text_index(store).postings[t]))
+        if words:
+            found["words"] = words[:8]
+        partners = [
+            {
+                "org": org,
+                "label": proj.org_label(org),
+                "actor_type": proj.orgs[org].actor_type if org in proj.orgs else None,
+                "country": proj.orgs[org].country if org in proj.orgs else None,
+                "role": role,
+            }
+            for org, role in sorted(
+                proj.participants(p).items(), key=lambda kv: (kv[1] != "coordinator", kv[0])
+            )
+        ]
+        hits.append(
+            Precedent(
+                project=p,
+                title=proj.projects[p].title,
+                score=round(score, 4),
+                components={k: round(v, 3) for k, v in sorted(components[p].items())},
+                shared=found,
+                partners=partners,
+                explanation=_explain(found, partners),
+            )
+        )
+    return PrecedentResult(
+        idea=idea,
+        hits=hits,
+        partners=_partner_suggestions(proj, scored[:partner_pool], partner_limit),
+    )
+
+
+_FACET_WORDS = {
+    "target-group": ("same target group", "target-group"),
+    "activity-type": ("same activity", "activity-type"),
+    "actor-type": ("same actor types", "actor-type"),
+    "funder": ("same funder", "funder"),
+}
+
+
+def _explain(found: dict[str, list[str]], partners: list[dict[str, Any]]) -> str:
+    parts = []
+    for facet, (words, scheme) in _FACET_WORDS.items():
+        if found.get(facet):
+            parts.append(f"{words}: " + ", ".join(_label(scheme, v) for v in found[facet]))
+    if found.get("country"):
+        parts.append("same country: " + ", ".join(found["country"]))
+    if found.get("words"):
+        parts.append("shared words: " + ", ".join(found["words"][:5]))
+    if partners:
+        shown = [
+            p["label"] + (f" ({p['actor_type']})" if p["actor_type"] else "") for p in partners[:4]
+        ]
+        more = f" and {len(partners) - 4} more" if len(partners) > 4 else ""
+        parts.append("partners: " + ", ".join(shown) + more)
+    return "; ".join(parts)
+
+
+def _partner_suggestions(
+    proj: Projection, top: list[tuple[float, str]], limit: int
+) -> list[PartnerSuggestion]:
+    weight: Counter[str] = Counter()
+    seen_in: dict[str, list[str]] = defaultdict(list)
+    for score, p in top:
+        for org in proj.participants(p):
+            weight[org] += score
+            seen_in[org].append(p)
+    ranked = sorted(weight, key=lambda o: (-len(seen_in[o]), -weight[o], proj.org_label(o)))
+    out = []
+    for org in ranked[:limit]:
+        rec = proj.orgs.get(org)
+        out.append(
+            PartnerSuggestion(
+                org=org,
+                label=proj.org_label(org),
+                actor_type=rec.actor_type if rec else None,
+                country=rec.country if rec else None,
+                precedents=len(seen_in[org]),
+                score=round(weight[org], 4),
+                projects=[{"project": p, "title": proj.projects[p].title} for p in seen_in[org]],
+            )
+        )
+    return out
+
+
+def find_precedents(
+    store: GraphStore,
+    text: str,
+    funder: str | None = None,
+    country: str | None = None,
+    limit: int = 10,
+    partner_limit: int = 10,
+) -> PrecedentResult:
+    """Existing projects most like the idea ``text``, each with the reasons, plus the
+    organisations that often take part in such projects.
+
+    ``funder`` (notation) and ``country`` (ISO code) add to what the text says: projects
+    with that funder / in that country score higher (they are not hard filters).
+    Raises ``ValueError`` for an empty text.
+    """
+    idea = idea_profile(text)
+    return rank_precedents(
+        store, idea, funder=funder, country=country, limit=limit, partner_limit=partner_limit
+    )
