@@ -1,30 +1,1115 @@
 """Organisation identity: one IRI per real organisation.
 
-Baseline: the IRI is minted from a matching key (folded canonical label), so the same
-name in two documents gives the same IRI, in any order of ingest.
+How a mention becomes an IRI (deterministic: the IRI depends only on the mention, its
+document's language and country hints, the authority file and the curation rules — never
+on which documents were ingested before, so any ingest order gives the same IRIs):
 
->>> organisation_key("Ministerstvo vnitra ČR")
-'ministerstvo-vnitra-cr'
+1. **Curation pins** (``praxis orgs split``): a name pinned to an IRI always goes there.
+2. **Authority file** (``ontology/authorities.ttl``): the mention's name keys (folded
+   label, lemma key in the document language, folded surface forms) are looked up among
+   every prefLabel/altLabel of every body, in all languages; then its acronyms (defined
+   in the text, or a mention that *is* an acronym) among the bodies' ``pg:acronym``;
+   then a fuzzy match (below). A candidate must have a compatible country (the mention's
+   country, else the document's language/country hints; EU and international bodies fit
+   everywhere); when several bodies still fit, the mention stays unresolved (precision
+   first: "Ministry of Justice" in a text about CZ and NO matches neither).
+3. Otherwise the IRI is minted from the mention's **lemma key** (content words
+   lemmatised in the document language, diacritics folded, legal forms such as
+   ``z. s.``/``GmbH`` dropped, "České republiky"/"ČR" written as one country token), so
+   inflected forms of one name meet: ``id/org/<slug of the lemma key>``.
+4. **Merges** (``praxis orgs merge A B``) map A to B (``A owl:sameAs B`` in the curation
+   graph); the old IRI stays an alias, so links and bookmarks do not break.
+
+Matching keys and thresholds (documented here, tested in ``tests/graph/test_resolve.py``):
+
+* ``name_key``: folded tokens without legal forms, country phrases as ``cz``/``pl``/…;
+* ``lemma_key``: ``name_key`` with each content word lemmatised (``ingest.lemmatize``);
+* ``acronym_key``: folded acronym without spaces (``VS ČR`` → ``vscr``);
+* domains: ``vscr.cz`` from a web address or e-mail in a name or surface form;
+* scoring: :func:`name_score` = rapidfuzz ``token_sort_ratio`` of two lemma keys (0–100);
+  two names are **the same** when the score is at least :data:`AUTO_MERGE` (90) *and*
+  every content word of one pairs with a word of the other sharing a stem
+  (:func:`stems_compatible`; "Krakowie"/"Szczecinie", "Jihomoravského"/"Jihočeského" do
+  not pair, so two regional police headquarters stay apart, and a department never
+  equals its ministry because its extra words do not pair). Pairs scoring at least
+  :data:`POSSIBLE` (75) are shown to reviewers as possible duplicates.
+* blocking: candidates are only compared inside blocks keyed by the stems of their
+  rarest content words (and by acronym and domain keys), so the work grows with the
+  number of mentions, not its square (``bench/resolve.py``: 100k mentions).
+
+>>> name_key("Vězeňská služba České republiky")
+'vezenska sluzba cz'
+>>> lemma_key("Vězeňské služby ČR", "cs") == lemma_key("Vězeňská služba České republiky", "cs")
+True
+>>> acronym_key("VS ČR")
+'vscr'
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
-from ingest.documents import OrganisationMention
+from rapidfuzz import fuzz
+
+from graph.store import GraphStore
+from ingest.documents import Extraction, OrganisationMention
+from ingest.lemmatize import lemmatize
 from ingest.normalise import fold
-from ontology.namespaces import ID
+from ontology.namespaces import GRAPH, ID, ORG, OWL, PG, SKOS
 
 MAX_SLUG = 80
+#: rapidfuzz token_sort_ratio at or above which two stem-compatible names are one body
+AUTO_MERGE = 90.0
+#: score at or above which a pair is listed for reviewers as a possible duplicate
+POSSIBLE = 75.0
+#: an acronym must have at least this many letters to match an authority body on its own
+MIN_ACRONYM = 2
+
+ORG_PREFIX = str(ID["org/"])
+GRAPH_DOC = str(GRAPH["doc/"])
+
+#: document language → the country a bare national name most likely belongs to
+LANG_COUNTRY = {"cs": "CZ", "pl": "PL", "sk": "SK", "sl": "SI", "hu": "HU", "nb": "NO"}
+
+CONNECTORS = frozenset(
+    "a i und fur der des die den dem das v ve w we na pro za of the and for in pri pre z ze "
+    "zur zum do dla im am s so vo u et de la le du on at by".split()
+)
+# folded token sequences dropped at the end of a name
+LEGAL_FORMS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(form.split())
+    for form in (
+        "spol s r o",
+        "sp z o o",
+        "s r o",
+        "z o o",
+        "o p s",
+        "z s",
+        "z u",
+        "o s",
+        "a s",
+        "o z",
+        "n o",
+        "d o o",
+        "d d",
+        "e v",
+        "ggmbh",
+        "gmbh",
+        "ag",
+        "ltd",
+        "inc",
+        "zs",
+        "ops",
+        "zu",
+        "sro",
+        "ev",
+    )
+)
+# folded country phrases written as one country token (longest first)
+COUNTRY_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): code
+    for phrase, code in (
+        ("ceske republiky", "cz"),
+        ("ceska republika", "cz"),
+        ("ceske republice", "cz"),
+        ("ceskou republikou", "cz"),
+        ("ceskou republiku", "cz"),
+        ("ceskej republiky", "cz"),
+        ("czech republic", "cz"),
+        ("cr", "cz"),
+        ("slovenskej republiky", "sk"),
+        ("slovenska republika", "sk"),
+        ("slovenskou republikou", "sk"),
+        ("slovak republic", "sk"),
+        ("sr", "sk"),
+        ("rzeczypospolitej polskiej", "pl"),
+        ("rzeczpospolita polska", "pl"),
+        ("republic of poland", "pl"),
+        ("rp", "pl"),
+        ("republike slovenije", "si"),
+        ("republika slovenija", "si"),
+        ("republic of slovenia", "si"),
+        ("bundesrepublik deutschland", "de"),
+        ("republik osterreich", "at"),
+    )
+}
+_MAX_PHRASE = max(len(p) for p in COUNTRY_PHRASES)
+COUNTRY_TOKENS = frozenset(COUNTRY_PHRASES.values())
+_WORD = re.compile(r"[^\W_]+")
+_DOMAIN = re.compile(
+    r"(?:https?://|www\.|@)?((?:[a-z0-9-]+\.)+(?:cz|pl|sk|si|de|at|no|eu|org|com|net|int|hu))\b"
+)
+
+#: actor types that may describe the same body (extraction sometimes picks a neighbour)
+TYPE_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset(
+        {
+            "ministry",
+            "government-agency",
+            "regional-government",
+            "advisory-body",
+            "labour-office",
+            "ombudsman",
+            "local-government-association",
+        }
+    ),
+    frozenset({"police", "municipal-police", "border-guard", "university-research", "school"}),
+    frozenset({"prison-service", "probation-service", "court-prosecution"}),
+    frozenset({"international-organisation", "eu-body", "government-agency"}),
+    frozenset({"ngo", "social-services", "social-enterprise", "religious-organisation"}),
+)
 
 
-def organisation_key(label: str) -> str:
-    slug = fold(label).replace(" ", "-")
-    if len(slug) > MAX_SLUG:
-        digest = hashlib.sha1(slug.encode()).hexdigest()[:10]
-        slug = slug[: MAX_SLUG - 11].rstrip("-") + "-" + digest
-    return slug or hashlib.sha1(label.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+# ---------------------------------------------------------------------------- keys
+@lru_cache(maxsize=200_000)
+def _analyse(label: str) -> tuple[tuple[str, str], ...]:
+    """``(original word, folded word)`` pairs; country phrases as a country token."""
+    words = _WORD.findall(label)
+    pairs = [(w, fold(w)) for w in words]
+    pairs = [(w, f) for w, f in pairs if f]
+    out: list[tuple[str, str]] = []
+    i = 0
+    folded = [f for _w, f in pairs]
+    while i < len(pairs):
+        for width in range(min(_MAX_PHRASE, len(pairs) - i), 0, -1):
+            code = COUNTRY_PHRASES.get(tuple(folded[i : i + width]))
+            # "SR"/"ČR"/"RP" only as country markers when written in capitals
+            if code and (width > 1 or pairs[i][0].isupper()):
+                out.append((code.upper(), code))
+                i += width
+                break
+        else:
+            out.append(pairs[i])
+            i += 1
+    # legal forms at the end
+    changed = True
+    while changed and out:
+        changed = False
+        tail = tuple(f for _w, f in out)
+        for form in LEGAL_FORMS:
+            if len(tail) > len(form) and tail[-len(form) :] == form:
+                out = out[: -len(form)]
+                changed = True
+                break
+    return tuple(out)
+
+
+def name_key(label: str) -> str:
+    """Folded words of a name, legal form dropped, country phrases as one token.
+
+    >>> name_key("Nadace Vemeno, z. s.")
+    'nadace vemeno'
+    """
+    return " ".join(f for _w, f in _analyse(label))
+
+
+@lru_cache(maxsize=200_000)
+def lemma_key(label: str, lang: str | None) -> str:
+    """Content words lemmatised in ``lang`` and folded (connectors dropped).
+
+    >>> lemma_key("Komendy Wojewódzkiej Policji w Krakowie", "pl")
+    'komenda wojewodzki policja krak'
+    """
+    out: list[str] = []
+    for word, folded in _analyse(label):
+        if folded in CONNECTORS and len(out) > 0:
+            continue
+        if folded in COUNTRY_TOKENS and word.isupper():
+            out.append(folded)
+            continue
+        if lang and not word.isupper():
+            lemma = fold(lemmatize(word, lang)) or folded
+        else:
+            lemma = folded
+        out.append(lemma)
+    return " ".join(out)
+
+
+def acronym_key(text: str) -> str:
+    """Folded acronym without spaces or dots.
+
+    >>> acronym_key("MV ČR")
+    'mvcr'
+    """
+    return "".join(fold(text).split())
+
+
+def looks_like_acronym(text: str) -> bool:
+    """``VS ČR``, ``KGP``, ``MŠMT``: 2–10 letters, (nearly) all capitals.
+
+    >>> looks_like_acronym("VS ČR"), looks_like_acronym("Policie")
+    (True, False)
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    uppers = sum(ch.isupper() for ch in letters)
+    return (
+        MIN_ACRONYM <= len(letters) <= 10
+        and uppers >= 2
+        and uppers >= len(letters) - 1
+        and len(text) <= 14
+    )
+
+
+def domains_in(text: str) -> set[str]:
+    """Web/e-mail domains named in a text (``www.vscr.cz`` → ``vscr.cz``)."""
+    out = set()
+    for match in _DOMAIN.finditer(text.lower()):
+        domain = match.group(1)
+        out.add(domain[4:] if domain.startswith("www.") else domain)
+    return out
+
+
+def slug(key: str) -> str:
+    """The IRI path segment of a key (long keys shortened with a digest)."""
+    text = key.replace(" ", "-")
+    if len(text) > MAX_SLUG:
+        digest = hashlib.sha1(text.encode()).hexdigest()[:10]
+        text = text[: MAX_SLUG - 11].rstrip("-") + "-" + digest
+    return text
+
+
+def organisation_key(label: str, lang: str | None = None) -> str:
+    """The minted key of a name: slug of its lemma key (``lang``) or of its name key.
+
+    >>> organisation_key("Ministerstvo vnitra ČR")
+    'ministerstvo-vnitra-cz'
+    """
+    key = lemma_key(label, lang) if lang else name_key(label)
+    if key:
+        return slug(key)
+    return hashlib.sha1(label.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def org_iri(key: str) -> str:
+    return ORG_PREFIX + key
+
+
+def iri_key(iri: str) -> str:
+    return iri.removeprefix(ORG_PREFIX)
+
+
+# ---------------------------------------------------------------------------- scoring
+def tokens_pair(a: str, b: str) -> bool:
+    """Two folded words share a stem (equal, or a long common prefix)."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 3
+
+
+def stems_compatible(a: str, b: str) -> bool:
+    """Every word of key ``a`` pairs with a distinct word of ``b`` and vice versa.
+
+    >>> stems_compatible("komenda wojewodzka policji krakowie", "komenda wojewodzka policja krak")
+    True
+    >>> stems_compatible("komenda wojewodzki policja krak", "komenda wojewodzki policja szczecina")
+    False
+    """
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb) or not ta:
+        return False
+    free = list(tb)
+    for word in ta:
+        for i, other in enumerate(free):
+            if tokens_pair(word, other):
+                del free[i]
+                break
+        else:
+            return False
+    return True
+
+
+def name_score(a: str, b: str) -> float:
+    """rapidfuzz ``token_sort_ratio`` of two keys, 0–100."""
+    return float(fuzz.token_sort_ratio(a, b))
+
+
+def same_name(a: str, b: str) -> bool:
+    """The decision rule for two lemma keys: equal, or ≥ AUTO_MERGE and stem-compatible."""
+    return a == b or (name_score(a, b) >= AUTO_MERGE and stems_compatible(a, b))
+
+
+def types_compatible(a: str | None, b: Iterable[str]) -> bool:
+    others = set(b)
+    if not a or not others or a in others:
+        return True
+    return any(a in group and others & group for group in TYPE_GROUPS)
+
+
+def _block_keys(key: str) -> list[str]:
+    """Blocking keys of a lemma key: the 4-letter stems of its two longest words."""
+    words = sorted({w for w in key.split() if w not in COUNTRY_TOKENS}, key=lambda w: (-len(w), w))
+    return [w[:4] for w in words[:2]] or [key[:4]]
+
+
+# ---------------------------------------------------------------------------- authority
+@dataclass
+class Body:
+    """One organisation of the authority file."""
+
+    iri: str
+    labels: list[tuple[str, str]] = field(default_factory=list)  # (label, lang)
+    pref_labels: dict[str, str] = field(default_factory=dict)
+    acronyms: list[str] = field(default_factory=list)
+    country: str | None = None
+    actor_types: set[str] = field(default_factory=set)
+    domains: set[str] = field(default_factory=set)
+    parent: str | None = None
+    same_as: list[str] = field(default_factory=list)
+
+    def label(self, lang: str = "en") -> str:
+        return self.pref_labels.get(lang) or self.pref_labels.get("en") or iri_key(self.iri)
+
+
+class AuthorityIndex:
+    """Lookup of authority bodies by name, lemma, acronym and domain keys."""
+
+    def __init__(self, bodies: Iterable[Body]) -> None:
+        self.bodies: dict[str, Body] = {b.iri: b for b in bodies}
+        self.by_name: dict[str, set[str]] = defaultdict(set)
+        self.by_acronym: dict[str, set[str]] = defaultdict(set)
+        self.by_domain: dict[str, set[str]] = defaultdict(set)
+        for body in self.bodies.values():
+            for label, _lang in body.labels:
+                self.by_name[name_key(label)].add(body.iri)
+            for acronym in body.acronyms:
+                self.by_acronym[acronym_key(acronym)].add(body.iri)
+            for domain in body.domains:
+                self.by_domain[domain].add(body.iri)
+        self._by_lemma: dict[str, dict[str, set[str]]] = {}
+        self._blocks: dict[str, dict[str, list[tuple[str, str]]]] = {}
+
+    def lemma_index(self, lang: str) -> dict[str, set[str]]:
+        """``{lemma key in lang: bodies}`` over all labels (built once per language)."""
+        if lang not in self._by_lemma:
+            index: dict[str, set[str]] = defaultdict(set)
+            blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for body in self.bodies.values():
+                for label, label_lang in body.labels:
+                    keys = {lemma_key(label, lang), lemma_key(label, label_lang or None)}
+                    for key in keys:
+                        index[key].add(body.iri)
+                        for block in _block_keys(key):
+                            blocks[block].append((key, body.iri))
+            self._by_lemma[lang] = index
+            self._blocks[lang] = blocks
+        return self._by_lemma[lang]
+
+    def fuzzy(self, key: str, lang: str) -> set[str]:
+        """Bodies with a label that is :func:`same_name` as ``key``."""
+        self.lemma_index(lang)
+        found: set[str] = set()
+        for block in _block_keys(key):
+            for other, iri in self._blocks[lang].get(block, ()):
+                if iri not in found and same_name(key, other):
+                    found.add(iri)
+        return found
+
+
+@cache
+def authority_index() -> AuthorityIndex:
+    """The authority file as an index (read once per process)."""
+    from rdflib import Graph
+
+    from ontology import ontology_dir
+
+    g = Graph()
+    path = ontology_dir() / "authorities.ttl"
+    if path.exists():
+        g.parse(path, format="turtle")
+    bodies: dict[str, Body] = {}
+    for subject in g.subjects(None, PG.Organisation):
+        iri = str(subject)
+        if not iri.startswith(ORG_PREFIX):
+            continue
+        body = bodies.setdefault(iri, Body(iri))
+        for lit in g.objects(subject, SKOS.prefLabel):
+            lang = getattr(lit, "language", None) or ""
+            body.labels.append((str(lit), lang))
+            body.pref_labels.setdefault(lang, str(lit))
+        for lit in g.objects(subject, SKOS.altLabel):
+            body.labels.append((str(lit), getattr(lit, "language", None) or ""))
+        body.acronyms = sorted(str(a) for a in g.objects(subject, PG.acronym))
+        countries = sorted(str(c) for c in g.objects(subject, PG.country))
+        body.country = countries[0] if countries else None
+        body.actor_types = {str(t).rsplit("/", 1)[-1] for t in g.objects(subject, PG.actorType)}
+        body.domains = {str(d).lower() for d in g.objects(subject, PG.domain)}
+        parents = sorted(str(p) for p in g.objects(subject, ORG.subOrganizationOf))
+        body.parent = parents[0] if parents else None
+        body.same_as = sorted(str(s) for s in g.objects(subject, OWL.sameAs))
+        body.labels.sort()
+    return AuthorityIndex(bodies[k] for k in sorted(bodies))
+
+
+# ---------------------------------------------------------------------------- curation rules
+@dataclass
+class Curation:
+    """Reviewer decisions that every ingest applies (kept in the curation graph)."""
+
+    aliases: dict[str, str] = field(default_factory=dict)  # merged IRI → surviving IRI
+    pins: dict[str, str] = field(default_factory=dict)  # name key → IRI (from splits)
+    renames: dict[str, str] = field(default_factory=dict)  # IRI → display label
+    parents: dict[str, str] = field(default_factory=dict)  # IRI → parent IRI
+
+    def canonical(self, iri: str) -> str:
+        """Follow merges to the surviving IRI (cycles stop where they close)."""
+        seen = {iri}
+        while iri in self.aliases:
+            nxt = self.aliases[iri]
+            if nxt in seen:
+                break
+            seen.add(nxt)
+            iri = nxt
+        return iri
+
+
+# ---------------------------------------------------------------------------- resolver
+@dataclass(frozen=True)
+class Resolution:
+    """Where a mention resolved to and why."""
+
+    iri: str
+    via: str  # pin | authority-name | authority-acronym | authority-domain | authority-fuzzy | name
+    body: str | None = None  # the authority body IRI, when one matched
+
+
+def _mention_names(mention: OrganisationMention) -> list[str]:
+    names = [mention.label]
+    names.extend(s for s in mention.surface_forms if s not in names)
+    return names
+
+
+def country_hints(extraction: Extraction) -> set[str]:
+    """Countries a document is about: its language's country and the countries it names."""
+    hints = {code for code, _span, _extractor in extraction.countries}
+    lang_country = LANG_COUNTRY.get(extraction.document.lang)
+    if lang_country:
+        hints.add(lang_country)
+    return hints
+
+
+class Resolver:
+    """Resolve organisation mentions to IRIs (see the module docstring for the rules)."""
+
+    def __init__(
+        self, authority: AuthorityIndex | None = None, curation: Curation | None = None
+    ) -> None:
+        self.authority = authority if authority is not None else authority_index()
+        self.curation = curation or Curation()
+
+    # -- authority
+    def _choose(
+        self,
+        candidates: set[str],
+        country: str | None,
+        hints: set[str],
+        lang: str | None,
+        actor_type: str | None,
+        strict: bool,
+    ) -> str | None:
+        """The one candidate that fits the country (and, when ``strict``, the type)."""
+        bodies = [self.authority.bodies[c] for c in sorted(candidates)]
+        if strict:
+            bodies = [b for b in bodies if types_compatible(actor_type, b.actor_types)]
+        if country:
+            bodies = [b for b in bodies if b.country in (None, country)]
+        if len(bodies) > 1 or (strict and bodies):
+            hinted = [b for b in bodies if b.country is None or b.country in hints]
+            if strict or hinted:
+                bodies = hinted
+        if len(bodies) > 1 and lang in LANG_COUNTRY:
+            native = [b for b in bodies if b.country == LANG_COUNTRY[lang]]
+            bodies = native or bodies
+        if len(bodies) > 1:
+            national = [b for b in bodies if b.country]
+            if len(national) == 1 and country:
+                bodies = national
+        return bodies[0].iri if len(bodies) == 1 else None
+
+    def authority_match(
+        self, mention: OrganisationMention, lang: str | None, hints: set[str]
+    ) -> tuple[str, str] | None:
+        """``(body IRI, via)`` of the authority body a mention names, if exactly one fits."""
+        index = self.authority
+        names = _mention_names(mention)
+        country = mention.country
+        # 1. names (folded, and lemma keys in the document language)
+        candidates: set[str] = set()
+        for name in names:
+            candidates |= index.by_name.get(name_key(name), set())
+            if lang:
+                candidates |= index.lemma_index(lang).get(lemma_key(name, lang), set())
+        if candidates:
+            found = self._choose(candidates, country, hints, lang, mention.actor_type, False)
+            if found:
+                return found, "authority-name"
+        # 2. acronyms (defined in the text, or the mention is an acronym)
+        acronyms = [mention.acronym] if mention.acronym else []
+        acronyms += [n for n in names if looks_like_acronym(n)]
+        for acronym in acronyms:
+            candidates = index.by_acronym.get(acronym_key(acronym), set())
+            if candidates:
+                found = self._choose(candidates, country, hints, lang, mention.actor_type, True)
+                if found:
+                    return found, "authority-acronym"
+        # 3. web or e-mail domains
+        for name in names:
+            for domain in domains_in(name):
+                candidates = index.by_domain.get(domain, set())
+                found = self._choose(candidates, country, hints, lang, mention.actor_type, False)
+                if found:
+                    return found, "authority-domain"
+        # 4. fuzzy: residual inflection the lemmatiser missed
+        if lang:
+            candidates = set()
+            for name in names:
+                if not looks_like_acronym(name):
+                    candidates |= index.fuzzy(lemma_key(name, lang), lang)
+            if candidates:
+                found = self._choose(candidates, country, hints, lang, mention.actor_type, True)
+                if found:
+                    return found, "authority-fuzzy"
+        return None
+
+    # -- the whole rule chain
+    def resolve(
+        self,
+        mention: OrganisationMention,
+        lang: str | None = None,
+        hints: Iterable[str] = (),
+    ) -> Resolution:
+        hint_set = set(hints)
+        if lang in LANG_COUNTRY:
+            hint_set.add(LANG_COUNTRY[lang])
+        for name in _mention_names(mention)[:1]:
+            pinned = self.curation.pins.get(name_key(name))
+            if pinned:
+                return Resolution(self.curation.canonical(pinned), "pin")
+        matched = self.authority_match(mention, lang, hint_set)
+        if matched:
+            body, via = matched
+            return Resolution(self.curation.canonical(body), via, body)
+        minted = org_iri(organisation_key(mention.label, lang))
+        return Resolution(self.curation.canonical(minted), "name")
+
+    def resolve_label(
+        self, label: str, lang: str | None = None, hints: Iterable[str] = ()
+    ) -> Resolution:
+        return self.resolve(OrganisationMention(label, None, []), lang, hints)
+
+    def resolve_extraction(self, extraction: Extraction) -> dict[int, Resolution]:
+        """Set ``mention.key`` on every organisation of an extraction; ``{index: Resolution}``."""
+        lang = extraction.document.lang if extraction.document.lang != "und" else None
+        hints = country_hints(extraction)
+        out: dict[int, Resolution] = {}
+        for index, mention in enumerate(extraction.organisations):
+            resolution = self.resolve(mention, lang, hints)
+            mention.key = iri_key(resolution.iri)
+            out[index] = resolution
+        return out
+
+    def parent_iri(self, mention: OrganisationMention, lang: str | None = None) -> str | None:
+        """IRI of a unit's parent: from the mention's ``parent`` label, else the authority."""
+        if mention.parent:
+            hints = {mention.country} if mention.country else set()
+            return self.resolve_label(mention.parent, lang, hints).iri
+        return None
+
+
+@cache
+def default_resolver() -> Resolver:
+    """Authority file only, no curation (used when nothing set ``mention.key``)."""
+    return Resolver()
 
 
 def organisation_iri(mention: OrganisationMention) -> str:
-    return str(ID["org/" + (mention.key or organisation_key(mention.label))])
+    """The IRI of a mention: its resolved key, else the authority/name rules without curation."""
+    if mention.key:
+        return org_iri(mention.key)
+    return default_resolver().resolve(mention).iri
+
+
+#: the resolver of the extraction being written (carries the store's curation rules)
+_current: list[Resolver] = []
+
+
+def parent_iri(mention: OrganisationMention, lang: str | None = None) -> str | None:
+    """The IRI ``org:subOrganizationOf`` points to for a unit mention (None when no parent)."""
+    resolver = _current[-1] if _current else default_resolver()
+    return resolver.parent_iri(mention, lang)
+
+
+def _set_current(resolver: Resolver) -> None:
+    _current[:] = [resolver]
+
+
+def resolve_extraction(extraction: Extraction, store: object | None = None) -> None:
+    """Resolve every organisation of an extraction (authority + the store's curation).
+
+    Called by ingest before the RDF is written; sets ``mention.key`` so that
+    :func:`organisation_iri` returns the resolved IRI.
+    """
+    from graph.curation import load_curation
+
+    curation = load_curation(store) if store is not None else Curation()
+    resolver = Resolver(curation=curation)
+    _set_current(resolver)
+    resolver.resolve_extraction(extraction)
+
+
+# ---------------------------------------------------------------------------- batch clustering
+@dataclass(frozen=True)
+class MentionRecord:
+    """A mention for batch resolution: what ingest knows about it."""
+
+    label: str
+    lang: str | None = None
+    country: str | None = None
+    actor_type: str | None = None
+    acronym: str | None = None
+    domain: str | None = None
+    surfaces: tuple[str, ...] = ()
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def cluster_records(
+    records: Sequence[MentionRecord],
+    resolver: Resolver | None = None,
+    max_block: int = 200,
+) -> list[str]:
+    """Resolve a batch of mentions to IRIs, merging non-authority names across records.
+
+    Authority matches and pins decide first. The rest are grouped by lemma key, then by
+    acronym + country and domain (exact keys), then by :func:`same_name` inside blocks
+    (:func:`_block_keys`; blocks above ``max_block`` distinct keys are compared only
+    among equal-length keys, which keeps the work linear for very common words). Each
+    cluster gets the smallest minted IRI of its members — a function of the set, not of
+    the order, so shuffling ``records`` gives the same IRIs.
+    """
+    resolver = resolver or default_resolver()
+    n = len(records)
+    iris: list[str] = [""] * n
+    fixed: list[bool] = [False] * n
+    keys: list[str] = [""] * n
+    cache_: dict[tuple[object, ...], Resolution] = {}
+    for i, r in enumerate(records):
+        ck = (r.label, r.lang, r.country, r.actor_type, r.acronym, r.domain, r.surfaces)
+        res = cache_.get(ck)
+        if res is None:
+            spans = []
+            from ingest.documents import Span
+
+            for s in r.surfaces:
+                spans.append(Span(0, 0, s))
+            if r.domain:
+                spans.append(Span(0, 0, r.domain))
+            mention = OrganisationMention(
+                r.label, r.actor_type, spans, acronym=r.acronym, country=r.country
+            )
+            hints = {r.country} if r.country else set()
+            res = cache_[ck] = resolver.resolve(mention, r.lang, hints)
+        iris[i] = res.iri
+        fixed[i] = res.via != "name"
+        keys[i] = lemma_key(r.label, r.lang)
+    uf = _UnionFind(n)
+    # exact keys: lemma key, acronym + country, domain
+    first: dict[tuple[str, str], int] = {}
+    for i, r in enumerate(records):
+        if fixed[i]:
+            continue
+        exact = [("k", keys[i])]
+        if r.acronym and len(r.acronym) >= 3:
+            exact.append(("a", acronym_key(r.acronym) + "|" + (r.country or "")))
+        if r.domain:
+            exact.append(("d", r.domain.lower()))
+        for item in exact:
+            j = first.setdefault(item, i)
+            if j != i:
+                uf.union(i, j)
+    # fuzzy inside blocks over distinct keys
+    distinct: dict[str, int] = {}
+    for i in range(n):
+        if not fixed[i]:
+            distinct.setdefault(keys[i], i)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(distinct):
+        for block in _block_keys(key):
+            blocks[block].append(key)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        groups: list[list[str]]
+        if len(members) > max_block:
+            by_len: dict[int, list[str]] = defaultdict(list)
+            for key in members:
+                by_len[len(key.split())].append(key)
+            groups = list(by_len.values())
+        else:
+            groups = [members]
+        for group in groups:
+            if len(group) < 2:
+                continue
+            if len(group) > max_block:
+                group = sorted(group)
+                windows = [group[k : k + max_block] for k in range(0, len(group), max_block // 2)]
+            else:
+                windows = [group]
+            for window in windows:
+                _fuzzy_union(window, distinct, uf)
+    # canonical IRI per cluster: smallest minted IRI of its members
+    best: dict[int, str] = {}
+    for i in range(n):
+        if fixed[i]:
+            continue
+        root = uf.find(i)
+        if root not in best or iris[i] < best[root]:
+            best[root] = iris[i]
+    return [iris[i] if fixed[i] else best[uf.find(i)] for i in range(n)]
+
+
+def _fuzzy_union(keys: list[str], distinct: Mapping[str, int], uf: _UnionFind) -> None:
+    from rapidfuzz import process
+
+    if len(keys) < 2:
+        return
+    scores = process.cdist(keys, keys, scorer=fuzz.token_sort_ratio, score_cutoff=AUTO_MERGE)
+    for a in range(len(keys)):
+        for b in scores[a, a + 1 :].nonzero()[0]:
+            other = keys[a + 1 + int(b)]
+            if stems_compatible(keys[a], other):
+                uf.union(distinct[keys[a]], distinct[other])
+
+
+def clusters_of(iris: Sequence[str]) -> list[list[int]]:
+    """Indices grouped by IRI (for scoring)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, iri in enumerate(iris):
+        groups[iri].append(i)
+    return list(groups.values())
+
+
+def pairwise_scores(predicted: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
+    """Pairwise precision/recall/F1 of a clustering against gold cluster ids."""
+    pred_pairs = _pairs(predicted)
+    gold_pairs = _pairs(gold)
+    tp = len(pred_pairs & gold_pairs)
+    precision = tp / len(pred_pairs) if pred_pairs else 1.0
+    recall = tp / len(gold_pairs) if gold_pairs else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "tp": tp,
+        "fp": len(pred_pairs) - tp,
+        "fn": len(gold_pairs) - tp,
+    }
+
+
+def _pairs(labels: Sequence[str]) -> set[tuple[int, int]]:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        groups[label].append(i)
+    out: set[tuple[int, int]] = set()
+    for members in groups.values():
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                out.add((members[a], members[b]))
+    return out
+
+
+# ---------------------------------------------------------------------------- store views
+def _store_curation(store: GraphStore) -> Curation:
+    from graph.curation import load_curation
+
+    return load_curation(store)
+
+
+@dataclass
+class OrganisationFacts:
+    """What the document graphs say about one organisation IRI."""
+
+    iri: str
+    pref: Counter[str] = field(default_factory=Counter)  # prefLabel → number of documents
+    names: dict[str, set[str]] = field(default_factory=dict)  # name → files
+    langs: dict[str, str] = field(default_factory=dict)  # name → document language
+    acronyms: set[str] = field(default_factory=set)
+    types: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    files: set[str] = field(default_factory=set)
+
+
+def organisation_facts(store: GraphStore, org: str | None = None) -> dict[str, OrganisationFacts]:
+    """``{IRI: facts}`` for every organisation in the document graphs (or just ``org``)."""
+    from pyoxigraph import NamedNode
+
+    from graph.queries import run_query
+
+    bind = {"org": NamedNode(org)} if org else {}
+    facts: dict[str, OrganisationFacts] = {}
+    for row in run_query(store, "resolution_names", **bind):
+        iri = row["org"].value if "org" in row else str(org)
+        f = facts.setdefault(iri, OrganisationFacts(iri))
+        name, kind, file = row["name"].value, row["kind"].value, row["file"].value
+        f.names.setdefault(name, set()).add(file)
+        f.files.add(file)
+        if "lang" in row:
+            f.langs.setdefault(name, row["lang"].value)
+        if kind == "pref":
+            f.pref[name] += 1
+        elif kind == "acronym":
+            f.acronyms.add(name)
+    for row in run_query(store, "resolution_profiles", **bind):
+        iri = row["org"].value if "org" in row else str(org)
+        f = facts.setdefault(iri, OrganisationFacts(iri))
+        if "type" in row:
+            f.types.add(row["type"].value.rsplit("/", 1)[-1])
+        if "country" in row:
+            f.countries.add(row["country"].value)
+    return facts
+
+
+def _best_pref(pref: Counter[str]) -> str | None:
+    if not pref:
+        return None
+    return min(pref, key=lambda name: (-pref[name], len(name), name))
+
+
+def organisation_labels(store: GraphStore, lang: str | None = None) -> dict[str, str]:
+    """Display label per organisation IRI: curated name, else the authority name (``lang``,
+    else the body's own language), else the prefLabel most documents use."""
+    curation = _store_curation(store)
+    authority = authority_index()
+    out: dict[str, str] = {}
+    for iri, f in organisation_facts(store).items():
+        best = _best_pref(f.pref)
+        if best:
+            out[iri] = best
+    for iri in out:
+        body = authority.bodies.get(iri)
+        if body:
+            out[iri] = _authority_label(body, lang)
+    for iri, label in curation.renames.items():
+        out[iri] = label
+    return out
+
+
+def _authority_label(body: Body, lang: str | None) -> str:
+    if lang and lang in body.pref_labels:
+        return body.pref_labels[lang]
+    native = sorted(k for k in body.pref_labels if k and k != "en")
+    return body.pref_labels[native[0]] if native else body.label("en")
+
+
+def organisation_label(store: GraphStore, iri: str, lang: str | None = None) -> str:
+    """Display label of one organisation (see :func:`organisation_labels`)."""
+    curation = _store_curation(store)
+    if iri in curation.renames:
+        return curation.renames[iri]
+    body = authority_index().bodies.get(iri)
+    if body:
+        return _authority_label(body, lang)
+    facts = organisation_facts(store, iri).get(iri)
+    return (_best_pref(facts.pref) if facts else None) or iri_key(iri)
+
+
+def parents(store: GraphStore) -> dict[str, str]:
+    """``{unit IRI: parent IRI}`` for the network's roll-up switch.
+
+    Sources, strongest first: reviewer curation, the authority file, then the documents
+    (the parent most documents name). Merged IRIs are followed to their survivor.
+    """
+    from graph.queries import run_query
+
+    curation = _store_curation(store)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in run_query(store, "resolution_parents"):
+        graph = row["g"].value
+        if not graph.startswith(str(GRAPH_DOC)):
+            continue
+        child, parent = row["child"].value, row["parent"].value
+        votes[child][parent] += 1
+    out: dict[str, str] = {}
+    for child, counter in votes.items():
+        out[child] = min(counter, key=lambda p: (-counter[p], p))
+    for body in authority_index().bodies.values():
+        if body.parent:
+            out[body.iri] = body.parent
+    out.update(curation.parents)
+    resolved: dict[str, str] = {}
+    for child, parent in out.items():
+        c, p = curation.canonical(child), curation.canonical(parent)
+        if c != p:
+            resolved[c] = p
+    return resolved
+
+
+def roll_up(iri: str, parent_of: Mapping[str, str], top: bool = True) -> str:
+    """The IRI a unit rolls up to: its parent, or (``top``) the top of its chain."""
+    if not top:
+        return parent_of.get(iri, iri)
+    seen = {iri}
+    while iri in parent_of and parent_of[iri] not in seen:
+        iri = parent_of[iri]
+        seen.add(iri)
+    return iri
+
+
+def names_with_sources(store: GraphStore, org: str) -> list[tuple[str, str]]:
+    """``(name, file)`` for every name (prefLabel, altLabel, acronym) of an organisation in
+    every document that uses it; merged organisations keep all names of their parts."""
+    facts = organisation_facts(store, org).get(org)
+    if not facts:
+        return []
+    return sorted((name, file) for name, files in facts.names.items() for file in files)
+
+
+def list_organisations(store: GraphStore) -> list[dict[str, object]]:
+    """One row per organisation: IRI, label, type, country, documents, names, authority."""
+    labels = organisation_labels(store)
+    parent_of = parents(store)
+    authority = authority_index()
+    rows = []
+    for iri, f in organisation_facts(store).items():
+        rows.append(
+            {
+                "iri": iri,
+                "label": labels.get(iri, iri_key(iri)),
+                "types": sorted(f.types),
+                "countries": sorted(f.countries),
+                "documents": len(f.files),
+                "names": len(f.names),
+                "authority": iri in authority.bodies,
+                "parent": parent_of.get(iri),
+            }
+        )
+    rows.sort(key=lambda r: (-int(r["documents"]), str(r["label"]), str(r["iri"])))  # type: ignore[call-overload]
+    return rows
+
+
+def show_organisation(store: GraphStore, iri: str) -> dict[str, object]:
+    """Everything resolution knows about one organisation (for ``praxis orgs show``)."""
+    curation = _store_curation(store)
+    canonical = curation.canonical(iri)
+    parent_of = parents(store)
+    body = authority_index().bodies.get(canonical)
+    facts = organisation_facts(store, canonical).get(canonical)
+    return {
+        "iri": canonical,
+        "requested": iri,
+        "label": organisation_label(store, canonical),
+        "aliases": sorted(a for a in curation.aliases if curation.canonical(a) == canonical),
+        "authority": body is not None,
+        "same_as": body.same_as if body else [],
+        "parent": parent_of.get(canonical),
+        "units": sorted(c for c, p in parent_of.items() if p == canonical),
+        "types": sorted(facts.types) if facts else sorted(body.actor_types if body else ()),
+        "countries": sorted(facts.countries) if facts else ([body.country] if body else []),
+        "names": [{"name": n, "file": f} for n, f in names_with_sources(store, canonical)],
+        "documents": sorted(facts.files) if facts else [],
+    }
+
+
+def possible_duplicates(
+    store: GraphStore, org_iri: str | None = None, limit: int = 20
+) -> list[dict[str, object]]:
+    """Pairs of organisations that may be one body, best first, for a reviewer.
+
+    Each item: ``{"a", "b", "a_label", "b_label", "score", "likely", "reason"}``;
+    ``likely`` is True when the pair meets the automatic rule (:func:`same_name`).
+    Only organisations sharing a block (stem of a long word, or an acronym) are compared;
+    two authority bodies, a unit and its parent, and pairs a reviewer split apart are never
+    proposed. One-click merge: ``graph.curation.merge(store, b, a)`` keeps ``a``.
+    """
+    curation = _store_curation(store)
+    facts = organisation_facts(store)
+    authority = authority_index()
+    parent_of = parents(store)
+    labels = organisation_labels(store)
+    keys: dict[str, set[str]] = {}
+    blocks: dict[str, set[str]] = defaultdict(set)
+    for iri, f in facts.items():
+        ks: set[str] = set()
+        for name in f.names:
+            if name in f.acronyms or looks_like_acronym(name):
+                continue
+            key = lemma_key(name, f.langs.get(name))
+            if key:
+                ks.add(key)
+        keys[iri] = ks
+        for key in ks:
+            for block in _block_keys(key):
+                blocks["w:" + block].add(iri)
+        for acronym in f.acronyms:
+            if len(acronym_key(acronym)) >= 3:
+                blocks["a:" + acronym_key(acronym)].add(iri)
+    pinned = set(curation.pins.values())
+    seen: set[tuple[str, str]] = set()
+    out: list[dict[str, object]] = []
+    for block, members in blocks.items():
+        if org_iri and org_iri not in members:
+            continue
+        ordered = sorted(members)[:500]
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if org_iri and org_iri not in (a, b):
+                    continue
+                pair = (a, b)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                if a in authority.bodies and b in authority.bodies:
+                    continue
+                if parent_of.get(a) == b or parent_of.get(b) == a:
+                    continue
+                if (a in pinned or b in pinned) and block.startswith("w:"):
+                    continue
+                best, reason, likely = 0.0, "", False
+                for ka in keys[a]:
+                    for kb in keys[b]:
+                        score = name_score(ka, kb)
+                        if score > best:
+                            best, reason = score, f"names {ka!r} ~ {kb!r}"
+                            likely = same_name(ka, kb)
+                if block.startswith("a:") and best < POSSIBLE:
+                    ca, cb = facts[a].countries, facts[b].countries
+                    if not ca or not cb or ca & cb:
+                        best, reason = POSSIBLE, f"same acronym {block[2:]!r}"
+                if best >= POSSIBLE:
+                    out.append(
+                        {
+                            "a": a,
+                            "b": b,
+                            "a_label": labels.get(a, iri_key(a)),
+                            "b_label": labels.get(b, iri_key(b)),
+                            "score": round(best, 1),
+                            "likely": likely,
+                            "reason": reason,
+                        }
+                    )
+    out.sort(key=lambda d: (-float(d["score"]), str(d["a"]), str(d["b"])))  # type: ignore[arg-type]
+    return out[:limit]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 
+from graph.resolve import resolve_extraction
 from graph.store import META_GRAPH, ONTOLOGY_GRAPH, GraphStore, StoreError
 from ingest.documents import Document, Extraction, IngestError
 from ingest.extract import extract
@@ -118,6 +119,7 @@ def ensure_ontology(store: GraphStore) -> None:
 def ingest_document(store: GraphStore, document: Document) -> Extraction:
     """Extract one document and atomically replace its graph in the store."""
     extraction = analyse(document)
+    resolve_extraction(extraction, store)  # organisation IRIs: authority file + curation graph
     quads = extraction_quads(extraction)
     store.replace_graphs({doc_graph(document.doc_id): quads})
     return extraction

@@ -10,7 +10,7 @@ import datetime as dt
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from graph.resolve import organisation_iri
+from graph.resolve import organisation_iri, parent_iri, resolve_extraction
 from ingest.documents import Extraction, Span
 from ontology import concept_iri, role_iri
 from ontology.namespaces import DCTERMS, GRAPH, ID, ORG, PG, PROV, RDF, SCHEMA, SKOS, XSD
@@ -115,6 +115,8 @@ def extraction_quads(ex: Extraction, ingested_at: dt.datetime | None = None) -> 
     for code, span, extractor in ex.countries:
         w.fact(project, PG.country, Literal(code), span, extractor, 0.7)
 
+    if any(org.key is None for org in ex.organisations):
+        resolve_extraction(ex)  # authority file + names (ingest resolves with curation first)
     for index, org in enumerate(ex.organisations, start=1):
         oiri = n(organisation_iri(org))
         first = org.spans[0]
@@ -144,9 +146,7 @@ def extraction_quads(ex: Extraction, ingested_at: dt.datetime | None = None) -> 
         w.add(project, PG.participation, part)
         for span in org.spans[1:]:
             w.fact(part, PG.organisation, oiri, span, org.extractor, org.confidence)
-        if org.parent:
-            from graph.resolve import organisation_key
-
-            parent = n(ID["org/" + organisation_key(org.parent)])
-            w.add(oiri, ORG.subOrganizationOf, parent)
+        parent = parent_iri(org, lang)
+        if parent and parent != str(oiri.value):
+            w.add(oiri, ORG.subOrganizationOf, n(parent))
     return w.quads
