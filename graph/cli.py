@@ -247,5 +247,123 @@ def app(store_spec: str | None, port: int, headless: bool) -> None:
     raise SystemExit(subprocess.call(cmd, env=env))
 
 
+# ---------------------------------------------------------------------------- organisations
+@cli.group()
+def orgs() -> None:
+    """Organisation identity: list, show, merge, split, rename (curation survives re-ingest)."""
+
+
+def _curate(store_spec: str | None, action: Callable[[GraphStore], Any], as_json: bool) -> None:
+    from graph.curation import CurationError
+
+    with opened(store_spec) as store:
+        try:
+            result = action(store)
+        except CurationError as exc:
+            raise click.ClickException(str(exc)) from exc
+    emit(result, as_json, lambda r: click.echo(" ".join(f"{k}: {v}" for k, v in r.items())))
+
+
+@orgs.command(name="list")
+@store_option
+@click.option("--limit", default=50, show_default=True)
+@click.option("--duplicates", is_flag=True, help="List possible duplicates instead.")
+@json_option
+def orgs_list(store_spec: str | None, limit: int, duplicates: bool, as_json: bool) -> None:
+    """Organisations by number of documents (or possible duplicates for review).
+
+    Example: praxis orgs list --duplicates
+    """
+    from graph.resolve import list_organisations, possible_duplicates
+
+    with opened(store_spec, read_only=True) as store:
+        rows = possible_duplicates(store, limit=limit) if duplicates else list_organisations(store)
+    rows = rows[:limit]
+
+    def human(data: list[dict[str, Any]]) -> None:
+        for r in data:
+            if duplicates:
+                click.echo(f"{r['score']:5.1f}  {r['a_label']}  ~  {r['b_label']}")
+                click.echo(f"       {r['a']}\n       {r['b']}")
+            else:
+                mark = "*" if r["authority"] else " "
+                click.echo(f"{r['documents']:4d} {mark} {r['label']}  <{r['iri']}>")
+
+    emit(rows, as_json, human)
+
+
+@orgs.command(name="show")
+@click.argument("iri")
+@store_option
+@json_option
+def orgs_show(iri: str, store_spec: str | None, as_json: bool) -> None:
+    """Names (with source files), aliases, parent and units of one organisation.
+
+    Example: praxis orgs show https://w3id.org/praxisgraph/id/org/cz-prison-service
+    """
+    from graph.resolve import show_organisation
+
+    with opened(store_spec, read_only=True) as store:
+        data = show_organisation(store, iri)
+
+    def human(d: dict[str, Any]) -> None:
+        click.echo(f"{d['label']}  <{d['iri']}>")
+        for key in ("aliases", "parent", "units", "types", "countries", "documents"):
+            if d[key]:
+                click.echo(f"  {key}: {d[key]}")
+        for n in d["names"]:
+            click.echo(f"  name: {n['name']}  ({n['file']})")
+
+    emit(data, as_json, human)
+
+
+@orgs.command(name="merge")
+@click.argument("source")
+@click.argument("target")
+@store_option
+@json_option
+def orgs_merge(source: str, target: str, store_spec: str | None, as_json: bool) -> None:
+    """Merge organisation SOURCE into TARGET (SOURCE stays an owl:sameAs alias).
+
+    Example: praxis orgs merge .../org/veznice-plzen-bory .../org/veznice-plzen
+    """
+    from graph.curation import merge
+
+    _curate(store_spec, lambda s: merge(s, source, target), as_json)
+
+
+@orgs.command(name="split")
+@click.argument("iri")
+@click.argument("name")
+@click.option("--new-iri", default=None, help="IRI for the split-off organisation.")
+@store_option
+@json_option
+def orgs_split(
+    iri: str, name: str, new_iri: str | None, store_spec: str | None, as_json: bool
+) -> None:
+    """Move the mentions called NAME off organisation IRI to an organisation of their own.
+
+    Example: praxis orgs split .../org/cz-prison-service "Vězeňská služba" --new-iri ...
+    """
+    from graph.curation import split
+
+    _curate(store_spec, lambda s: split(s, iri, name, new_iri), as_json)
+
+
+@orgs.command(name="rename")
+@click.argument("iri")
+@click.argument("label")
+@store_option
+@json_option
+def orgs_rename(iri: str, label: str, store_spec: str | None, as_json: bool) -> None:
+    """Set the display name of an organisation.
+
+    Example: praxis orgs rename .../org/veznice-plzen "Věznice Plzeň"
+    """
+    from graph.curation import rename
+
+    _curate(store_spec, lambda s: rename(s, iri, label), as_json)
+
+
 if __name__ == "__main__":
     cli()
