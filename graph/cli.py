@@ -365,5 +365,9 @@ def orgs_rename(iri: str, label: str, store_spec: str | None, as_json: bool) -> 
     _curate(store_spec, lambda s: rename(s, iri, label), as_json)
 
 
+# the analytics verbs (network, communities, brokers, precedents, gaps) register on `cli`
+import graph.analytics_cli  # noqa: E402, F401
+
+
 if __name__ == "__main__":
     cli()

@@ -182,14 +182,11 @@ def theme_profiles(store: GraphStore) -> list[ThemeProfile]:
     return profiles
 
 
-def _project_tokens(store: GraphStore, project: str) -> set[str]:
-    from graph.search import _index as search_index
+def _has_keyword(store: GraphStore, project: str, keyword: tuple[str, ...]) -> bool:
+    from graph.precedents import text_index
 
-    return set(search_index(store).tokens.get(project, ()))
-
-
-def _has_keyword(tokens: set[str], keyword: tuple[str, ...]) -> bool:
-    return all(t in tokens for t in keyword)
+    postings = text_index(store).postings
+    return all(project in postings.get(t, {}) for t in keyword)
 
 
 def project_themes(
@@ -210,13 +207,8 @@ def project_themes(
             found[theme.iri] = hit
     if found:
         return found
-    tokens: set[str] | None = None
     for theme in profiles:
-        if not theme.keywords:
-            continue
-        if tokens is None:
-            tokens = _project_tokens(store, project)
-        hit = [" ".join(k) for k in theme.keywords if _has_keyword(tokens, k)]
+        hit = [" ".join(k) for k in theme.keywords if _has_keyword(store, project, k)]
         if hit:
             found[theme.iri] = [f"keyword:{k}" for k in sorted(hit)[:3]]
     return found
@@ -407,10 +399,11 @@ def _report(
             )
 
     # --- missing types with candidates
-    subject_orgs = present_orgs if present_orgs is not None else set()
+    # organisations already taking part are no candidates; merely named ones are
+    subject_orgs = set(present_orgs) if present_orgs is not None else set()
     if present_orgs is None:
         for p in projects:
-            subject_orgs |= set(proj.members.get(p, {}))
+            subject_orgs |= set(proj.participants(p))
     missing = []
     for t, reasons in expected.items():
         cov = coverage(t)

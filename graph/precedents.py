@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from graph.projection import Projection, projection
+from graph.queries import run_query
 from graph.store import GraphStore
 
 #: weight of each evidence kind in the final score (renormalised over the kinds the idea has)
@@ -155,10 +156,27 @@ _TEXT: dict[tuple[str, str], _TextIndex] = {}
 _TEXT_LOCK = threading.Lock()
 
 
-def text_index(store: GraphStore) -> _TextIndex:
-    """Inverted lemma index over projects (lemma text + title), cached per store version."""
-    from graph.search import _index as search_index
+def _build_text_index(store: GraphStore) -> _TextIndex:
+    from ingest.normalise import fold
 
+    postings: dict[str, dict[str, int]] = defaultdict(dict)
+    lengths: dict[str, int] = {}
+    for row in run_query(store, "project_summaries"):
+        project = row["project"].value
+        words = (row["lemmas"].value.split() if "lemmas" in row else []) + fold(
+            row["title"].value
+        ).split()
+        counts = Counter(words)
+        lengths[project] = lengths.get(project, 0) + len(words)
+        for term, tf in counts.items():
+            postings[term][project] = postings[term].get(project, 0) + tf
+    avg = sum(lengths.values()) / max(len(lengths), 1)
+    return _TextIndex(dict(postings), lengths, avg or 1.0)
+
+
+def text_index(store: GraphStore) -> _TextIndex:
+    """Inverted index of folded lemmas (lemma text + title) over projects, cached per
+    store version."""
     key = (store.location, store.version())
     cached = _TEXT.get(key)
     if cached is not None:
@@ -166,15 +184,7 @@ def text_index(store: GraphStore) -> _TextIndex:
     with _TEXT_LOCK:
         cached = _TEXT.get(key)
         if cached is None:
-            tokens = search_index(store).tokens
-            postings: dict[str, dict[str, int]] = defaultdict(dict)
-            lengths: dict[str, int] = {}
-            for project, counts in tokens.items():
-                lengths[project] = sum(counts.values())
-                for term, tf in counts.items():
-                    postings[term][project] = tf
-            avg = sum(lengths.values()) / max(len(lengths), 1)
-            cached = _TextIndex(dict(postings), lengths, avg or 1.0)
+            cached = _build_text_index(store)
             for old in [k for k in _TEXT if k[0] == key[0]]:
                 del _TEXT[old]
             _TEXT[key] = cached
