@@ -7,22 +7,25 @@ True
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from graph.store import GraphStore, Row, Term
+
+#: next to this module (not ``resources.files("graph")``: under pytest a ``tests/graph``
+#: namespace package can shadow the name ``graph``)
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
 
 
 @cache
 def load_query(name: str) -> str:
     try:
-        return resources.files("graph").joinpath(f"queries/{name}.rq").read_text("utf-8")
+        return (QUERY_DIR / f"{name}.rq").read_text("utf-8")
     except FileNotFoundError:
         raise KeyError(f"no query named {name!r} in graph/queries") from None
 
 
 def query_names() -> list[str]:
-    folder = resources.files("graph").joinpath("queries")
-    return sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".rq"))
+    return sorted(p.name[:-3] for p in QUERY_DIR.iterdir() if p.name.endswith(".rq"))
 
 
 def run_query(store: GraphStore, name: str, **bindings: Term) -> list[Row]:
