@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from graph.queries import run_query
 from graph.store import GraphStore
 from ontology import ROLE_STRENGTH, role_name, split_concept_iri
-from ontology.namespaces import DCTERMS, PG
+from ontology.namespaces import DCTERMS, GRAPH, PG
 
 #: roles that make an organisation part of a project's partnership (not just named in it)
 PARTICIPATING_ROLES = frozenset({"coordinator", "partner", "donor-partner", "associated", "funder"})
@@ -29,6 +29,7 @@ _FACET_NAMES = {
 }
 _TITLE = str(DCTERMS.title)
 _COUNTRY = str(PG.country)
+_CURATION = str(GRAPH["curation"])
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 #: facets that describe what a project is about (used for similarity)
@@ -187,8 +188,17 @@ def build_projection(store: GraphStore) -> Projection:
             types[org].append(t)
         if "country" in row:
             countries[org].append(row["country"].value)
-        if "parent" in row and row["parent"].value != org:
-            parents[org].append(row["parent"].value)
+    curated: dict[str, str] = {}
+    for row in run_query(store, "analytics_parents"):
+        org, parent = row["org"].value, row["parent"].value
+        if org == parent:
+            continue
+        if row["g"].value == _CURATION:
+            curated[org] = parent
+        else:
+            parents[org].append(parent)
+    for org, parent in curated.items():  # a reviewer's decision beats the documents
+        parents[org] = [parent]
     orgs = {
         org: OrgRecord(
             org,
