@@ -22,9 +22,13 @@ store version, so a crash leaves each document either fully present or absent.
 from __future__ import annotations
 
 import base64
+import contextlib
+import fcntl
 import json
 import os
 import re
+import shutil
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -211,31 +215,83 @@ class GraphStore(ABC):
 class OxigraphStore(GraphStore):
     """pyoxigraph on disk (or in memory for ``:memory:``).
 
-    Locking: RocksDB allows one read-write opener per directory; a second writer gets
-    :class:`StoreLockedError`. Readers open ``read_only`` and see the files as of opening.
+    Concurrency and locking (one writer, any number of readers; see README):
+
+    * A writer holds an exclusive ``flock`` on ``<store>/praxis-writer.lock`` (and RocksDB's
+      own ``LOCK``); a second writer gets :class:`StoreLockedError` at once.
+    * pyoxigraph calls a read-only open during a write "undefined behaviour", so while a
+      writer runs, readers never touch its live files: the writer publishes immutable
+      snapshots (``Store.backup``, hard links, milliseconds) in ``<store>/snapshots/`` when
+      it opens, every ``SNAPSHOT_INTERVAL`` seconds while writing, and when it closes;
+      ``snapshots/CURRENT`` names the newest (replaced atomically).
+    * A reader opens the newest snapshot while a writer is active and the store itself when
+      none is. Before every query it checks (one ``stat``, one non-blocking lock probe)
+      whether that choice or the snapshot changed, and reopens; a query failing with
+      ``OSError`` (a snapshot removed under it) is retried once on a fresh open.
     """
 
     def __init__(self, path: str | os.PathLike[str] | None, read_only: bool = False) -> None:
         self.location = str(path) if path else ":memory:"
         self.read_only = read_only
+        self._lock_fd: int | None = None
+        self._opened_as: tuple[bool, str] | None = None
+        self._last_publish = 0.0
+        self._dirty = False
+        if path is None:
+            self._store = Store()
+            return
+        self._path = Path(path)
         try:
-            if path is None:
-                self._store = Store()
-            elif read_only:
-                self._store = Store.read_only(str(path))
+            if read_only:
+                self._store = self._open_reader()
             else:
-                Path(path).mkdir(parents=True, exist_ok=True)
-                self._store = Store(str(path))
+                self._path.mkdir(parents=True, exist_ok=True)
+                self._lock_fd = _take_writer_lock(self._path)
+                self._store = Store(str(self._path))
+                self.publish_snapshot()
         except OSError as exc:
+            self._release_lock()
             if "lock" in str(exc).lower():
-                raise StoreLockedError(
-                    f"the store at {path} is open for writing by another process "
-                    "(one writer at a time; stop it or use a SPARQL server)"
-                ) from exc
+                raise StoreLockedError(_locked_message(self._path)) from exc
             raise StoreError(f"cannot open store at {path}: {exc}") from exc
+        except StoreError:
+            self._release_lock()
+            raise
+
+    # ---------------------------------------------------------------- readers
+    def _reader_token(self) -> tuple[bool, str]:
+        """(a writer is active, name of the newest snapshot): what a reader should open."""
+        return _writer_active(self._path), _current_snapshot(self._path)
+
+    def _open_reader(self) -> Store:
+        token = self._reader_token()
+        writer_active, snapshot = token
+        target = self._path
+        if writer_active and snapshot:
+            target = self._path / SNAPSHOTS / snapshot
+        store = Store.read_only(str(target))
+        self._opened_as = token
+        return store
+
+    def _refresh(self, force: bool = False) -> None:
+        if not self.read_only or self.location == ":memory:":
+            return
+        if force or self._reader_token() != self._opened_as:
+            self._store = self._open_reader()
 
     def _query(self, sparql: str, bindings: Mapping[str, Term]) -> Any:
-        result = self._store.query(bind_values(sparql, bindings))
+        self._refresh()
+        text = bind_values(sparql, bindings)
+        try:
+            return self._run_query(text)
+        except OSError:
+            if not self.read_only:
+                raise
+            self._refresh(force=True)  # e.g. the snapshot was removed under us
+            return self._run_query(text)
+
+    def _run_query(self, text: str) -> Any:
+        result = self._store.query(text)
         if isinstance(result, QueryBoolean):
             return bool(result)
         if isinstance(result, QuerySolutions):
@@ -245,12 +301,47 @@ class OxigraphStore(GraphStore):
             return (list(result),)
         raise StoreError(f"unexpected query result {type(result)}")
 
+    # ---------------------------------------------------------------- writers
     def update(self, sparql: str) -> None:
         if self.read_only:
             raise StoreError("store opened read-only")
         self._store.update(sparql)
+        self._changed()
+
+    def _changed(self) -> None:
+        self._dirty = True
+        if time.monotonic() - self._last_publish >= SNAPSHOT_INTERVAL:
+            self.publish_snapshot()
+
+    def publish_snapshot(self) -> str | None:
+        """Give readers a consistent copy of the store as it is now; returns its name."""
+        if self.read_only or self.location == ":memory:":
+            return None
+        folder = self._path / SNAPSHOTS
+        folder.mkdir(exist_ok=True)
+        numbers = [int(p.name) for p in folder.iterdir() if p.name.isdigit()]
+        name = str(max(numbers, default=0) + 1)
+        tmp = folder / f".tmp-{name}-{uuid.uuid4().hex[:8]}"
+        self._store.backup(str(tmp))
+        os.rename(tmp, folder / name)
+        pointer = folder / f".CURRENT-{uuid.uuid4().hex[:8]}"
+        pointer.write_text(name, encoding="utf-8")
+        os.replace(pointer, folder / "CURRENT")
+        self._last_publish = time.monotonic()
+        self._dirty = False
+        keep = {str(n) for n in sorted([*numbers, int(name)])[-KEEP_SNAPSHOTS:]}
+        for old in folder.iterdir():
+            if old.name == "CURRENT" or old.name in keep:
+                continue
+            # older snapshots and leftovers of killed writers (we hold the writer lock)
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
+        return name
 
     def dump(self, out: IO[bytes], fmt: RdfFormat, graph: NamedNode | None = None) -> None:
+        self._refresh()
         if graph is None:
             self._store.dump(out, fmt)
         else:
@@ -261,15 +352,84 @@ class OxigraphStore(GraphStore):
             self._store.bulk_load(data, fmt)
         else:
             self._store.bulk_load(data, fmt, to_graph=graph)
+        self._changed()
 
     def flush(self) -> None:
         if not self.read_only:
             self._store.flush()
 
+    def _release_lock(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing the descriptor drops the flock
+            self._lock_fd = None
+
     def close(self) -> None:
+        if not hasattr(self, "_store"):
+            return
         if not self.read_only and self.location != ":memory:":
             self._store.flush()
+            self.publish_snapshot()
         del self._store
+        self._release_lock()
+
+
+SNAPSHOTS = "snapshots"
+WRITER_LOCK = "praxis-writer.lock"
+# seconds between snapshots while a writer is busy
+SNAPSHOT_INTERVAL = float(os.environ.get("PRAXIS_SNAPSHOT_INTERVAL") or 5.0)
+KEEP_SNAPSHOTS = 3
+LOCK_WAIT = 1.0  # a writer retries this long (a reader's lock probe lasts microseconds)
+
+
+def _locked_message(path: Path) -> str:
+    pid = ""
+    with contextlib.suppress(OSError, ValueError):
+        pid = f" (pid {int((path / WRITER_LOCK).read_text().strip())})"
+    return (
+        f"the store at {path} is open for writing by another process{pid}: "
+        "one writer at a time; wait for it to finish, or use a SPARQL server "
+        "(--store sparql+http://host:port/path) for concurrent writers"
+    )
+
+
+def _take_writer_lock(path: Path) -> int:
+    """An exclusive flock on the store's writer lock file, or StoreLockedError."""
+    fd = os.open(path / WRITER_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise StoreLockedError(_locked_message(path)) from None
+            time.sleep(0.05)
+    os.ftruncate(fd, 0)
+    os.write(fd, str(os.getpid()).encode())
+    return fd
+
+
+def _writer_active(path: Path) -> bool:
+    """Whether some process holds the writer lock (probed without blocking anyone)."""
+    try:
+        fd = os.open(path / WRITER_LOCK, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # also drops our shared lock at once
+    return False
+
+
+def _current_snapshot(path: Path) -> str:
+    try:
+        return (path / SNAPSHOTS / "CURRENT").read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
 
 
 class SparqlHttpStore(GraphStore):
