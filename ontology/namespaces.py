@@ -46,6 +46,17 @@ class PG(DefinedNamespace):
     acronym: URIRef
     domain: URIRef
     lemmaText: URIRef
+    # structured sources (funder exports, lists of operations, project pages)
+    programme: URIRef
+    status: URIRef
+    callYear: URIRef
+    grantAmount: URIRef
+    totalCost: URIRef
+    goodPractice: URIRef
+    successStory: URIRef
+    interventionCategory: URIRef
+    rowNumber: URIRef
+    layout: URIRef
     # participation
     participation: URIRef
     project: URIRef
