@@ -1,4 +1,10 @@
-"""From an annotated spaCy Doc to an :class:`Extraction` (facts with evidence spans)."""
+"""From an annotated spaCy Doc to an :class:`Extraction` (facts with evidence spans).
+
+The components did the work (see ``pipeline.cfg``); this module only collects their
+results: concepts from ``doc.spans``, funders from ``doc._.praxis_funders``,
+organisations from ``doc._.praxis_organisations``, countries from country mentions
+and the organisations' own countries.
+"""
 
 from __future__ import annotations
 
@@ -8,80 +14,17 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ingest.components.countries import COUNTRY_SPANS
-from ingest.components.organisations import ACRONYM_SPANS, ORG_SPANS
 from ingest.components.vocabulary import CONCEPT_SPANS
 from ingest.documents import ConceptMention, Document, Extraction, OrganisationMention, Span
-from ingest.normalise import fold
-from ontology import ROLE_STRENGTH
 
-EU_PROGRAMMES = {
-    "erasmus-plus",
-    "esf",
-    "erdf",
-    "interreg",
-    "amif",
-    "isf",
-    "cerv",
-    "justice-programme",
-    "horizon",
-    "lifelong-learning-programme",
-    "europe-for-citizens",
-    "rec-programme",
-    "phare",
-    "tsi",
-}
-ROLE_CUES: dict[str, tuple[str, ...]] = {
-    "coordinator": (
-        "koordinator",
-        "zadatel",
-        "prijemce",
-        "nositel",
-        "vedouci partner",
-        "wnioskodawca",
-        "lider",
-        "beneficjent",
-        "realizator",
-        "coordinator",
-        "lead partner",
-        "project promoter",
-        "promoter",
-        "applicant",
-        "beneficiary",
-        "projekttrager",
-        "antragsteller",
-        "koordination",
-        "leitung",
-        "nositelj",
-        "prijavitelj",
-        "vodilni partner",
-        "koordinator projektu",
-        "prijimatel",
-        "ziadatel",
-        "realizuje",
-        "realizovala",
-        "realizoval",
-    ),
-    "partner": (
-        "partner",
-        "partnerem",
-        "partneri",
-        "partnerzy",
-        "partnerji",
-        "partnera",
-        "partners",
-        "partnerstvi",
-        "spolupraci",
-        "wspolpracy",
-        "kooperation",
-    ),
-    "donor-partner": (
-        "donor partner",
-        "donorsky partner",
-        "partner z panstw darczyncow",
-        "donorski partner",
-        "donor project partner",
-    ),
-}
+#: lines that are navigation, dates or metadata rather than a title
+_NOT_TITLE = re.compile(
+    r"^(aktuality|aktuálně|novinky|zprávy|news|press release|tisková zpráva|aktualności|"
+    r"wiadomości|komunikat|aktuelles|neuigkeiten|pressemitteilung|novice|aktualno|správy|"
+    r"home|domů|start|strona główna|startseite|domov)\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s\w+\s\d{4}")
 
 
 def span_of(span: SpacySpan) -> Span:
@@ -89,25 +32,25 @@ def span_of(span: SpacySpan) -> Span:
 
 
 def first_line_title(text: str) -> str:
+    """The first line that reads like a title: not a breadcrumb, date or metadata line."""
+    fallback = None
     for line in text.splitlines():
-        line = line.strip(" #*-\t")
-        if len(re.findall(r"[^\W\d_]", line)) >= 4:
-            return line[:200]
-    return text.strip()[:200] or "(untitled)"
-
-
-def sentence_role(sent: SpacySpan) -> str:
-    folded = " " + fold(sent.text) + " "
-    for role in ("donor-partner", "coordinator", "partner"):
-        if any(f" {cue} " in folded or f" {cue}" in folded for cue in ROLE_CUES[role]):
-            return role
-    return "mentioned"
-
-
-def canonical_label(span: SpacySpan) -> str:
-    """Nominative-ish label: the head and words before it lemmatised, the rest kept."""
-    words = [t.text for t in span]
-    return " ".join(words).replace(" - ", "-").strip()
+        line = line.strip(" #*-\t•")
+        letters = len(re.findall(r"[^\W\d_]", line))
+        if letters < 4:
+            continue
+        fallback = fallback or line
+        if " | " in line or " > " in line or " » " in line:
+            continue
+        if _NOT_TITLE.match(line) and len(line.split()) <= 4:
+            continue
+        stripped = _DATE.sub("", line)
+        if len(re.findall(r"[^\W\d_]", stripped)) < 4:
+            continue
+        if re.match(r"^[\w ]{1,30}:\s", line) and len(line) > 60:
+            continue  # "Program: Erasmus+, KA2 …" metadata
+        return line[:200]
+    return (fallback or text.strip())[:200] or "(untitled)"
 
 
 def extract_concepts(doc: Doc, scheme: str) -> list[ConceptMention]:
@@ -120,54 +63,27 @@ def extract_concepts(doc: Doc, scheme: str) -> list[ConceptMention]:
 
 
 def extract_funders(doc: Doc) -> list[ConceptMention]:
-    funders = extract_concepts(doc, "funder")
-    named = {m.notation for m in funders}
-    if named & EU_PROGRAMMES:
-        funders = [m for m in funders if m.notation != "eu-unspecified"]
-    return funders
+    funders = doc._.praxis_funders
+    return list(funders) if funders is not None else extract_concepts(doc, "funder")
 
 
 def extract_organisations(doc: Doc) -> list[OrganisationMention]:
-    by_key: dict[str, OrganisationMention] = {}
-    start_to_key: dict[int, str] = {}
-    for span in doc.spans.get(ORG_SPANS, []):
-        label = canonical_label(span)
-        key = fold(label)
-        if not key:
-            continue
-        role = sentence_role(span.sent) if doc.has_annotation("SENT_START") else "mentioned"
-        mention = by_key.get(key)
-        if mention is None:
-            mention = by_key[key] = OrganisationMention(
-                label=label, actor_type=span.label_, spans=[], role=role
-            )
-        elif ROLE_STRENGTH[role] < ROLE_STRENGTH[mention.role]:
-            mention.role = role
-        mention.spans.append(span_of(span))
-        start_to_key[span.start] = key
-    # acronyms: "Name (ACR)" and later uses of ACR
-    acronym_key: dict[str, str] = {}
-    for acr in doc.spans.get(ACRONYM_SPANS, []):
-        key = start_to_key.get(int(acr.label_))
-        if key:
-            by_key[key].acronym = acr.text
-            by_key[key].spans.append(span_of(acr))
-            acronym_key[acr.text] = key
-    if acronym_key:
-        seen = {(s.start, s.end) for m in by_key.values() for s in m.spans}
-        for token in doc:
-            key = acronym_key.get(token.text)
-            if key and (token.idx, token.idx + len(token.text)) not in seen:
-                by_key[key].spans.append(Span(token.idx, token.idx + len(token.text), token.text))
-    return list(by_key.values())
+    return list(doc._.praxis_organisations or [])
 
 
-def extract_countries(doc: Doc) -> list[tuple[str, Span, str]]:
-    return [(s.label_, span_of(s), "praxis_countries") for s in doc.spans.get(COUNTRY_SPANS, [])]
+def extract_countries(
+    doc: Doc, organisations: list[OrganisationMention]
+) -> list[tuple[str, Span, str]]:
+    out = [(s.label_, span_of(s), "praxis_countries") for s in doc.spans.get(COUNTRY_SPANS, [])]
+    for org in organisations:
+        if org.country and org.spans:
+            out.append((org.country, org.spans[0], "praxis_organisations"))
+    return out
 
 
 def extract(document: Document, doc: Doc) -> Extraction:
     """All facts of one document, each with the spans that support it."""
+    organisations = extract_organisations(doc)
     return Extraction(
         document=document,
         title=document.title or first_line_title(document.text),
@@ -175,7 +91,7 @@ def extract(document: Document, doc: Doc) -> Extraction:
         target_groups=extract_concepts(doc, "target-group"),
         activity_types=extract_concepts(doc, "activity-type"),
         generic_actor_types=extract_concepts(doc, "actor-type"),
-        countries=extract_countries(doc),
-        organisations=extract_organisations(doc),
+        countries=extract_countries(doc, organisations),
+        organisations=organisations,
         lemmas=[t.norm_ for t in doc if t.is_alpha],
     )

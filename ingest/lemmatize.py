@@ -4,6 +4,10 @@
 'więzień'
 >>> lemmatize("vězňů", "cs")
 'vězeň'
+>>> lemmatize("Probačního", "cs")
+'probační'
+>>> nominative_pl("Komendą", "komenda")
+'Komenda'
 """
 
 from __future__ import annotations
@@ -17,35 +21,107 @@ SIMPLEMMA_LANGS = {"cs", "sk", "sl", "de", "en"}
 def _morfeusz():  # type: ignore[no-untyped-def]
     import morfeusz2
 
-    return morfeusz2.Morfeusz(expand_tags=False, generate=False)
+    return morfeusz2.Morfeusz(expand_tags=False, generate=True)
 
 
 # Prefer noun and adjective readings: those carry vocabulary and organisation names.
 _PL_POS_RANK = {"subst": 0, "adj": 1, "ger": 2, "ppas": 3, "pact": 3, "depr": 4}
 
 
-def _lemmatize_pl(word: str) -> str:
-    best: tuple[int, str] | None = None
-    for _start, _end, (_form, lemma, tag, _names, _quals) in _morfeusz().analyse(word):
+def _pl_readings(word: str) -> list[tuple[str, str, list[str]]]:
+    """``(lemma, tag, name_kinds)`` readings of one Polish word (unknown words: none)."""
+    out = []
+    for _start, _end, (_form, lemma, tag, names, _quals) in _morfeusz().analyse(word):
         if tag == "ign":
             continue
+        out.append((lemma.split(":", 1)[0], tag, list(names)))
+    return out
+
+
+def _lemmatize_pl(word: str) -> str:
+    best: tuple[int, int, str] | None = None
+    for order, (lemma, tag, names) in enumerate(_pl_readings(word)):
         pos = tag.split(":", 1)[0]
         rank = _PL_POS_RANK.get(pos, 5)
-        lemma = lemma.split(":", 1)[0]
-        if best is None or rank < best[0]:
-            best = (rank, lemma)
-    return best[1] if best else word
+        # a common-noun/adjective reading beats a surname or place-name reading
+        proper = 1 if names and "nazwa_pospolita" not in names else 0
+        key = (proper, rank, lemma)
+        if best is None or key[:2] < best[:2]:
+            best = (proper, rank, lemma)
+        del order
+    return best[2] if best else word
 
 
 @lru_cache(maxsize=500_000)
 def lemmatize(word: str, lang: str) -> str:
-    """Lemma of one token in ``lang`` (the word itself when unknown)."""
+    """Lemma of one token in ``lang`` (the word itself when unknown).
+
+    Capitalised words unknown to the lemmatiser are retried in lower case, so a
+    sentence- or name-initial "Probačního" meets "probačního".
+    """
     if not word or not any(ch.isalpha() for ch in word):
         return word
     if lang == "pl":
-        return _lemmatize_pl(word)
-    if lang in SIMPLEMMA_LANGS:
+        lemma = _lemmatize_pl(word)
+    elif lang in SIMPLEMMA_LANGS:
         import simplemma
 
-        return simplemma.lemmatize(word, lang=lang)
+        lemma = simplemma.lemmatize(word, lang=lang)
+    else:
+        return word
+    if lemma == word and word[:1].isupper() and not word.isupper():
+        lower = word.lower()
+        lowered = lemmatize(lower, lang)
+        if lowered != lower:
+            return lowered
+    return lemma
+
+
+_PL_CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+
+
+@lru_cache(maxsize=100_000)
+def _pl_agreement(word: str) -> tuple[str, str] | None:
+    """``(number, gender)`` of the first noun/adjective reading of a Polish word."""
+    for _lemma, tag, _names in _pl_readings(word):
+        parts = tag.split(":")
+        if parts[0] in {"subst", "adj", "ppas", "pact"} and len(parts) >= 4:
+            return parts[1], parts[3]
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def nominative_pl(word: str, lemma: str, number: str = "sg", gender: str | None = None) -> str:
+    """The Polish nominative of ``word`` agreeing in number/gender (casing kept)."""
+    try:
+        forms = _morfeusz().generate(lemma)
+    except Exception:
+        return word
+    for form, _lemma, tag, _names, _quals in forms:
+        parts = tag.split(":")
+        if len(parts) < 4 or parts[0] not in {"subst", "adj", "ppas", "pact"}:
+            continue
+        if (
+            parts[0] in {"adj", "ppas", "pact"}
+            and len(parts) > 4
+            and parts[4]
+            not in {
+                "pos",
+                "aff",
+            }
+        ):
+            continue
+        if number not in parts[1].split(".") or "nom" not in parts[2].split("."):
+            continue
+        if gender and not set(gender.split(".")) & set(parts[3].split(".")):
+            continue
+        return _match_case(form, word)
     return word
+
+
+def _match_case(form: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return form.upper()
+    if like[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form

@@ -2,7 +2,10 @@
 
 from ingest.components import (  # noqa: F401
     countries,
+    funders,
     lemmatizer,
     organisations,
+    roles,
+    sentences,
     vocabulary,
 )

@@ -1,297 +1,1362 @@
-"""``praxis_organisations``: organisation mentions (baseline recogniser).
+"""``praxis_organisations``: organisation mentions, typed, merged, with canonical labels.
 
-Candidates are capitalised token runs (with connectors such as "a", "und", "of") that
-contain an institutional head noun (``ingest/data/org_heads.tsv``) or a legal form, plus
-the lower-case genitive complement that follows a head in Slavic names ("Ministerstvo
-vnitra", "Odbor prevence kriminality"). Acronyms defined as ``Name (ACR)`` are linked to
-their name and resolved later in the text. Spans go to ``doc.spans["praxis_orgs"]``,
-labelled with the actor type.
+Where names come from (each a general rule, no list of known texts):
+
+* **Institutional heads** (``ingest/data/org_heads.tsv``, six languages): a head noun
+  ("ministerstvo", "Komenda", "Verein", "~ministerium" inside German compounds) grows to
+  the left over the adjectives and capitalised words of the name ("Probační a mediační
+  služba", "Dolnośląski Urząd Wojewódzki") and to the right over its genitive or
+  prepositional complement ("Ministerstvo vnitra", "Urząd do Spraw Cudzoziemców",
+  "Center za socialno delo"), a capitalised tail ("Občina Krško", "JVA Kiel") and a
+  location ("Zakład Karny Nr 1 w Łodzi", "Krajský soud v Žilině").
+* **Legal forms** ("z. s.", "o. p. s.", "e. V.", "gGmbH", "Sp. z o.o.", "d.o.o."): the
+  capitalised words before them are a name.
+* **The authority file** (``ontology/authorities.ttl``): curated labels (matched by lemma,
+  so inflected forms count) and acronyms (only for bodies of a country the text is about).
+* **Partner lists**: the name at the start of a list line under a partner heading or
+  followed by a country ("RUBIKON Centrum – Czech Republic").
+* **Acronyms**: ``Name (ACR)``, ``ACR – Name``, ``(Other name, ACR)`` and initialisms of a
+  found name ("Probační a mediační služba" … "PMS"); later uses of the acronym are
+  mentions of the same organisation.
+
+Typing reads the name's head and modifiers (classes H/HM/G/W/U/M, see the table's
+header): "Policejní prezidium" → police, "Komenda Główna Straży Granicznej" →
+border-guard, "Odbor prevence kriminality MV" → ministry (a unit is typed by its parent).
+A unit ("Odbor …", "Wydział …") or any name with a nested organisation in its
+complement gets ``parent`` = the nested organisation's canonical label.
+
+Canonical labels are nominative: an authority's label; else a surface form whose head
+is already nominative; else the head lemmatised with adjectives agreeing (morfeusz2 for
+Polish, ending rules for cs/sk/sl, weak endings for German).
+
+Result: ``doc._.praxis_organisations`` (list of :class:`OrganisationMention`) and the
+spans in ``doc.spans["praxis_orgs"]`` (label = actor type).
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ingest.components.orgdata import (
+    LEGAL_FIRST,
+    LEGAL_FORMS,
+    Authority,
+    HeadWord,
+    authorities,
+    cities,
+    folded,
+    head_table,
+    suffix_lookup,
+)
+from ingest.components.vocabulary import CONCEPT_SPANS, lemma_key, norm_doc
+from ingest.documents import OrganisationMention, Span
+from ingest.lemmatize import lemmatize
 
 ORG_SPANS = "praxis_orgs"
 ACRONYM_SPANS = "praxis_acronyms"
+if not Doc.has_extension("praxis_organisations"):
+    Doc.set_extension("praxis_organisations", default=None)
 
-CONNECTORS = {
-    "a",
-    "i",
-    "und",
-    "fur",
-    "der",
-    "des",
-    "die",
+SLAVIC = {"cs", "sk", "pl", "sl"}
+HOME_COUNTRY = {"cs": "CZ", "sk": "SK", "pl": "PL", "sl": "SI", "de": "DE"}
+#: joins words inside one name ("Probační a mediační služba", "Spraw Wewnętrznych i Administracji")
+NAME_CONNECTORS = {"a", "i", "in", "und", "and", "&", "-", "u", "e"}
+#: start a prepositional complement after a head, per language
+COMPLEMENT_PREPS: dict[str, set[str]] = {
+    "cs": {"pro", "na", "při", "pri"},
+    "sk": {"pre", "na", "pri"},
+    "pl": {"do", "ds.", "dla", "na"},
+    "sl": {"za", "pri", "na"},
+    "de": {"für", "fur", "der", "des", "beim", "bei", "im", "am", "zur", "zum", "vom", "von"},
+    "en": {"of", "for", "on", "against"},
+}
+LOCATION_PREPS = {"v", "ve", "w", "we", "in", "pri", "při", "im", "am", "na", "nad", "an", "bei"}
+ARTICLES = {"the", "der", "die", "das", "den", "dem", "des"}
+#: capitalised words that never begin a name (sentence-initial function words, generic nouns)
+NOT_NAME_START = {
     "v",
     "ve",
-    "w",
-    "we",
     "na",
-    "pro",
+    "do",
+    "od",
+    "po",
     "za",
-    "of",
-    "the",
-    "and",
-    "for",
-    "in",
+    "pro",
+    "při",
     "pri",
-    "pre",
+    "s",
+    "se",
     "z",
     "ze",
-    "zur",
-    "zum",
-    "do",
+    "k",
+    "o",
+    "u",
+    "a",
+    "i",
+    "w",
+    "we",
     "dla",
+    "przez",
+    "oraz",
+    "in",
     "im",
     "am",
-    "&",
-    "-",
-    "pod",
-    "s",
-    "vo",
+    "an",
+    "auf",
+    "bei",
+    "für",
+    "mit",
+    "von",
+    "vom",
+    "zum",
+    "zur",
+    "und",
+    "the",
+    "of",
+    "for",
+    "and",
+    "with",
+    "by",
+    "to",
+    "at",
+    "on",
+    "from",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "projekt",
+    "project",
+    "program",
+    "programme",
+    "programm",
+    "cílem",
+    "celem",
+    "ziel",
+    "partner",
+    "partneři",
+    "partnerzy",
+    "partners",
+    "koordinátor",
+    "koordinator",
+    "coordinator",
+    "projektu",
+    "projektem",
+    "this",
+    "these",
+    "our",
+    "naše",
+    "nasz",
+    "unser",
+    "unsere",
+    "tento",
+    "ta",
+    "ten",
+    "kot",
+    "kako",
+    "ki",
+    "je",
+    "jsou",
+    "sa",
+    "się",
+    "sie",
+    "ist",
+    "is",
+    "are",
+    "sind",
+    "zo",
+    "pre",
+    "jako",
+    "als",
+    "as",
+    "také",
+    "także",
+    "auch",
+    "also",
+    "tudi",
+    "tiež",
+    "když",
+    "gdy",
+    "wenn",
+    "when",
+    "ko",
+    "ak",
+    "if",
+    "během",
+    "podczas",
+    "während",
+    "during",
+    "med",
+    "počas",
+    "mezi",
+    "między",
+    "zwischen",
+    "between",
+    "dne",
+    "dnia",
 }
-STOP_LOWER = {
+NOT_NAME_START = {folded_word for folded_word in NOT_NAME_START}
+#: lower-case words that end a complement (verbs, pronouns, particles)
+COMPLEMENT_STOP = {
     "je",
     "jsou",
     "byl",
     "byla",
     "bylo",
+    "byli",
+    "bude",
+    "budou",
     "se",
     "si",
-    "ktery",
-    "ktera",
-    "ktere",
-    "ze",
+    "který",
+    "která",
+    "které",
+    "kteří",
+    "jenž",
+    "že",
     "jak",
+    "jako",
+    "také",
+    "i",
+    "a",
+    "ale",
+    "nebo",
     "jest",
-    "sa",
-    "sie",
-    "ktory",
-    "ktora",
+    "są",
+    "był",
+    "była",
+    "było",
+    "będzie",
+    "się",
+    "który",
+    "która",
+    "które",
     "oraz",
+    "lub",
+    "albo",
+    "że",
+    "także",
     "ist",
     "sind",
     "wird",
     "werden",
     "hat",
+    "haben",
+    "war",
+    "und",
+    "oder",
+    "sowie",
+    "auch",
     "is",
     "are",
     "was",
     "were",
     "has",
     "have",
-    "with",
-    "that",
+    "will",
     "which",
-    "in",
-    "on",
-    "at",
-    "by",
-    "to",
-    "from",
-    "as",
-    "so",
-    "ki",
-    "pri",
-    "bude",
-    "budou",
-    "bedzie",
-    "tak",
-    "jako",
-    "als",
-    "auch",
-    "i",
-    "a",
-    "und",
+    "who",
+    "that",
+    "and",
     "or",
-    "nebo",
-    "albo",
-    "lub",
+    "so",
+    "bo",
+    "bodo",
+    "ki",
+    "in",
+    "ter",
     "ali",
+    "tudi",
+    "sa",
+    "bol",
+    "bola",
+    "bolo",
+    "boli",
+    "budú",
+    "ktorý",
+    "ktorá",
+    "ktoré",
     "alebo",
+    "aj",
+    "ako",
+    "tiež",
     "v",
+    "ve",
     "w",
-    "na",
-    "do",
+    "we",
+    "z",
+    "ze",
+    "s",
     "od",
+    "do",
     "po",
     "o",
-    "z",
-    "s",
     "k",
-    "ku",
     "u",
-    "the",
-    "and",
-    "of",
-    "for",
-    "dne",
+    "to",
+    "by",
+    "from",
+    "with",
+    "at",
+    "mj.",
+    "m.in.",
+    "tzv.",
+    "tzw.",
+    "napr.",
+    "npr.",
+    "např.",
+    "z.B.",
+    "u.a.",
+    "e.g.",
+    "nr",
+    "č.",
     "roku",
     "rok",
     "let",
     "lat",
-    "jahr",
     "leta",
+    "years",
     "year",
-    "projekt",
-    "project",
-    "projektu",
-    "program",
-    "programu",
-    "cilem",
-    "celem",
-    "ziel",
+    "jahr",
+    "jahre",
 }
-LEGAL_FORM = re.compile(
-    r"^(z\.\s?s\.|o\.\s?p\.\s?s\.|z\.\s?ú\.|o\.\s?s\.|s\.\s?r\.\s?o\.|a\.\s?s\.|e\.\s?V\.|"
-    r"gGmbH|GmbH|AG|Sp\.|d\.\s?o\.\s?o\.|d\.\s?d\.|n\.\s?o\.|gemeinnützige|Ltd\.?|Inc\.?)$"
-)
-MAX_LOWER_COMPLEMENT = 4
+MAX_NAME_TOKENS = 18
+MAX_COMPLEMENT = 9
+ADJ_ENDINGS = {
+    "cs": ("í", "ý", "á", "é", "ého", "ému", "ých", "ým", "ými", "ou", "ích", "ím", "ími"),
+    "sk": ("í", "ý", "á", "é", "ého", "ému", "ých", "ým", "ými", "ou", "ej", "ia", "ie", "iu"),
+    "sl": ("i", "a", "o", "e", "ega", "emu", "em", "ih", "im", "imi", "ski", "ška", "ški"),
+    "pl": ("y", "a", "e", "ego", "emu", "ej", "ą", "ych", "ym", "ymi", "i", "ie", "iego"),
+}
+VERB_LEMMA = {
+    "cs": re.compile(r"(?:[aeěiyou]t|ovat|nout|ci)$"),
+    "sk": re.compile(r"(?:[aeiyou]ť|ovať|núť|ieť|ci)$"),
+    "sl": re.compile(r"(?:ati|iti|eti|ovati|niti|ti)$"),
+    "pl": re.compile(r"(?:ać|eć|ić|yć|ować|nąć|ść|źć|c)$"),
+}
+COUNTRY_DESIGNATORS = {
+    "cr",
+    "sr",
+    "rs",
+    "srn",
+    "rp",
+    "brd",
+    "ceske republiky",
+    "slovenske republiky",
+    "slovenskej republiky",
+    "republiky slovenije",
+    "rzeczypospolitej polskiej",
+    "czech republic",
+    "slovak republic",
+    "republic of slovenia",
+    "of the czech republic",
+    "of the slovak republic",
+    "of the republic of slovenia",
+    "ceska republika",
+    "slovenska republika",
+    "republika slovenija",
+}
+ACRONYM_RE = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽĄĆĘŁŃŚŹŻÄÖÜĽĹŔÔ][A-Za-zÁ-žĄ-ż0-9&./+-]{1,11}$")
+DASHES = {"-", "–", "—"}
 
 
-@cache
-def head_types() -> dict[tuple[str, ...], str]:
-    """``{folded lemma tuple: actor type}`` from ``ingest/data/org_heads.tsv``."""
-    text = resources.files("ingest").joinpath("data/org_heads.tsv").read_text("utf-8")
-    out: dict[tuple[str, ...], str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lemma, actor_type = line.split("\t")[:2]
-        out[tuple(lemma.split())] = actor_type.strip()
-    return out
-
-
-def _is_cap(token) -> bool:  # type: ignore[no-untyped-def]
-    text = token.text
+def is_cap(text: str) -> bool:
     return bool(text[:1].isupper()) and any(ch.isalpha() for ch in text)
 
 
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
+    """Short upper-case token (allowing one or two lower-case letters: "MSWiA", "iGZ")."""
     letters = [ch for ch in text if ch.isalpha()]
-    return (
-        2 <= len(letters) <= 10
-        and sum(ch.isupper() for ch in letters) >= 2
-        and sum(ch.isupper() for ch in letters) >= len(letters) - 2
-        and len(text) <= 12
-    )
+    if not 2 <= len(letters) <= 10 or len(text) > 12:
+        return False
+    upper = sum(ch.isupper() for ch in letters)
+    return upper >= 2 and upper >= len(letters) - 2 and not text.endswith(".")
 
 
-def find_head(tokens: list) -> tuple[int, str] | None:  # type: ignore[type-arg]
-    """Index and actor type of the first institutional head in a token run."""
-    heads = head_types()
-    norms = [t.norm_ for t in tokens]
-    for i in range(len(tokens)):
-        for width in (3, 2, 1):
-            key = tuple(norms[i : i + width])
-            if len(key) == width and key in heads:
-                return i, heads[key]
-    return None
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    source: str  # head | legal | authority | list | acronym-def
+    actor_type: str | None = None
+    authority: Authority | None = None
+    legal_type: str | None = None
+    priority: int = 0
+    head_index: int | None = None
+
+
+@dataclass
+class Found:
+    """One organisation (several mentions) while a document is analysed."""
+
+    key: str
+    actor_type: str | None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    authority: Authority | None = None
+    acronym: str | None = None
+    extra_surfaces: list[tuple[int, int]] = field(default_factory=list)
+    parent: str | None = None
+    country: str | None = None
+    source: str = "head"
 
 
 class OrganisationRecogniser:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
+        self.nlp = nlp
+        self.heads = head_table()
+        self.suffixes = suffix_lookup()
+        self.preps = COMPLEMENT_PREPS.get(self.lang, set()) | COMPLEMENT_PREPS["en"]
+        self.adj_endings = ADJ_ENDINGS.get(self.lang, ())
+        self.verb_lemma = VERB_LEMMA.get(self.lang)
+        self.label_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.authority_by_id: dict[str, Authority] = {}
+        self.label_authority: dict[str, Authority] = {}
+        for auth in authorities().values():
+            ident = auth.iri.rsplit("/", 1)[-1]
+            self.authority_by_id[ident] = auth
+            patterns = []
+            for label in {*auth.labels.values(), *auth.alt_labels}:
+                norms = lemma_key(label, self.lang, nlp)
+                if len(norms) >= 1 and len(" ".join(norms)) >= 4:
+                    patterns.append(norm_doc(nlp, norms))
+                    self.label_authority.setdefault(" ".join(norms), auth)
+            if patterns:
+                self.label_matcher.add(ident, patterns)
+            acronyms = [nlp.make_doc(a) for a in auth.acronyms if len(a) >= 2]
+            if acronyms:
+                self.acronym_matcher.add(ident, acronyms)
 
-    def candidates(self, doc: Doc) -> list[Span]:
-        out: list[Span] = []
-        i, n = 0, len(doc)
+    # ---------------------------------------------------------------- head words
+    def head_at(self, doc: Doc, i: int) -> HeadWord | None:
+        """The longest institutional word starting at token ``i``."""
+        token = doc[i]
+        if not token.is_alpha and "-" not in token.text:
+            return None
+        norm = token.norm_
+        fold_text = folded(token.text)
+        table = self.heads
+        if norm in table.first_words or fold_text in table.first_words:
+            for width in range(min(table.max_width, len(doc) - i), 0, -1):
+                by_norm = tuple(doc[k].norm_ for k in range(i, i + width))
+                hit = table.exact.get(by_norm)
+                if hit is None:
+                    by_text = tuple(folded(doc[k].text) for k in range(i, i + width))
+                    hit = table.exact.get(by_text)
+                if hit is not None:
+                    return hit
+        for prefix, hw in table.prefixes:
+            if fold_text.startswith(prefix):
+                return hw
+        if table.suffix_re is not None and len(fold_text) >= 5 and token.text[:1].isupper():
+            m = table.suffix_re.search(fold_text)
+            if m:
+                return self.suffixes[m.group(0)]
+        return None
+
+    # ---------------------------------------------------------------- span growth
+    def _adjective_like(self, text: str) -> bool:
+        return text.islower() and text.endswith(self.adj_endings) and len(text) > 3
+
+    def _is_verb(self, token) -> bool:  # type: ignore[no-untyped-def]
+        if self.verb_lemma is None:
+            return False
+        lemma = lemmatize(token.text, self.lang).lower()
+        return lemma != token.text.lower() and bool(self.verb_lemma.search(lemma))
+
+    def grow_left(self, doc: Doc, head: int) -> int:
+        start = head
+        line_start = self._line_start(doc, head)
+        seen_cap = is_cap(doc[head].text)
+        k = head - 1
+        while k >= line_start and head - k < MAX_NAME_TOKENS:
+            t = doc[k]
+            text = t.text
+            low = text.lower()
+            if t.is_space or "\n" in text:
+                break
+            if text in DASHES and k - 1 >= line_start and not doc[k].whitespace_:
+                # hyphenated compound "Polsko-Niemieckie", "Ludwig-Maximilians"
+                k -= 1
+                continue
+            if low in NAME_CONNECTORS and k - 1 >= line_start:
+                prev = doc[k - 1].text
+                if is_cap(prev) or (not seen_cap and self._adjective_like(prev)):
+                    k -= 1
+                    continue
+                break
+            if is_cap(text) and folded(text) not in NOT_NAME_START and not t.is_punct:
+                if t.is_sent_start and self.lang in {"de", "en"} and low in ARTICLES:
+                    break
+                start = k
+                seen_cap = True
+                if self.lang in {"cs", "sk", "sl"} and not is_acronym(text):
+                    # Slavic names capitalise the first word only: stop unless the word
+                    # before is capitalised too ("Nadace Olgy Havlové" is a tail, not left)
+                    if not (k - 1 >= line_start and is_cap(doc[k - 1].text)):
+                        k -= 1
+                        break
+                k -= 1
+                continue
+            if (
+                not seen_cap
+                and self.lang in {"cs", "sk", "sl", "pl"}
+                and self._adjective_like(text)
+                and not self._is_verb(t)
+            ):
+                start = k
+                k -= 1
+                continue
+            break
+        # a name starts with a capitalised word
+        while start < head and not is_cap(doc[start].text):
+            start += 1
+        return start
+
+    def _line_start(self, doc: Doc, i: int) -> int:
+        k = i
+        while k > 0 and "\n" not in doc[k - 1].text:
+            k -= 1
+        return k
+
+    def grow_right(self, doc: Doc, head: int, width: int) -> int:
+        """End (exclusive) of a name whose head word(s) end at ``head + width``."""
+        n = len(doc)
+        end = head + width
+        lang = self.lang
+        slavic = lang in SLAVIC
+        budget = MAX_COMPLEMENT
+
+        def stop_word(t) -> bool:  # type: ignore[no-untyped-def]
+            return (
+                t.is_space
+                or "\n" in t.text
+                or t.lower_ in COMPLEMENT_STOP
+                or (t.is_punct and t.text not in DASHES)
+                or t.like_num
+            )
+
+        k = end
+        # 1. genitive complement (Slavic) / capitalised continuation
+        while k < n and budget > 0:
+            t = doc[k]
+            text = t.text
+            if stop_word(t):
+                # "Ministerstvo práce, sociálnych vecí a rodiny": enumeration inside a name
+                if (
+                    text == ","
+                    and k + 1 < n
+                    and slavic
+                    and k > end
+                    and self._enumeration_continues(doc, k + 1)
+                ):
+                    k += 1
+                    budget -= 1
+                    continue
+                if (
+                    t.lower_ in NAME_CONNECTORS
+                    and k > head + width - 1
+                    and k + 1 < n
+                    and (
+                        is_cap(doc[k + 1].text)
+                        if not slavic or is_cap(doc[k - 1].text)
+                        else doc[k + 1].is_alpha and doc[k + 1].is_lower
+                    )
+                    and not self._starts_new_name(doc, k + 1)
+                    and not stop_word(doc[k + 1])
+                ):
+                    k += 2
+                    budget -= 2
+                    continue
+                break
+            if text in DASHES:
+                if not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_:
+                    k += 1  # "Praha-Ruzyně"
+                    continue
+                break
+            low = text.lower()
+            if low in self.preps or (low in {"ds.", "spraw"} and lang == "pl"):
+                if k + 1 < n and not stop_word(doc[k + 1]) and not doc[k + 1].is_punct:
+                    k += 1
+                    budget -= 1
+                    continue
+                break
+            if low in LOCATION_PREPS:
+                break
+            if is_cap(text):
+                if self._starts_new_name(doc, k) and k > end:
+                    # nested organisation in the complement ("… Urzędu Miasta Krakowa")
+                    k += 1
+                    budget -= 1
+                    continue
+                k += 1
+                budget -= 1
+                continue
+            if slavic or lang == "de" or lang == "en":
+                if not t.is_alpha or self._is_verb(t) or len(text) < 3:
+                    break
+                if lang in {"de", "en"} and not (
+                    doc[k - 1].lower_ in self.preps or self._adjective_like_de(text)
+                ):
+                    break
+                k += 1
+                budget -= 1
+                continue
+            break
+        # 2. number ("Zakład Karny Nr 1")
+        if k + 1 < n and doc[k].lower_ in {"nr", "nr.", "č.", "no.", "št."} and doc[k + 1].like_num:
+            k += 2
+        # 3. location ("v Písku", "w Łodzi", "pri Krškem", "nad Parnou")
+        if k + 1 < n and doc[k].lower_ in LOCATION_PREPS and is_cap(doc[k + 1].text):
+            if doc[k + 1].is_alpha and folded(doc[k + 1].text) not in NOT_NAME_START:
+                if not self._starts_new_name(doc, k + 1):
+                    k += 2
+                    while k < n and is_cap(doc[k].text) and "\n" not in doc[k].text:
+                        k += 1
+                    if k + 1 < n and doc[k].lower_ in {"nad", "pod", "pri", "an", "am"}:
+                        if is_cap(doc[k + 1].text):
+                            k += 2
+                    if k < n and doc[k].text in {"Wlkp.", "Maz.", "Odrz."}:
+                        k += 1
+        # trim trailing connectors and prepositions
+        while k > end and (
+            doc[k - 1].lower_ in NAME_CONNECTORS
+            or doc[k - 1].lower_ in self.preps
+            or doc[k - 1].is_punct
+            or doc[k - 1].lower_ in LOCATION_PREPS
+        ):
+            k -= 1
+        return k
+
+    def _adjective_like_de(self, text: str) -> bool:
+        return text.islower() and text.endswith(("e", "en", "er", "es", "em"))
+
+    def _enumeration_continues(self, doc: Doc, k: int) -> bool:
+        """After a comma: more enumerated words that end with "a/i/in/und X"."""
+        n = len(doc)
+        for j in range(k, min(n, k + 10)):
+            t = doc[j]
+            if "\n" in t.text or t.text in {".", ";", ":", "(", ")"}:
+                return False
+            if t.lower_ in {"a", "i", "in", "und", "and"}:
+                return j + 1 < n and doc[j + 1].is_alpha
+            if t.lower_ in COMPLEMENT_STOP and t.lower_ not in {"a", "i", "in"}:
+                return False
+            if self._is_verb(t):
+                return False
+        return False
+
+    def _starts_new_name(self, doc: Doc, k: int) -> bool:
+        hw = self.head_at(doc, k)
+        return hw is not None and hw.cls in {"H", "HM", "G", "U"}
+
+    # ---------------------------------------------------------------- candidates
+    def head_candidates(self, doc: Doc) -> list[Candidate]:
+        out: list[Candidate] = []
+        n = len(doc)
+        i = 0
         while i < n:
-            tok = doc[i]
-            if not _is_cap(tok) or tok.is_punct:
+            hw = self.head_at(doc, i)
+            if hw is None or hw.cls == "M":
                 i += 1
                 continue
-            j = i + 1
-            while j < n:
-                t = doc[j]
-                if t.text == "\n" or "\n" in t.text:
-                    break
-                if _is_cap(t) or LEGAL_FORM.match(t.text):
-                    j += 1
-                elif (
-                    t.norm_ in CONNECTORS
-                    and j + 1 < n
-                    and _is_cap(doc[j + 1])
-                    and "\n" not in doc[j + 1].text
-                ):
-                    j += 2
-                else:
-                    break
-            run = list(doc[i:j])
-            head = find_head(run)
-            # Slavic names: head noun + lower-case genitive complement ("Ministerstvo vnitra")
-            if (
-                head is not None
-                and head[0] == len(run) - 1
-                and self.lang in {"cs", "sk", "pl", "sl"}
-            ):
-                k = j
-                while k < n and k - j < MAX_LOWER_COMPLEMENT:
-                    t = doc[k]
-                    if (
-                        not t.is_alpha
-                        or t.is_upper
-                        or _is_cap(t)
-                        or t.norm_ in STOP_LOWER
-                        or len(t.text) < 3
-                    ):
-                        break
-                    k += 1
-                # then an optional capitalised tail ("… Ministerstva vnitra ČR")
-                while k < n and (_is_cap(doc[k]) and k > j) and "\n" not in doc[k].text:
-                    k += 1
-                j = k
-            span = doc[i:j]
-            legal = any(LEGAL_FORM.match(t.text) for t in span)
-            if head is not None or legal:
-                out.append(span)
-            i = max(j, i + 1)
+            start = self.grow_left(doc, i)
+            end = self.grow_right(doc, i, hw.width)
+            if is_cap(doc[start].text):
+                out.append(Candidate(start, end, "head", head_index=i))
+            i += max(hw.width, 1)
         return out
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        for span in self.candidates(doc):
-            head = find_head(list(span))
-            label = head[1] if head else ("employer" if "GmbH" in span.text else "ngo")
-            # strip trailing connectors / punctuation
-            end = span.end
-            while end > span.start + 1 and (
-                doc[end - 1].norm_ in CONNECTORS or doc[end - 1].is_punct
+    def legal_candidates(self, doc: Doc) -> list[Candidate]:
+        out: list[Candidate] = []
+        for i, token in enumerate(doc):
+            if token.text not in LEGAL_FIRST and not token.text.endswith("-GmbH"):
+                continue
+            form_end, legal_type = None, None
+            if token.text.endswith("-GmbH"):
+                form_end, legal_type = i + 1, "ngo" if "sozial" in token.lower_ else "employer"
+                name_end = i + 1
+            else:
+                for form, ltype in LEGAL_FORMS:
+                    if tuple(t.text for t in doc[i : i + len(form)]) == form:
+                        form_end, legal_type = i + len(form), ltype
+                        break
+                name_end = i
+            if form_end is None:
+                continue
+            k = name_end - 1 if name_end == i else i
+            if k >= 0 and doc[k].text == ",":
+                k -= 1
+            last = k
+            line_start = self._line_start(doc, i)
+            while (
+                k >= line_start
+                and (is_cap(doc[k].text) or doc[k].lower_ in NAME_CONNECTORS or doc[k].is_lower)
+                and last - k < 8
             ):
-                end -= 1
-            spans.append(Span(doc, span.start, end, label=label))
-        spans = filter_spans(spans)
-        acronyms = self.acronym_definitions(doc, spans)
+                if doc[k].is_lower and doc[k].lower_ not in NAME_CONNECTORS:
+                    # lower-case words only inside a name ("Institut pro restorativní justici")
+                    j = k - 1
+                    while j >= line_start and doc[j].is_lower and last - j < 8:
+                        j -= 1
+                    if j >= line_start and is_cap(doc[j].text) and last - j < 8:
+                        k = j
+                        continue
+                    if token.text.endswith("-GmbH") or doc[i].text == "GmbH":
+                        pass
+                    break
+                if folded(doc[k].text) in NOT_NAME_START and k != last:
+                    break
+                k -= 1
+            start = k + 1
+            while start <= last and not (is_cap(doc[start].text) or doc[start].is_lower):
+                start += 1
+            if start > last and doc[i].text == "GmbH" and last >= 0 and doc[last].is_alpha:
+                start = last  # "thinkhouse GmbH"
+            if start > last and not token.text.endswith("-GmbH"):
+                continue
+            while start < last and doc[start].lower_ in NAME_CONNECTORS:
+                start += 1
+            out.append(
+                Candidate(min(start, i), form_end, "legal", legal_type=legal_type, priority=1)
+            )
+        return out
+
+    def authority_candidates(self, doc: Doc, home: set[str]) -> list[Candidate]:
+        out: list[Candidate] = []
+        strings = self.nlp.vocab.strings
+        for match_id, start, end in self.label_matcher(doc):
+            auth = self.authority_by_id[strings[match_id]]
+            if not any(is_cap(t.text) for t in doc[start:end]):
+                continue
+            out.append(Candidate(start, end, "authority", authority=auth, priority=2))
+        for match_id, start, end in self.acronym_matcher(doc):
+            auth = self.authority_by_id[strings[match_id]]
+            if auth.country and auth.country not in home:
+                continue
+            out.append(Candidate(start, end, "authority-acronym", authority=auth, priority=1))
+        return out
+
+    def list_candidates(self, doc: Doc, country_starts: set[int]) -> list[Candidate]:
+        """Names at the start of partner-list lines: "Name – Country", "• Name (Country)"."""
+        out: list[Candidate] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            # start of a line
+            if i and "\n" not in doc[i - 1].text:
+                i += 1
+                continue
+            k = i
+            while k < n and (doc[k].text in {"•", "-", "–", "*", "·", "▪"} or doc[k].is_space):
+                k += 1
+            start = k
+            j = k
+            while j < n and "\n" not in doc[j].text and j - start < 10:
+                if doc[j].text in DASHES and doc[j].whitespace_ and j > start:
+                    break
+                if doc[j].text in {"(", ",", ":", ";"}:
+                    break
+                j += 1
+            if j < n and j > start and doc[j].text in {*DASHES, "(", ","}:
+                words = doc[start:j]
+                follows = j + 1
+                evidence = follows in country_starts or (
+                    follows < n and doc[follows].lower_ in {"coordinator", "koordinátor"}
+                )
+                if (
+                    evidence
+                    and is_cap(words[0].text)
+                    and all(
+                        is_cap(t.text) or t.lower_ in NAME_CONNECTORS or not t.is_alpha
+                        for t in words
+                    )
+                    and not any(t.like_num for t in words)
+                ):
+                    out.append(Candidate(start, j, "list", priority=0))
+            i = j + 1 if j > i else i + 1
+        return out
+
+    def acronym_definition_candidates(self, doc: Doc) -> list[Candidate]:
+        """ "Capitalised Multiword Name (ACR)" where ACR is the name's initialism."""
+        out: list[Candidate] = []
+        n = len(doc)
+        for i in range(2, n - 2):
+            if doc[i].text != "(" or not is_acronym(doc[i + 1].text) or doc[i + 2].text != ")":
+                continue
+            acr = doc[i + 1].text
+            k = i - 1
+            while (
+                k >= 0
+                and (
+                    is_cap(doc[k].text)
+                    or doc[k].lower_ in NAME_CONNECTORS
+                    or doc[k].lower_ in self.preps
+                )
+                and i - k <= 12
+            ):
+                k -= 1
+            start = k + 1
+            while start < i and not is_cap(doc[start].text):
+                start += 1
+            if i - start < 2:
+                continue
+            for s in range(start, i - 1):
+                if matches_initialism(acr, [t.text for t in doc[s:i]]):
+                    out.append(Candidate(s, i, "acronym-def", priority=0))
+                    break
+        return out
+
+    # ---------------------------------------------------------------- typing
+    def type_of(self, doc: Doc, start: int, end: int) -> tuple[str | None, int | None, int | None]:
+        """``(actor type, head index, nested-organisation index)`` of a name."""
+        hits: list[tuple[int, HeadWord]] = []
+        k = start
+        while k < end:
+            hw = self.head_at(doc, k)
+            if hw is not None:
+                hits.append((k, hw))
+                k += max(hw.width, 1)
+            else:
+                k += 1
+        head = next(((i, hw) for i, hw in hits if hw.cls != "M"), None)
+        modifiers = [(i, hw) for i, hw in hits if hw.cls in {"M", "HM"}]
+        if head is None:
+            return (modifiers[0][1].actor_type if modifiers else None), None, None
+        hi, hw = head
+        later = [(i, h) for i, h in hits if i > hi and h.cls != "M"]
+        nested = next(
+            (i for i, h in later if is_cap(doc[i].text) or doc[i].is_upper),
+            None,
+        )
+        if nested is not None:
+            # include a capitalised adjective right before a nested head ("Urzędu Miasta")
+            while (
+                nested - 1 > hi + hw.width - 1
+                and is_cap(doc[nested - 1].text)
+                and (self.head_at(doc, nested - 1) is None)
+                and doc[nested - 1].lower_ not in self.preps
+            ):
+                nested -= 1
+        if hw.cls in {"H", "HM"}:
+            return hw.actor_type, hi, nested
+        if hw.cls == "U":
+            parent_types = [h.actor_type for i, h in later]
+            acr_type = self._acronym_type(doc, hi + 1, end)
+            if acr_type:
+                return acr_type, hi, nested
+            return (parent_types[0] if parent_types else hw.actor_type), hi, nested
+        mods = [h for i, h in modifiers if i != hi]
+        if mods:
+            return mods[0].actor_type, hi, nested
+        if hw.cls == "W":
+            if later:
+                return later[0][1].actor_type, hi, nested
+            acr_type = self._acronym_type(doc, hi + 1, end)
+            if acr_type:
+                return acr_type, hi, nested
+        if hw.cls == "G":
+            strong = [h for i, h in later if h.cls in {"H", "HM"}]
+            if strong and not any(doc[j].lower_ in self.preps for j in range(hi + 1, later[0][0])):
+                return strong[0].actor_type, hi, nested
+        return hw.actor_type, hi, nested
+
+    def _acronym_type(self, doc: Doc, start: int, end: int) -> str | None:
+        for k in range(start, end):
+            text = doc[k].text
+            if is_acronym(text):
+                auth = self._doc_acronyms.get(text)
+                if auth is not None:
+                    return auth
+        return None
+
+    # ---------------------------------------------------------------- main
+    def __call__(self, doc: Doc) -> Doc:
+        from ingest.components.countries import COUNTRY_SPANS
+
+        country_spans = list(doc.spans.get(COUNTRY_SPANS, []))
+        home = {s.label_ for s in country_spans}
+        if self.lang in HOME_COUNTRY:
+            home.add(HOME_COUNTRY[self.lang])
+        self._doc_acronyms: dict[str, str] = {}
+        country_starts = {s.start for s in country_spans}
+        for s in country_spans:
+            if s.start > 0 and doc[s.start - 1].text == "(":
+                country_starts.add(s.start - 1)
+        candidates = (
+            self.head_candidates(doc)
+            + self.legal_candidates(doc)
+            + self.authority_candidates(doc, home)
+            + self.list_candidates(doc, country_starts)
+            + self.acronym_definition_candidates(doc)
+        )
+        concept_spans = [
+            (s.start, s.end)
+            for s in doc.spans.get(CONCEPT_SPANS, [])
+            if s.label_.startswith("funder/")
+        ]
+        chosen = self.select(doc, candidates, concept_spans)
+        chosen = self.join_dashed(doc, chosen)
+        found = self.merge(doc, chosen)
+        self.resolve_acronyms(doc, found, home)
+        mentions = [self.to_mention(doc, f) for f in found]
+        mentions = [m for m in mentions if m is not None]
+        doc._.praxis_organisations = mentions
+        spans = []
+        for f in found:
+            for s, e in f.mentions:
+                spans.append(SpacySpan(doc, s, e, label=f.actor_type or "ngo"))
         doc.spans[ORG_SPANS] = spans
-        doc.spans[ACRONYM_SPANS] = acronyms
         return doc
 
-    def acronym_definitions(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """``Name (ACR)``: an acronym span right after an organisation, labelled by its start."""
-        out: list[Span] = []
-        for span in spans:
-            k = span.end
+    def select(
+        self, doc: Doc, candidates: list[Candidate], concepts: list[tuple[int, int]]
+    ) -> list[Candidate]:
+        good: list[Candidate] = []
+        for c in candidates:
+            if c.end <= c.start:
+                continue
+            if any(s <= c.start and c.end <= e for s, e in concepts) and c.source != "authority":
+                continue
+            if c.source == "head" and not self._specific_enough(doc, c):
+                continue
+            good.append(c)
+        good.sort(key=lambda c: (-(c.end - c.start) - 3 * c.priority, c.start))
+        taken: list[Candidate] = []
+        used: set[int] = set()
+        for c in good:
+            if any(k in used for k in range(c.start, c.end)):
+                continue
+            taken.append(c)
+            used.update(range(c.start, c.end))
+        taken.sort(key=lambda c: c.start)
+        return taken
+
+    def _specific_enough(self, doc: Doc, c: Candidate) -> bool:
+        """A lone generic head ("Ministerstvo", "Policie") is not a name."""
+        if c.end - c.start > 1:
+            tokens = doc[c.start : c.end]
+            # a generic head plus only a country designator is still generic
+            return (
+                not all(
+                    t.lower_ in NAME_CONNECTORS or self.head_at(doc, t.i) is not None
+                    for t in tokens
+                )
+                or any(t.is_upper and len(t.text) > 1 for t in tokens)
+                or c.end - c.start > 2
+            )
+        token = doc[c.start]
+        fold_text = folded(token.text)
+        hw = self.head_at(doc, c.start)
+        if token.is_upper and len(token.text) > 1:
+            return hw is not None and hw.cls in {"H", "HM"}
+        if fold_text in self.heads.first_words or token.norm_ in self.heads.first_words:
+            return False
+        # a compound whose head is a suffix: specific when something precedes the suffix
+        if hw is not None and self.heads.suffix_re is not None:
+            m = self.heads.suffix_re.search(fold_text)
+            if m and len(fold_text) - len(m.group(0)) >= 3 and hw.cls in {"H", "HM"}:
+                return True
+        return False
+
+    def join_dashed(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """ "Name – Name" on one line is one organisation ("Výbor dobré vůle – Nadace …")."""
+        out: list[Candidate] = []
+        for c in chosen:
             if (
-                k + 2 < len(doc)
-                and doc[k].text == "("
-                and _is_acronym(doc[k + 1].text)
-                and doc[k + 2].text == ")"
+                out
+                and c.start - out[-1].end == 1
+                and doc[out[-1].end].text in DASHES
+                and doc[out[-1].end].whitespace_
+                and out[-1].source in {"head", "legal", "list", "acronym-def"}
+                and c.source in {"head", "legal"}
             ):
-                out.append(Span(doc, k + 1, k + 2, label=str(span.start)))
+                prev = out[-1]
+                out[-1] = Candidate(prev.start, c.end, "head", priority=prev.priority)
+                continue
+            out.append(c)
         return out
+
+    # ---------------------------------------------------------------- merging
+    def merge_key(self, doc: Doc, start: int, end: int) -> str:
+        words = []
+        for t in doc[start:end]:
+            if t.is_punct or t.lower_ in NAME_CONNECTORS or t.is_space:
+                continue
+            if t.text in LEGAL_FIRST or (t.text.endswith(".") and len(t.text) <= 4):
+                continue
+            norm = t.norm_ or folded(t.text)
+            words.append(norm[:5])
+        # trailing country designators do not change the organisation
+        while len(words) > 1 and (
+            words[-1] in {"cr", "sr", "rs", "srn", "rp"}
+            or " ".join(words[-2:]) in {"ceske repub", "slove repub", "czech repub"}
+        ):
+            words = words[:-2] if words[-1].startswith("repub") else words[:-1]
+        return " ".join(words)
+
+    def merge(self, doc: Doc, chosen: list[Candidate]) -> list[Found]:
+        found: dict[str, Found] = {}
+        for c in chosen:
+            auth = c.authority or self._authority_for(doc, c.start, c.end)
+            if c.source == "authority-acronym":
+                key = "auth:" + auth.iri if auth else doc[c.start : c.end].text
+            elif auth is not None:
+                key = "auth:" + auth.iri
+            else:
+                key = self.merge_key(doc, c.start, c.end)
+            if not key:
+                continue
+            # a shorter or longer form of an organisation already found
+            target = found.get(key)
+            if target is None:
+                for other_key, other in found.items():
+                    if other_key.startswith("auth:") or key.startswith("auth:"):
+                        continue
+                    if other_key.startswith(key + " ") or key.startswith(other_key + " "):
+                        target = other
+                        break
+            if target is None:
+                actor_type, head_index, nested = self.type_of(doc, c.start, c.end)
+                if auth is not None and auth.actor_type:
+                    actor_type = auth.actor_type
+                if actor_type is None:
+                    actor_type = c.legal_type or "ngo"
+                elif c.legal_type and actor_type in {"ngo", "employer"}:
+                    actor_type = c.legal_type if head_index is None else actor_type
+                target = found[key] = Found(key, actor_type, authority=auth, source=c.source)
+                if nested is not None and nested < c.end:
+                    target.parent = self.canonical(doc, nested, c.end)
+            target.mentions.append((c.start, c.end))
+            if target.country is None:
+                target.country = self._country_of(doc, c.start, c.end, auth)
+        return list(found.values())
+
+    def _authority_for(self, doc: Doc, start: int, end: int) -> Authority | None:
+        key = " ".join(t.norm_ for t in doc[start:end])
+        return self.label_authority.get(key)
+
+    def _country_of(self, doc: Doc, start: int, end: int, auth: Authority | None) -> str | None:
+        if auth is not None and auth.country:
+            return auth.country
+        city_map = cities()
+        for t in doc[start:end]:
+            if is_cap(t.text):
+                code = city_map.get(t.norm_) or city_map.get(folded(t.text))
+                if code:
+                    return code
+        from ingest.components.countries import COUNTRY_SPANS
+
+        for s in doc.spans.get(COUNTRY_SPANS, []):
+            if start <= s.start and s.end <= end:
+                return s.label_
+        return None
+
+    # ---------------------------------------------------------------- acronyms
+    def resolve_acronyms(self, doc: Doc, found: list[Found], home: set[str]) -> None:
+        n = len(doc)
+        by_span = {m: f for f in found for m in f.mentions}
+        covered = {k for f in found for s, e in f.mentions for k in range(s, e)}
+        acronym_of: dict[str, Found] = {}
+        for f in found:
+            for s, e in list(f.mentions):
+                # Name (ACR) / Name (Other Name, ACR)
+                if e + 2 < n and doc[e].text == "(":
+                    j = e + 1
+                    close = next((x for x in range(j, min(n, j + 12)) if doc[x].text == ")"), None)
+                    if close is not None:
+                        inner = doc[j:close]
+                        last = inner[-1].text if len(inner) else ""
+                        if is_acronym(last) and (len(inner) == 1 or doc[close - 2].text == ","):
+                            acronym_of.setdefault(last, f)
+                            f.acronym = f.acronym or last
+                            if len(inner) > 2:
+                                f.extra_surfaces.append((j, close - 2))
+                        elif (
+                            len(inner) >= 2
+                            and all(is_cap(t.text) or t.lower_ in NAME_CONNECTORS for t in inner)
+                            and not any(t.text in {",", ";"} for t in inner)
+                        ):
+                            # "Fundacja Sławek (Slawek Foundation)": another name of it
+                            f.extra_surfaces.append((j, close))
+                # ACR – Name
+                if s >= 2 and doc[s - 1].text in DASHES and is_acronym(doc[s - 2].text):
+                    acronym_of.setdefault(doc[s - 2].text, f)
+                    f.acronym = f.acronym or doc[s - 2].text
+        # initialisms of found names used elsewhere in the text
+        tokens_by_text: dict[str, list[int]] = {}
+        for t in doc:
+            if is_acronym(t.text):
+                tokens_by_text.setdefault(t.text, []).append(t.i)
+        for f in found:
+            for s, e in f.mentions[:1]:
+                for acr in initialisms([t.text for t in doc[s:e]]):
+                    if acr in tokens_by_text and acr not in acronym_of:
+                        acronym_of[acr] = f
+                        f.acronym = f.acronym or acr
+        for f in found:
+            if f.authority is not None:
+                for acr in f.authority.acronyms:
+                    if acr in tokens_by_text:
+                        acronym_of.setdefault(acr, f)
+        for acr, f in acronym_of.items():
+            self._doc_acronyms[acr] = f.actor_type or "ngo"
+            for i in tokens_by_text.get(acr, []):
+                if i in covered:
+                    continue
+                f.mentions.append((i, i + 1))
+                covered.add(i)
+        # organisations found only as an authority acronym merge into the named one
+        del by_span
+
+    # ---------------------------------------------------------------- output
+    def canonical(self, doc: Doc, start: int, end: int) -> str:
+        return canonical_label(doc[start:end], self.lang, self.head_at)
+
+    def to_mention(self, doc: Doc, f: Found) -> OrganisationMention | None:
+        mentions = sorted(set(f.mentions))
+        named = [m for m in mentions if m[1] - m[0] > 1 or not doc[m[0]].is_upper]
+        if not named and f.authority is None and f.source not in {"legal", "list"}:
+            # an acronym alone, never spelt out or defined: not enough to name a body
+            if not f.acronym:
+                return None
+        if f.authority is not None:
+            label = f.authority.label(self.lang)
+            if self.lang not in f.authority.labels:
+                # keep the text's own nominative form when the file has no label in this language
+                first = named[0] if named else mentions[0]
+                label = self.canonical(doc, *first) if named else label
+        else:
+            best = max(
+                named or mentions, key=lambda m: (self._nominative_score(doc, m), m[1] - m[0])
+            )
+            label = self.canonical(doc, *best)
+        spans = [
+            Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text)
+            for s, e in mentions
+        ]
+        for s, e in f.extra_surfaces:
+            if e > s:
+                spans.append(Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text))
+        confidence = 0.9 if f.authority else 0.7 if f.source in {"head", "legal"} else 0.6
+        return OrganisationMention(
+            label=label,
+            actor_type=f.actor_type,
+            spans=spans,
+            acronym=f.acronym,
+            country=f.country,
+            parent=f.parent,
+            confidence=confidence,
+        )
+
+    def _nominative_score(self, doc: Doc, m: tuple[int, int]) -> int:
+        s, e = m
+        for k in range(s, e):
+            hw = self.head_at(doc, k)
+            if hw is not None and hw.cls != "M":
+                t = doc[k]
+                return 2 if folded(t.text) == t.norm_ else 0
+        return 1
+
+
+def initialisms(words: list[str]) -> set[str]:
+    """Acronyms a name may be shortened to ("Policie České republiky" → "PČR")."""
+    content = [
+        w
+        for w in words
+        if w[:1].isalpha()
+        and w.lower()
+        not in {
+            "a",
+            "i",
+            "in",
+            "und",
+            "and",
+            "of",
+            "the",
+            "for",
+            "pro",
+            "za",
+            "do",
+            "ds.",
+            "für",
+            "der",
+            "des",
+            "v",
+            "w",
+            "na",
+            "pre",
+            "pri",
+            "spraw",
+        }
+    ]
+    out = set()
+    if len(content) >= 2:
+        out.add("".join(w[0].upper() for w in content))
+        caps = [w for w in content if w[:1].isupper()]
+        if len(caps) >= 2:
+            out.add("".join(w[0] for w in caps))
+    with_conj = [w for w in words if w[:1].isalpha()]
+    if len(with_conj) >= 3:
+        out.add(
+            "".join(
+                w[0].upper() if w.lower() not in {"i", "a", "und", "in"} else w[0]
+                for w in with_conj
+                if w.lower() not in {"do", "ds.", "spraw", "of", "the"}
+            )
+        )
+    return {a for a in out if len(a) >= 2}
+
+
+def matches_initialism(acr: str, words: list[str]) -> bool:
+    letters = "".join(ch for ch in acr if ch.isalpha()).upper()
+    return any(
+        letters == "".join(ch for ch in a if ch.isalpha()).upper() for a in initialisms(words)
+    )
+
+
+# ---------------------------------------------------------------- canonical labels
+def _gender_slavic(lemma: str, lang: str) -> str:
+    low = lemma.lower()
+    if lang == "cs":
+        if low.endswith(("í", "o", "um")):
+            return "n"
+        if low.endswith(("a", "e", "ě")):
+            return "f"
+        return "m"
+    if lang == "sk":
+        if low.endswith(("a", "ia")):
+            return "f"
+        if low.endswith(("o", "um", "ie", "e")):
+            return "n"
+        return "m"
+    if lang == "sl":
+        if low.endswith("a"):
+            return "f"
+        if low.endswith(("o", "e")):
+            return "n"
+        return "m"
+    return "m"
+
+
+def _agree_slavic(adj_lemma: str, gender: str, lang: str) -> str:
+    if gender == "m":
+        return adj_lemma
+    if lang == "cs":
+        if adj_lemma.endswith("ý"):
+            return adj_lemma[:-1] + ("á" if gender == "f" else "é")
+        return adj_lemma
+    if lang == "sk":
+        if adj_lemma.endswith("ý"):
+            return adj_lemma[:-1] + ("á" if gender == "f" else "é")
+        if adj_lemma.endswith("y"):
+            return adj_lemma[:-1] + ("a" if gender == "f" else "e")
+        if adj_lemma.endswith("í"):
+            return adj_lemma[:-1] + ("ia" if gender == "f" else "ie")
+        return adj_lemma
+    if lang == "sl" and adj_lemma.endswith("i"):
+        return adj_lemma[:-1] + ("a" if gender == "f" else "o")
+    return adj_lemma
+
+
+def _case_like(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word[:1].lower() + word[1:] if not like[:1].isupper() else word
+
+
+def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: ignore[no-untyped-def]
+    """Nominative form of an organisation name: head lemmatised, adjectives agreeing."""
+    tokens = list(span)
+    texts = [t.text for t in tokens]
+    head = None
+    if head_at is not None:
+        for k, t in enumerate(tokens):
+            hw = head_at(span.doc, t.i)
+            if hw is not None and hw.cls != "M":
+                head = k
+                break
+    if head is None:
+        head = 0 if lang in SLAVIC else None
+    if head is not None and lang in SLAVIC and tokens:
+        head_tok = tokens[head]
+        # the head and everything before it are in the name's case; the rest is genitive
+        if lang == "pl":
+            from ingest.lemmatize import _pl_agreement, nominative_pl
+
+            head_lemma = lemmatize(head_tok.text, "pl")
+            agreement = _pl_agreement(head_tok.text)
+            number, gender = agreement if agreement else ("sg", None)
+            out = []
+            for k in range(0, head + 1):
+                t = tokens[k]
+                if t.is_alpha and not t.is_upper:
+                    lemma = lemmatize(t.text, "pl") if k != head else head_lemma
+                    out.append(nominative_pl(t.text, lemma, number, gender if k != head else None))
+                else:
+                    out.append(t.text)
+            # adjectives directly after the head agree too ("Komenda Główna", "Urząd Wojewódzki")
+            k = head + 1
+            while k < len(tokens) and _pl_is_adjective(tokens[k].text):
+                lemma = lemmatize(tokens[k].text, "pl")
+                out.append(nominative_pl(tokens[k].text, lemma, number, gender))
+                k += 1
+            texts = out + texts[k:]
+        else:
+            head_lemma = lemmatize(head_tok.text, lang)
+            if folded(head_lemma) != folded(head_tok.text) and head_lemma.isalpha():
+                gender = _gender_slavic(head_lemma, lang)
+                out = []
+                for k in range(0, head):
+                    t = tokens[k]
+                    if t.is_alpha and not t.is_upper:
+                        lemma = lemmatize(t.text, lang)
+                        out.append(_case_like(_agree_slavic(lemma, gender, lang), t.text))
+                    else:
+                        out.append(t.text)
+                out.append(_case_like(head_lemma, head_tok.text))
+                texts = out + texts[head + 1 :]
+    elif lang == "de" and tokens:
+        out = []
+        for k, t in enumerate(tokens):
+            if head is not None and k < head and t.text.endswith("en") and t.text[:1].isupper():
+                out.append(t.text[:-1])  # "Bayerischen Staatsregierung" → "Bayerische …"
+            elif head is not None and k == head:
+                lemma = lemmatize(t.text, "de")
+                out.append(lemma if lemma[:1].isupper() else t.text)
+            else:
+                out.append(t.text)
+        texts = out
+    label = ""
+    for k, t in enumerate(tokens):
+        label += texts[k] + (t.whitespace_ if k < len(tokens) - 1 else "")
+    return label.strip(" ,-–")
+
+
+def _pl_is_adjective(word: str) -> bool:
+    from ingest.lemmatize import _pl_readings
+
+    readings = _pl_readings(word)
+    return bool(readings) and readings[0][1].split(":", 1)[0] == "adj" and word[:1].isupper()
 
 
 @Language.factory(
     "praxis_organisations",
-    requires=["token.norm"],
-    assigns=["doc.spans"],
+    requires=["token.norm", "doc.spans"],
+    assigns=["doc.spans", "doc._.praxis_organisations"],
 )
 def make_organisations(nlp: Language, name: str) -> OrganisationRecogniser:
     return OrganisationRecogniser(nlp)

@@ -1,24 +1,61 @@
-"""Per-language tokenizer exceptions: abbreviations that must not split sentences or names."""
+"""Per-language tokenizer exceptions: abbreviations that must not split sentences or names.
+
+Every abbreviation listed here becomes one token (also in title case, for a sentence
+start), so "tzv.", "m.in.", "ds." or "e.V." never end a sentence and "Urząd ds.
+Cudzoziemców" stays one name. Legal forms written with spaces ("z. s.", "o. p. s.",
+"Sp. z o.o.", "e. V.") are several tokens; each piece is an abbreviation here and the
+organisation recogniser joins them (``LEGAL_FORMS`` in ``components/organisations.py``).
+"""
 
 from __future__ import annotations
 
 from spacy.attrs import ORTH
 from spacy.language import Language
 
+COMMON = [
+    "Dr.",
+    "Mgr.",
+    "Ing.",
+    "Bc.",
+    "PhDr.",
+    "JUDr.",
+    "RNDr.",
+    "MUDr.",
+    "PaedDr.",
+    "Prof.",
+    "prof.",
+    "doc.",
+    "dr.",
+    "St.",
+    "ca.",
+    "mil.",
+    "tis.",
+    "mld.",
+    "ú.",
+    "č.",
+    "ř.",
+    "s.",
+    "z.",
+    "o.",
+    "p.",
+    "e.",
+    "V.",
+]
+
 ABBREVIATIONS: dict[str, list[str]] = {
     "cs": [
         "z.s.",
-        "z. s.",
         "o.p.s.",
-        "o. p. s.",
         "z.ú.",
         "s.r.o.",
         "a.s.",
+        "o.s.",
         "tzv.",
         "tj.",
         "např.",
         "mj.",
         "č.",
+        "čj.",
         "ul.",
         "hl.",
         "m.",
@@ -27,8 +64,41 @@ ABBREVIATIONS: dict[str, list[str]] = {
         "atd.",
         "apod.",
         "popř.",
+        "př.",
+        "odst.",
+        "písm.",
+        "Sb.",
+        "nám.",
+        "tř.",
+        "kpt.",
+        "plk.",
+        "npor.",
+        "mjr.",
+        "pplk.",
     ],
-    "sk": ["o.z.", "n.o.", "s.r.o.", "a.s.", "tzv.", "napr.", "č.", "ul.", "resp.", "atď."],
+    "sk": [
+        "o.z.",
+        "n.o.",
+        "s.r.o.",
+        "a.s.",
+        "tzv.",
+        "napr.",
+        "č.",
+        "ul.",
+        "resp.",
+        "atď.",
+        "tj.",
+        "hl.",
+        "m.",
+        "mj.",
+        "ods.",
+        "písm.",
+        "Z.z.",
+        "nám.",
+        "kpt.",
+        "plk.",
+        "mjr.",
+    ],
     "pl": [
         "m.in.",
         "ds.",
@@ -36,7 +106,7 @@ ABBREVIATIONS: dict[str, list[str]] = {
         "nr.",
         "ul.",
         "sp.",
-        "z o.o.",
+        "o.o.",
         "tzw.",
         "np.",
         "tj.",
@@ -46,14 +116,36 @@ ABBREVIATIONS: dict[str, list[str]] = {
         "pow.",
         "al.",
         "św.",
+        "r.",
+        "ok.",
+        "itd.",
+        "itp.",
+        "zł.",
+        "mgr.",
+        "inż.",
+        "hab.",
+        "Wlkp.",
+        "Maz.",
+        "Śl.",
+        "Odrz.",
+        "insp.",
+        "nadkom.",
+        "kom.",
+        "podinsp.",
+        "mł.",
+        "st.",
+        "asp.",
+        "ppłk.",
+        "płk.",
+        "gen.",
+        "pkt.",
+        "ust.",
+        "art.",
     ],
     "de": [
         "e.V.",
-        "e. V.",
         "z.B.",
-        "z. B.",
         "u.a.",
-        "u. a.",
         "bzw.",
         "ca.",
         "Nr.",
@@ -63,14 +155,70 @@ ABBREVIATIONS: dict[str, list[str]] = {
         "usw.",
         "vgl.",
         "Str.",
+        "i.d.R.",
+        "u.U.",
+        "v.a.",
+        "o.ä.",
+        "Mio.",
+        "Mrd.",
+        "inkl.",
+        "ggü.",
+        "Abs.",
+        "a.D.",
+        "sog.",
+        "zzgl.",
+        "gem.",
     ],
-    "sl": ["d.o.o.", "d.d.", "so.p.", "npr.", "t.i.", "št.", "ul.", "oz.", "tj."],
-    "en": ["e.g.", "i.e.", "No.", "Ltd.", "Inc.", "etc.", "approx."],
+    "sl": [
+        "d.o.o.",
+        "d.d.",
+        "so.p.",
+        "z.o.o.",
+        "npr.",
+        "t.i.",
+        "t.j.",
+        "št.",
+        "ul.",
+        "oz.",
+        "tj.",
+        "idr.",
+        "ipd.",
+        "itd.",
+        "mag.",
+        "dr.",
+        "mio.",
+        "ga.",
+        "g.",
+    ],
+    "en": [
+        "e.g.",
+        "i.e.",
+        "No.",
+        "Ltd.",
+        "Inc.",
+        "etc.",
+        "approx.",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "vs.",
+        "Co.",
+        "Corp.",
+        "Dept.",
+    ],
 }
 
 
+def abbreviations(lang: str) -> list[str]:
+    """The single-token abbreviations of ``lang``, with title-case variants."""
+    out: list[str] = []
+    for abbr in [*ABBREVIATIONS.get(lang, []), *COMMON]:
+        for form in (abbr, abbr[:1].upper() + abbr[1:]):
+            if form not in out and " " not in form:
+                out.append(form)
+    return out
+
+
 def customise_tokenizer(nlp: Language) -> None:
-    for abbr in ABBREVIATIONS.get(nlp.lang, []):
-        if " " in abbr:
-            continue
+    for abbr in abbreviations(nlp.lang):
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])

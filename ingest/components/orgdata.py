@@ -1,0 +1,195 @@
+"""Data behind organisation recognition: head nouns, legal forms, the authority file, cities.
+
+Everything here is read once per process (``functools.cache``) from ``ingest/data/*.tsv``
+and ``ontology/authorities.ttl``; the recogniser in ``organisations.py`` only looks up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+
+from ingest.normalise import fold
+
+HEAD_CLASSES = {"H", "HM", "G", "W", "U", "M"}
+
+
+@dataclass(frozen=True)
+class HeadWord:
+    """One institutional word: ``width`` tokens, the actor type it gives, its class."""
+
+    width: int
+    actor_type: str
+    cls: str
+
+
+@dataclass
+class HeadTable:
+    exact: dict[tuple[str, ...], HeadWord] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
+    prefixes: list[tuple[str, HeadWord]] = field(default_factory=list)
+    suffixes: list[tuple[str, HeadWord]] = field(default_factory=list)
+    suffix_re: re.Pattern[str] | None = None
+    max_width: int = 1
+
+
+@cache
+def head_table() -> HeadTable:
+    """The table of ``ingest/data/org_heads.tsv`` (see its header for the format)."""
+    text = resources.files("ingest").joinpath("data/org_heads.tsv").read_text("utf-8")
+    table = HeadTable()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        key, actor_type = parts[0].strip(), parts[1].strip()
+        cls = parts[2].strip() if len(parts) > 2 else "H"
+        if cls not in HEAD_CLASSES:
+            raise ValueError(f"org_heads.tsv: unknown class {cls!r} for {key!r}")
+        if key.startswith("~"):
+            word = fold(key[1:])
+            table.suffixes.append((word, HeadWord(1, actor_type, cls)))
+        elif key.endswith("*"):
+            table.prefixes.append((fold(key[:-1]), HeadWord(1, actor_type, cls)))
+        else:
+            words = tuple(fold(key).split())
+            table.exact[words] = HeadWord(len(words), actor_type, cls)
+            table.first_words.add(words[0])
+            table.max_width = max(table.max_width, len(words))
+    table.suffixes.sort(key=lambda item: -len(item[0]))
+    if table.suffixes:
+        alternatives = "|".join(re.escape(s) for s, _ in table.suffixes)
+        table.suffix_re = re.compile(f"(?:{alternatives})$")
+    return table
+
+
+@cache
+def suffix_lookup() -> dict[str, HeadWord]:
+    return {s: hw for s, hw in head_table().suffixes}
+
+
+# Legal forms as token sequences (after tokenisation), and the type each implies.
+LEGAL_FORMS: list[tuple[tuple[str, ...], str]] = [
+    (("z.", "s."), "ngo"),
+    (("z.s.",), "ngo"),
+    (("z.", "ú."), "ngo"),
+    (("z.ú.",), "ngo"),
+    (("o.", "p.", "s."), "ngo"),
+    (("o.p.s.",), "ngo"),
+    (("o.", "s."), "ngo"),
+    (("o.s.",), "ngo"),
+    (("o.", "z."), "ngo"),
+    (("o.z.",), "ngo"),
+    (("n.", "o."), "ngo"),
+    (("n.o.",), "ngo"),
+    (("e.", "V."), "ngo"),
+    (("e.V.",), "ngo"),
+    (("gGmbH",), "ngo"),
+    (("gemeinnützige", "GmbH"), "ngo"),
+    (("so.p.",), "ngo"),
+    (("s.", "r.", "o."), "employer"),
+    (("s.r.o.",), "employer"),
+    (("spol.", "s", "r.", "o."), "employer"),
+    (("a.", "s."), "employer"),
+    (("a.s.",), "employer"),
+    (("Sp.", "z", "o.o."), "employer"),
+    (("sp.", "z", "o.o."), "employer"),
+    (("Sp.", "z", "o.", "o."), "employer"),
+    (("d.", "o.", "o."), "employer"),
+    (("d.o.o.",), "employer"),
+    (("d.d.",), "employer"),
+    (("GmbH",), "employer"),
+    (("AG",), "employer"),
+    (("KG",), "employer"),
+    (("Ltd",), "employer"),
+    (("Ltd.",), "employer"),
+    (("Inc.",), "employer"),
+    (("Kft.",), "employer"),
+    (("Zrt.",), "employer"),
+    (("AS",), "employer"),
+    (("ASA",), "employer"),
+]
+LEGAL_FIRST = {form[0] for form, _ in LEGAL_FORMS}
+
+
+@dataclass(frozen=True)
+class Authority:
+    """A curated body from ``ontology/authorities.ttl``."""
+
+    iri: str
+    labels: dict[str, str]  # prefLabel per language
+    alt_labels: tuple[str, ...]
+    acronyms: tuple[str, ...]
+    actor_type: str | None
+    country: str | None
+    parent: str | None
+
+    def label(self, lang: str) -> str:
+        return (
+            self.labels.get(lang)
+            or self.labels.get("en")
+            or next(iter(self.labels.values()), self.iri.rsplit("/", 1)[-1])
+        )
+
+
+#: bodies whose mention is a funding context, not a participating organisation
+SKIPPED_AUTHORITIES = {"eu-european-union"}
+
+
+@cache
+def authorities() -> dict[str, Authority]:
+    """All curated bodies, by IRI (empty when the authority file is absent)."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF
+
+    from ontology import ontology_graph
+    from ontology.namespaces import ORG, PG, SKOS
+
+    g = ontology_graph()
+    out: dict[str, Authority] = {}
+    for subject in set(g.subjects(RDF.type, URIRef(str(PG.Organisation)))):
+        iri = str(subject)
+        if iri.rsplit("/", 1)[-1] in SKIPPED_AUTHORITIES:
+            continue
+        labels = {
+            (lit.language or "en"): str(lit)
+            for lit in g.objects(subject, URIRef(str(SKOS.prefLabel)))
+            if isinstance(lit, Literal)
+        }
+        alts = tuple(str(lit) for lit in g.objects(subject, URIRef(str(SKOS.altLabel))))
+        acronyms = tuple(str(lit) for lit in g.objects(subject, URIRef(str(PG.acronym))))
+        types = [str(o).rsplit("/", 1)[-1] for o in g.objects(subject, URIRef(str(PG.actorType)))]
+        countries = [str(o) for o in g.objects(subject, URIRef(str(PG.country)))]
+        parents = [str(o) for o in g.objects(subject, URIRef(str(ORG.subOrganizationOf)))]
+        out[iri] = Authority(
+            iri,
+            labels,
+            alts,
+            acronyms,
+            types[0] if types else None,
+            countries[0] if countries else None,
+            parents[0] if parents else None,
+        )
+    return out
+
+
+@cache
+def cities() -> dict[str, str]:
+    """``{folded city name or lemma: ISO country}`` from ``ingest/data/cities.tsv``."""
+    text = resources.files("ingest").joinpath("data/cities.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, forms = line.split("\t", 1)
+        for form in forms.split("|"):
+            if form.strip():
+                out[fold(form)] = code.strip()
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def folded(text: str) -> str:
+    return fold(text)

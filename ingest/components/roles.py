@@ -1,0 +1,148 @@
+"""``praxis_roles``: the role of each organisation in the project.
+
+Cues, strongest first, looked for around each mention of an organisation:
+
+* the same list line or the heading of its section ("Koordinátor", "Partneři",
+  "Leitung der Entwicklungspartnerschaft", "PARTNERS AND ROLES"), or a bracketed role
+  right after the name ("Váltó-sáv Alapítvány – Hungary (coordinator)");
+* role words in the same sentence ("wnioskodawca", "žadatel", "Projektträger",
+  "project promoter", "lead partner", "partnerem projektu");
+* funding words with a public funder body ("financuje Ministerstvo …") → funder.
+
+A partner from a donor state (Norway, Iceland, Liechtenstein) in an EEA/Norway Grants
+project is a donor-partner. Everything else is ``mentioned``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.normalise import fold
+from ontology import ROLE_STRENGTH
+
+ROLE_CUES: dict[str, re.Pattern[str]] = {
+    "donor-partner": re.compile(
+        r"\b(donor (project )?partner\w*|donorsk\w* partner\w*|partner\w* z panstw darczyncow|"
+        r"partner\w* (z|iz) (norsk|norway|norveske|norwegii)\w*)\b"
+    ),
+    "coordinator": re.compile(
+        r"\b(koordinator\w*|koordinuj\w*|zadatel\w*|prijemce|prijemcem|nositel\w*|"
+        r"vedouci partner\w*|wnioskodawc\w*|lider\w*|beneficjent\w*|realizator\w*|"
+        r"coordinator|coordinates|coordinated by|lead partner|project promoter|promoter|"
+        r"applicant|beneficiary|projekttrager\w*|antragsteller\w*|leitung|"
+        r"nositelj\w*|prijavitelj\w*|vodilni partner\w*|vodja projekta|izvajalec|izvajalci|"
+        r"prijimatel\w*|ziadatel\w*|koordinatorem|realizuje|realizowal\w*|realizuje|"
+        r"realizoval\w*|zrealizowal\w*|stoji za|za nimz stoji|ridi projekt|prowadzi projekt|"
+        r"leads the project|fuhrt .* durch|trager)\b"
+    ),
+    "partner": re.compile(
+        r"\b(partner\w*|spolupra\w*|wspolprac\w*|kooperation\w*|cooperation|"
+        r"in cooperation|ve spolupraci|we wspolpracy|v sodelovanju|sodeluj\w*|"
+        r"spoluprac\w*|together with|spolu s|wspolnie z|skupaj z|gemeinsam mit|"
+        r"zusammen mit|consortium|konsorcj\w*|konsorci\w*|clen\w* konsorcia)\b"
+    ),
+    "funder": re.compile(
+        r"\b(financ\w*|spolufinanc\w*|sofinanc\w*|finansuj\w*|finansowan\w*|dofinans\w*|"
+        r"funded by|funds|financed by|grant\w*|dotac\w*|dotuj\w*|gefordert|finanziert|"
+        r"foerdert|fordert|podporil\w*|podporuje)\b"
+    ),
+}
+FUNDER_TYPES = {"ministry", "government-agency", "eu-body", "regional-government"}
+DONOR_STATES = {"NO", "IS", "LI"}
+HEADING_MAX_WORDS = 8
+
+
+class RoleAssigner:
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.praxis_organisations or []
+        if not mentions:
+            return doc
+        text = doc.text
+        headings = section_headings(text)
+        funders = {m.notation for m in (doc._.praxis_funders or [])}
+        eea = bool(funders & {"eea-norway-grants", "active-citizens-fund"})
+        for org in mentions:
+            best = "mentioned"
+            for span in org.spans:
+                role = self.role_at(doc, span.start, span.end, headings, org.actor_type)
+                if ROLE_STRENGTH[role] < ROLE_STRENGTH[best]:
+                    best = role
+            if best == "partner" and eea and org.country in DONOR_STATES:
+                best = "donor-partner"
+            org.role = best
+        return doc
+
+    def role_at(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        headings: list[tuple[int, str]],
+        actor_type: str | None,
+    ) -> str:
+        text = doc.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        after = fold(text[end : min(line_end, end + 40)])
+        if re.match(r"^\W*(\([^)]*)?\b(coordinator|koordinator\w*|lead partner|lider)\b", after):
+            return "coordinator"
+        heading = ""
+        for pos, head in headings:
+            if pos <= line_start:
+                heading = head
+            else:
+                break
+        if heading:
+            role = cue_role(heading, with_funder=False)
+            if role != "mentioned" and _line_starts_with(text, line_start, start):
+                return role
+        span = doc.char_span(start, end, alignment_mode="expand")
+        sentence = fold(span.sent.text) if span is not None else fold(text[line_start:line_end])
+        role = cue_role(sentence, with_funder=actor_type in FUNDER_TYPES)
+        return role
+
+    def __repr__(self) -> str:
+        return "RoleAssigner()"
+
+
+def _line_starts_with(text: str, line_start: int, start: int) -> bool:
+    """The organisation opens its line (a list item), bullets and spaces aside."""
+    prefix = text[line_start:start]
+    return not re.search(r"[^\W\d_]", prefix)
+
+
+def cue_role(folded_text: str, with_funder: bool) -> str:
+    for role in ("donor-partner", "coordinator", "partner"):
+        if ROLE_CUES[role].search(folded_text):
+            return role
+    if with_funder and ROLE_CUES["funder"].search(folded_text):
+        return "funder"
+    return "mentioned"
+
+
+def section_headings(text: str) -> list[tuple[int, str]]:
+    """``(offset, folded heading)``: short lines without a full stop that open a section."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        words = stripped.split()
+        if (
+            0 < len(words) <= HEADING_MAX_WORDS
+            and not stripped.endswith((".", ",", ";"))
+            and not stripped.startswith(("•", "-", "–", "*"))
+            and " – " not in stripped
+            and " - " not in stripped
+        ):
+            out.append((pos, fold(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+@Language.factory("praxis_roles", requires=["doc._.praxis_organisations"], assigns=[])
+def make_roles(nlp: Language, name: str) -> RoleAssigner:
+    return RoleAssigner()
