@@ -64,21 +64,27 @@ def make_pdf(lines: list[str]) -> bytes:
     return out.getvalue()
 
 
-def canonical_nquads(store: GraphStore, skip_meta: bool = True) -> list[str]:
+def canonical_nquads(store: GraphStore) -> list[str]:
     """The store's quads, blank nodes canonicalised, as sorted N-Quads lines.
 
-    The meta graph (store version stamps) is left out by default: it changes on every write.
+    The store version stamp is left out: it changes on every write by design.
     """
     from pyoxigraph import CanonicalizationAlgorithm, Dataset, parse
 
-    from graph.store import META_GRAPH
+    from graph.store import VERSION
 
     buf = io.BytesIO()
     store.dump(buf, RdfFormat.N_QUADS)
-    dataset = Dataset(
-        q
-        for q in parse(buf.getvalue(), RdfFormat.N_QUADS)
-        if not skip_meta or q.graph_name != META_GRAPH
-    )
+    quads = parse(buf.getvalue(), RdfFormat.N_QUADS)
+    dataset = Dataset(q for q in quads if q.predicate != VERSION)
     dataset.canonicalize(CanonicalizationAlgorithm.UNSTABLE)
     return sorted(str(q) for q in dataset)
+
+
+def doc_graph_counts(store: GraphStore) -> dict[str, int]:
+    """Quads per document graph (``…/graph/doc/<id>``)."""
+    rows = store.select(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+        "FILTER(CONTAINS(STR(?g), '/graph/doc/')) } GROUP BY ?g"
+    )
+    return {r["g"].value: int(r["n"].value) for r in rows}

@@ -281,6 +281,7 @@ CASES: list[Case] = [
 SPECIAL_NAMES = {
     "loop": "symlink loop or folder seen twice",  # dir symlink pointing at its parent
     "ping.txt": "broken symlink",  # ping.txt -> pong.txt -> ping.txt
+    "pong.txt": "broken symlink",
     "dangling.txt": "broken symlink",
     "fifo.txt": "not a regular file",
     "dev_zero.txt": "not a regular file",  # symlink to /dev/zero: never read
