@@ -243,6 +243,8 @@ def app(store_spec: str | None, port: int, headless: bool) -> None:
         "false",
         "--server.address",
         "127.0.0.1",
+        "--server.fileWatcherType",
+        "none",
     ]
     raise SystemExit(subprocess.call(cmd, env=env))
 
