@@ -1,33 +1,42 @@
-"""praxisgraph — Streamlit entry point: page router and frame only."""
+"""praxisgraph — Streamlit entry point: page router and frame only.
+
+Page icons are left out on purpose: emoji and Material icons make the browser fetch fonts
+or images from a CDN, and the app must never reach the internet. The favicon is local.
+"""
 
 from pathlib import Path
 
 import streamlit as st
 
-# a local icon: emoji and material page icons are fetched from a CDN by the browser
+from app_pages.common import warm_up
+
 ICON = str(Path(__file__).parent / "app_pages" / "static" / "favicon.png")
 st.set_page_config(page_title="praxisgraph", page_icon=ICON, layout="wide")
 
+# the default page is served at "/" (a url_path on it would be ignored)
 pages = {
     "Find": [
-        st.Page("app_pages/search.py", title="Search", icon=":material/search:", default=True),
+        st.Page("app_pages/search.py", title="Search", default=True),
+        st.Page("app_pages/precedents.py", title="Precedents", url_path="precedents"),
     ],
     "Explore": [
-        st.Page("app_pages/network.py", title="Network", icon=":material/hub:", url_path="network"),
+        st.Page("app_pages/network.py", title="Network", url_path="network"),
+        st.Page("app_pages/gaps.py", title="Missing stakeholders", url_path="gaps"),
     ],
     "Records": [
-        st.Page(
-            "app_pages/project.py",
-            title="Project",
-            icon=":material/description:",
-            url_path="project",
-        ),
-        st.Page(
-            "app_pages/organisation.py",
-            title="Organisation",
-            icon=":material/account_balance:",
-            url_path="organisation",
-        ),
+        st.Page("app_pages/project.py", title="Project", url_path="project"),
+        st.Page("app_pages/organisation.py", title="Organisation", url_path="organisation"),
+    ],
+    "Data": [
+        st.Page("app_pages/data.py", title="Add data & downloads", url_path="data"),
+        st.Page("app_pages/sparql.py", title="SPARQL", url_path="sparql"),
     ],
 }
+st.markdown(
+    "<style>mark { background: #ffe58a; padding: 0 2px; } "
+    ".evidence { margin: 2px 0 8px 12px; color: #444; font-size: 0.92em; } "
+    ".fulltext { max-height: 420px; overflow-y: auto; font-size: 0.9em; }</style>",
+    unsafe_allow_html=True,
+)
+warm_up()  # slow caches fill in the background, once per server
 st.navigation(pages).run()

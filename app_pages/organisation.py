@@ -1,33 +1,75 @@
-"""Organisation page: type, country, names with their sources, projects and partners."""
+"""Organisation page: type, country, names and where each came from, parent and
+sub-organisations, projects by year and funder, partners ranked by shared projects,
+its ego network, and possible duplicates.
+
+Shareable: ``/organisation?iri=<organisation IRI>``.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+
+import pandas as pd
 import streamlit as st
 from pyoxigraph import NamedNode
 
-from app_pages.common import esc, label_of, link, store
-from graph.network import collaboration_graph
+from app_pages.common import (
+    anchor,
+    collaboration,
+    duplicates_of,
+    esc,
+    facet_label,
+    label_of,
+    link,
+    network_view,
+    parents,
+    project_rows,
+    role_title,
+    store,
+)
+from app_pages.netviz import network_html
+from graph.network import NetworkFilter
 from graph.queries import run_query
-from ontology import role_name, split_concept_iri
+from graph.resolve import organisation_facts, organisation_label
+from ontology import ROLE_STRENGTH, role_name, split_concept_iri
+
+MAX_PARTNERS = 50
+MAX_EGO_NODES = 80
 
 iri = st.query_params.get("iri")
 if not iri:
-    st.info("Open an organisation from a project page or the network.")
+    st.title("Organisation")
+    st.info(
+        "Open an organisation from a project page or the network, or put its IRI in the "
+        "address: /organisation?iri=…"
+    )
     st.stop()
 try:
     org = NamedNode(iri)
 except ValueError:
+    st.title("Organisation")
     st.error("Not a valid organisation IRI.")
     st.stop()
 rows = run_query(store(), "organisation_detail", org=org)
 if not rows:
+    st.title("Organisation")
     st.warning("No such organisation in this store.")
     st.stop()
 
-labels = sorted({r["label"].value for r in rows})
-st.title(labels[0])
+label = organisation_label(store(), iri)
 types = sorted({split_concept_iri(r["type"].value)[1] for r in rows if "type" in r})
 countries = sorted({r["country"].value for r in rows if "country" in r})
+projects: dict[str, dict] = {}
+for r in rows:
+    if "project" in r:
+        role = role_name(r["role"].value)
+        p = projects.setdefault(
+            r["project"].value, {"title": r["title"].value, "role": role, "file": r["file"].value}
+        )
+        if ROLE_STRENGTH.get(role, 99) < ROLE_STRENGTH.get(p["role"], 99):
+            p["role"] = role
+
+st.title(label)
 st.caption(
     " · ".join(
         [
@@ -37,35 +79,161 @@ st.caption(
         ]
     )
 )
-aliases = sorted({r["alt"].value for r in rows if "alt" in r} | set(labels[1:]))
-if aliases:
-    st.markdown("**Also named:** " + esc("; ".join(aliases)))
+g = collaboration()
+partners = (
+    sorted(g[iri].items(), key=lambda x: (-x[1]["weight"], g.nodes[x[0]]["label"]))
+    if iri in g
+    else []
+)
+info = project_rows()
+all_years = sorted({y for p in projects for y in info[p].facets.get("year", [])} if info else set())
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Projects", len(projects))
+c2.metric("Partners", len(partners))
+c3.metric("Coordinated", sum(1 for p in projects.values() if p["role"] == "coordinator"))
+c4.metric("Years", f"{all_years[0]}–{all_years[-1]}" if all_years else "—")
 
-st.subheader("Projects")
-projects = {}
-for r in rows:
-    if "project" in r:
-        projects[r["project"].value] = (
-            r["title"].value,
-            role_name(r["role"].value),
-            r["file"].value,
+# ---------------------------------------------------------------- names
+st.subheader("Names and where they come from")
+facts = organisation_facts(store(), iri).get(iri)
+name_rows = []
+if facts:
+    for name, files in facts.names.items():
+        kind = (
+            "acronym"
+            if name in facts.acronyms
+            else ("main name" if facts.pref.get(name) else "other form")
         )
-for p_iri, (title, role, file) in sorted(projects.items(), key=lambda x: x[1][0]):
+        name_rows.append(
+            {
+                "name": name,
+                "kind": kind,
+                "documents": len(files),
+                "seen in": "; ".join(sorted(files)),
+            }
+        )
+name_rows.sort(key=lambda r: (r["kind"] != "main name", -r["documents"], r["name"]))
+st.dataframe(pd.DataFrame(name_rows), hide_index=True, width="stretch")
+
+# ---------------------------------------------------------------- hierarchy
+parent_of = parents()
+parent = parent_of.get(iri)
+children = sorted(c for c, p in parent_of.items() if p == iri)
+if parent or children:
+    st.subheader("Parent and sub-organisations")
+    if parent:
+        st.markdown(
+            "**Part of:** " + anchor("organisation", parent, organisation_label(store(), parent)),
+            unsafe_allow_html=True,
+        )
+    if children:
+        st.markdown(
+            "**Sub-organisations:** "
+            + ", ".join(
+                anchor("organisation", c, organisation_label(store(), c)) for c in children[:50]
+            ),
+            unsafe_allow_html=True,
+        )
+
+# ---------------------------------------------------------------- projects
+st.subheader("Projects")
+by_funder: Counter[str] = Counter()
+by_year: Counter[str] = Counter()
+for p in projects:
+    row = info.get(p)
+    funders = row.facets.get("funder", []) if row else []
+    by_funder.update(facet_label("funder", f) for f in funders or ["(no funder named)"])
+    by_year.update(row.facets.get("year", []) if row else [])
+chart_cols = st.columns(2 if by_year else 1)
+with chart_cols[0]:
+    st.caption("Projects by funder")
+    st.bar_chart(
+        pd.DataFrame({"funder": list(by_funder), "projects": list(by_funder.values())}),
+        x="funder",
+        y="projects",
+        horizontal=True,
+        height=max(120, 40 * len(by_funder)),
+    )
+if by_year:
+    with chart_cols[1]:
+        st.caption("Projects by year")
+        years_sorted = sorted(by_year)
+        st.bar_chart(
+            pd.DataFrame({"year": years_sorted, "projects": [by_year[y] for y in years_sorted]}),
+            x="year",
+            y="projects",
+            height=max(120, 40 * len(by_funder)),
+        )
+
+
+def project_sort_key(item: tuple[str, dict]) -> tuple:
+    row = info.get(item[0])
+    latest = max(row.facets.get("year", ["0"])) if row and row.facets.get("year") else "0"
+    return (-int(latest), item[1]["title"].casefold())
+
+
+for p_iri, p in sorted(projects.items(), key=project_sort_key):
+    row = info.get(p_iri)
+    bits = [role_title(p["role"])]
+    if row:
+        bits.append(", ".join(facet_label("funder", f) for f in row.facets.get("funder", [])))
+        if row.facets.get("year"):
+            bits.append("–".join(dict.fromkeys([row.facets["year"][0], row.facets["year"][-1]])))
+    bits.append(p["file"])
     st.markdown(
-        f"<a href='{esc(link('project', p_iri))}' target='_self'>{esc(title)}</a> — "
-        f"{esc(role)} <small>({esc(file)})</small>",
+        f"{anchor('project', p_iri, p['title'])} <small>— {esc(' · '.join(b for b in bits if b))}"
+        "</small>",
         unsafe_allow_html=True,
     )
 
-st.subheader("Partners (shared projects)")
-g = collaboration_graph(store())
+# ---------------------------------------------------------------- partners
+st.subheader("Partners ranked by shared projects")
+if not partners:
+    st.caption("No partners in the store yet.")
+for other, data in partners[:MAX_PARTNERS]:
+    node = g.nodes[other]
+    shared = [info[p].title if p in info else p for p in data.get("projects", [])]
+    kind = label_of("actor-type", node.get("actor_type")) if node.get("actor_type") else "?"
+    st.markdown(
+        f"{anchor('organisation', other, node['label'])} — <b>{data['weight']}</b> shared · "
+        f"{esc(kind)} · {esc(node.get('country') or '?')}<br>"
+        f"<small>{esc('; '.join(shared[:5]))}{' …' if len(shared) > 5 else ''}</small>",
+        unsafe_allow_html=True,
+    )
+if len(partners) > MAX_PARTNERS:
+    st.caption(f"… and {len(partners) - MAX_PARTNERS} more.")
+
+# ---------------------------------------------------------------- ego network
+st.subheader("Ego network")
 if iri in g:
-    partners = sorted(g[iri].items(), key=lambda x: (-x[1]["weight"], g.nodes[x[0]]["label"]))
-    for other, data in partners[:50]:
-        st.markdown(
-            f"<a href='{esc(link('organisation', other))}' target='_self'>"
-            f"{esc(g.nodes[other]['label'])}</a> — {data['weight']} shared",
-            unsafe_allow_html=True,
+    view = network_view(NetworkFilter(), iri, 1, MAX_EGO_NODES)
+    if view.total_nodes > view.graph.number_of_nodes():
+        st.caption(
+            f"The {view.graph.number_of_nodes()} strongest of {view.total_nodes} organisations "
+            "are drawn."
         )
-    if not partners:
-        st.caption("No partners yet.")
+    if view.graph.number_of_nodes() > 1:
+        st.iframe(network_html(view.graph, focus=iri, height=430), height=450)
+    st.markdown(
+        f"<a href='{esc(link('network', ego=iri))}' target='_self'>Explore this network</a>",
+        unsafe_allow_html=True,
+    )
+
+# ---------------------------------------------------------------- duplicates
+st.subheader("Possible duplicates")
+try:
+    candidates = duplicates_of(iri)
+except (LookupError, ValueError) as exc:
+    candidates = []
+    st.caption(f"Duplicate check unavailable: {exc}")
+for d in candidates:
+    other, other_label = (d["b"], d["b_label"]) if d["a"] == iri else (d["a"], d["a_label"])
+    st.markdown(
+        f"{anchor('organisation', other, str(other_label))} <small>— similarity "
+        f"{float(d['score']):.0f}{' · likely the same' if d.get('likely') else ''} · "
+        f"{esc(d.get('reason', ''))}</small>",
+        unsafe_allow_html=True,
+    )
+if not candidates:
+    st.caption("No likely duplicates.")
+st.caption(f"Link to this page: {link('organisation', iri)}")

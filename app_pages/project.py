@@ -1,110 +1,225 @@
-"""Project page: facts with their evidence quotes (span highlighted) and partners."""
+"""Project page: the facts about one project, each with its evidence quote (span highlighted),
+the organisations with their roles, the source file, and similar projects (precedents).
+
+Shareable: ``/project?iri=<project IRI>``.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 import streamlit as st
 from pyoxigraph import NamedNode
 
-from app_pages.common import esc, label_of, link, store
+from app_pages.common import (
+    anchor,
+    esc,
+    label_of,
+    link,
+    project_years,
+    role_title,
+    similar_projects,
+    store,
+)
+from app_pages.views import LANGUAGES, highlight, highlight_all
 from graph.queries import run_query
-from ontology import role_name, split_concept_iri
+from ontology import ROLE_STRENGTH, role_name, split_concept_iri
 from ontology.namespaces import DCTERMS, PG
 
 FACT_PROPS = {
     str(PG.funder): ("Funders", "funder"),
     str(DCTERMS.audience): ("Target groups", "target-group"),
     str(PG.activity): ("Activities", "activity-type"),
-    str(PG.actorType): ("Actor types named", "actor-type"),
     str(PG.country): ("Countries", None),
+    str(PG.actorType): ("Kinds of actors named", "actor-type"),
 }
-CONTEXT = 90
-
-
-def highlighted(text: str, start: int, end: int) -> str:
-    """Escaped context around [start, end) with the span in <mark>."""
-    left = text[max(0, start - CONTEXT) : start]
-    right = text[end : end + CONTEXT]
-    return (f"…{esc(left)}<mark>{esc(text[start:end])}</mark>{esc(right)}…").replace("\n", " ")
-
+MAX_FULL_TEXT = 200_000
+#: original files offered for download (kinds the readers take; at most 50 MB)
+SERVABLE = {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".csv", ".xlsx"}
+MAX_SERVE_BYTES = 50 * 1024 * 1024
 
 iri = st.query_params.get("iri")
 if not iri:
-    st.info("Open a project from Search.")
+    st.title("Project")
+    st.info("Open a project from Search, or put its IRI in the address: /project?iri=…")
     st.stop()
 try:
     project = NamedNode(iri)
 except ValueError:
+    st.title("Project")
     st.error("Not a valid project IRI.")
     st.stop()
 
 rows = run_query(store(), "project_detail", project=project)
 if not rows:
+    st.title("Project")
     st.warning("No such project in this store.")
     st.stop()
 doc_rows = run_query(store(), "document_text", project=project)
 text = doc_rows[0]["text"].value if doc_rows else ""
 title = next((r["o"].value for r in rows if r["p"].value == str(DCTERMS.title)), iri)
+lang = next((r["o"].value for r in rows if r["p"].value == str(DCTERMS.language)), "und")
+years = project_years().get(iri, [])
+
 st.title(title)
+meta = [LANGUAGES.get(lang, lang)]
+if years:
+    meta.append("–".join(dict.fromkeys([years[0], years[-1]])))
 if doc_rows:
-    st.caption(f"Source: {doc_rows[0]['file'].value} · IRI: {iri}")
+    meta.append(f"source: {doc_rows[0]['file'].value}")
+st.caption(" · ".join(meta))
 description = next((r["o"].value for r in rows if r["p"].value == str(DCTERMS.description)), "")
 if description:
-    with st.expander("Summary", expanded=False):
-        st.text(description)
+    st.markdown(
+        f"<div class='summary'>{esc(description[:1200])}"
+        f"{'…' if len(description) > 1200 else ''}</div>",
+        unsafe_allow_html=True,
+    )
 
-facts: dict[str, dict[str, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
+# ---------------------------------------------------------------- facts with evidence
+facts: dict[str, dict[str, set[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(set))
 for r in rows:
     prop = r["p"].value
     if prop in FACT_PROPS:
-        value = r["o"].value
-        ev = (
-            (int(r["start"].value), int(r["end"].value), r["extractor"].value)
-            if "start" in r
-            else None
-        )
-        facts[prop][value]
-        if ev:
-            facts[prop][value].append(ev)
+        evidence = facts[prop][r["o"].value]
+        if "start" in r:
+            evidence.add((int(r["start"].value), int(r["end"].value), r["extractor"].value))
 
+all_spans: list[tuple[int, int]] = []
+summary_cols = st.columns(4)
+for col, prop in zip(summary_cols, list(FACT_PROPS)[:4], strict=True):
+    heading, scheme = FACT_PROPS[prop]
+    names = [
+        label_of(scheme, split_concept_iri(v)[1]) if scheme else v for v in sorted(facts[prop])
+    ]
+    col.markdown(f"**{heading}**  \n" + (esc(", ".join(names)) if names else "—"))
+
+st.subheader("Facts and their evidence")
+if not any(facts.values()):
+    st.caption("Nothing was extracted from this document.")
 for prop, (heading, scheme) in FACT_PROPS.items():
-    if prop not in facts:
+    if not facts.get(prop):
         continue
-    st.subheader(heading)
+    st.markdown(f"##### {heading}")
     for value, evidence in sorted(facts[prop].items()):
         name = label_of(scheme, split_concept_iri(value)[1]) if scheme else value
-        with st.expander(f"{name} — {len(evidence)} evidence", expanded=False):
-            for start, end, extractor in sorted(set(evidence))[:5]:
-                st.markdown(
-                    f"<div class='evidence'>{highlighted(text, start, end)}"
-                    f" <small>({esc(extractor)}, {start}–{end})</small></div>",
-                    unsafe_allow_html=True,
-                )
+        quotes = sorted(evidence)
+        all_spans.extend((s, e) for s, e, _ in quotes)
+        first = (
+            f"<div class='evidence'>{highlight(text, quotes[0][0], quotes[0][1])} "
+            f"<small>({esc(quotes[0][2])}, characters {quotes[0][0]}–{quotes[0][1]})</small></div>"
+            if quotes and text
+            else "<small>(no evidence span)</small>"
+        )
+        st.markdown(
+            f"<b>{esc(name)}</b> <small>· {len(quotes)} quote(s)</small>{first}",
+            unsafe_allow_html=True,
+        )
+        if len(quotes) > 1:
+            with st.expander(f"{len(quotes) - 1} more quote(s) for {name}"):
+                for start, end, extractor in quotes[1:20]:
+                    st.markdown(
+                        f"<div class='evidence'>{highlight(text, start, end)} "
+                        f"<small>({esc(extractor)}, {start}–{end})</small></div>",
+                        unsafe_allow_html=True,
+                    )
 
+# ---------------------------------------------------------------- organisations
 st.subheader("Organisations")
 orgs: dict[str, dict] = {}
 for r in run_query(store(), "participation_evidence", project=project):
+    role = role_name(r["role"].value)
     o = orgs.setdefault(
         r["org"].value,
         {
             "label": r["label"].value,
-            "role": role_name(r["role"].value),
+            "role": role,
             "type": split_concept_iri(r["type"].value)[1] if "type" in r else None,
             "ev": set(),
         },
     )
+    if ROLE_STRENGTH.get(role, 99) < ROLE_STRENGTH.get(o["role"], 99):
+        o["role"] = role
     if "start" in r:
         o["ev"].add((int(r["start"].value), int(r["end"].value)))
-for org_iri, o in sorted(orgs.items(), key=lambda x: (x[1]["role"], x[1]["label"])):
-    kind = label_of("actor-type", o["type"]) if o["type"] else "?"
+if not orgs:
+    st.caption("No organisations were recognised in this document.")
+for org_iri, o in sorted(
+    orgs.items(), key=lambda x: (ROLE_STRENGTH.get(x[1]["role"], 99), x[1]["label"])
+):
+    kind = label_of("actor-type", o["type"]) if o["type"] else "type unknown"
+    quote = ""
+    spans = sorted(o["ev"])
+    all_spans.extend(spans)
+    if spans and text:
+        quote = f"<div class='evidence'><small>{highlight(text, *spans[0])}</small></div>"
     st.markdown(
-        f"<a href='{esc(link('organisation', org_iri))}' target='_self'>{esc(o['label'])}</a>"
-        f" — {esc(o['role'])} · {esc(kind)}",
+        f"<b>{anchor('organisation', org_iri, o['label'])}</b> — {esc(role_title(o['role']))}"
+        f" · {esc(kind)}{quote}",
         unsafe_allow_html=True,
     )
-    for start, end in sorted(o["ev"])[:2]:
+
+# ---------------------------------------------------------------- similar projects
+st.subheader("Similar projects")
+try:
+    similar = similar_projects(iri, limit=5)
+except (ImportError, LookupError, ValueError) as exc:  # analytics not available
+    similar = []
+    st.caption(f"Precedents are not available: {exc}")
+for item in similar:
+    st.markdown(
+        f"{anchor('project', item.project, item.title)} <small>· score {item.score:.2f}</small>"
+        f"<br><small>{esc(item.explanation)}</small>",
+        unsafe_allow_html=True,
+    )
+if not similar:
+    st.caption("No similar projects in the store.")
+st.markdown(
+    f"<a href='{esc(link('gaps', project=iri))}' target='_self'>Which kinds of actors are "
+    "missing here?</a> · "
+    f"<a href='{esc(link('precedents', project=iri))}' target='_self'>More precedents</a>",
+    unsafe_allow_html=True,
+)
+
+# ---------------------------------------------------------------- source
+st.subheader("Source")
+if doc_rows:
+    file_name = doc_rows[0]["file"].value
+    source = Path(doc_rows[0]["path"].value)
+    c1, c2 = st.columns(2)
+    try:
+        serve = (
+            source.is_file()
+            and source.suffix.lower() in SERVABLE
+            and source.stat().st_size <= MAX_SERVE_BYTES
+        )
+    except OSError:
+        serve = False
+    if serve:
+        c1.download_button(
+            f"Original file ({file_name})",
+            lambda: source.read_bytes(),
+            file_name=file_name,
+            key="original",
+            on_click="ignore",
+        )
+    else:
+        c1.caption(f"The original file {file_name} is not on this machine.")
+    c2.download_button(
+        "Extracted text (.txt)",
+        text.encode("utf-8"),
+        file_name=Path(file_name).stem + ".txt",
+        mime="text/plain",
+        key="text",
+        on_click="ignore",
+    )
+    with st.expander("Full text with every evidence span highlighted"):
+        shown = text[:MAX_FULL_TEXT]
         st.markdown(
-            f"<div class='evidence'><small>{highlighted(text, start, end)}</small></div>",
+            f"<div class='fulltext'>{highlight_all(shown, all_spans)}</div>",
             unsafe_allow_html=True,
         )
+        if len(text) > MAX_FULL_TEXT:
+            st.caption(f"First {MAX_FULL_TEXT:,} of {len(text):,} characters.")
+st.caption(f"Link to this page: {link('project', iri)}")

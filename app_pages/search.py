@@ -1,85 +1,169 @@
-"""Search: one box, multilingual lemma search, facets with counts, export."""
+"""Search: one box, multilingual lemma search, facets with counts, sorting, paging, export.
+
+The query, filters, sort order and page live in the URL, so a search can be shared.
+"""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+
 import streamlit as st
 
-from app_pages.common import esc, label_of, link, store
-from graph.export import table_to_csv
-from graph.search import search
+from app_pages.common import (
+    FACETS,
+    esc,
+    facet_label,
+    init_state,
+    link,
+    param_list,
+    participants,
+    project_years,
+    search_all,
+    set_params,
+)
+from app_pages.views import LANGUAGES, SORTS, export_table, facet_counts, filter_rows, rows_of
+from app_pages.views import sort_rows as sorted_rows
+from graph.export import table_to_csv, table_to_xlsx
+
+PAGE_SIZES = [20, 50, 100]
 
 st.title("Search projects")
-params = st.query_params
+init_state("q", st.query_params.get("q", ""))
+for facet in FACETS:
+    init_state(f"facet-{facet}", param_list(facet))
+url_sort = st.query_params.get("sort", "relevance")
+init_state("sort", url_sort if url_sort in SORTS else "relevance")
+url_page = st.query_params.get("page", "1")
+init_state("page", max(1, int(url_page)) if url_page.isdigit() else 1)
+
 query = st.text_input(
-    "Search in any language (vězeň, więzień, Gefangene, prisoner …)",
-    value=params.get("q", ""),
+    "Search in any language — vězeň, więzień, Gefangene and prisoner find the same projects",
     key="q",
+    placeholder="e.g. prison, policie, Gewalt, więzienie …",
 )
-if query != params.get("q", ""):
-    st.query_params["q"] = query
+result = search_all(query)
+years = project_years()
+rows = rows_of(result.hits, years)
+filters = {f: list(st.session_state.get(f"facet-{f}", [])) for f in FACETS}
+filtered = filter_rows(rows, filters)
+counts = facet_counts(rows, filtered, filters, FACETS)
 
-FACET_TITLES = {
-    "funder": "Funder",
-    "actor-type": "Actor type",
-    "target-group": "Target group",
-    "activity-type": "Activity",
-    "country": "Country",
-    "language": "Language",
-}
 
-unfiltered = search(store(), query, limit=0)
-filters: dict[str, list[str]] = {}
+def value_name(facet: str, value: str) -> str:
+    if facet == "language":
+        return LANGUAGES.get(value, value)
+    return facet_label(facet, value)
+
+
 with st.sidebar:
     st.header("Filters")
-    for facet, title in FACET_TITLES.items():
-        counts = unfiltered.facets.get(facet)
-        if not counts:
+    for facet, (title, _scheme) in FACETS.items():
+        facet_counts_here = counts.get(facet)
+        chosen = st.session_state.get(f"facet-{facet}", [])
+        options = [v for v, _ in (facet_counts_here or Counter()).most_common()]
+        options += [v for v in chosen if v not in options]
+        if not options:
             continue
-        options = [value for value, _ in counts.most_common()]
+        if facet == "year":
+            options.sort(reverse=True)
 
-        def fmt(value: str, facet: str = facet, counts=counts) -> str:
-            name = value if facet in ("country", "language") else label_of(facet, value)
-            return f"{name} ({counts[value]})"
+        def fmt(value: str, facet: str = facet, n=facet_counts_here) -> str:
+            return f"{value_name(facet, value)} ({(n or {}).get(value, 0)})"
 
-        chosen = st.multiselect(title, options, format_func=fmt, key=f"facet-{facet}")
-        if chosen:
-            filters[facet] = chosen
+        st.multiselect(title, options, format_func=fmt, key=f"facet-{facet}")
+    if any(filters.values()) and st.button("Clear filters", key="clear"):
+        for facet in FACETS:
+            st.session_state[f"facet-{facet}"] = []
+        st.session_state["page"] = 1
+        st.rerun()
 
-result = search(store(), query, filters, limit=200)
-st.caption(f"{result.total} projects")
-rows = []
-for hit in result.hits:
-    st.markdown(
-        f"<a href='{esc(link('project', hit.project))}' target='_self'><b>{esc(hit.title)}</b></a>",
-        unsafe_allow_html=True,
-    )
-    st.caption(
-        " · ".join(
-            filter(
-                None,
-                [
-                    hit.lang,
-                    ", ".join(label_of("funder", f) for f in hit.facets.get("funder", [])),
-                    ", ".join(hit.facets.get("country", [])),
-                    hit.file,
-                ],
-            )
+orgs = participants()
+col_count, col_sort, col_size = st.columns([3, 2, 1])
+sort_key = col_sort.selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="sort")
+page_size = col_size.selectbox("Per page", PAGE_SIZES, key="page_size")
+ordered = sorted_rows(filtered, sort_key, orgs)
+signature = (query, tuple((f, tuple(v)) for f, v in filters.items()), sort_key, page_size)
+if st.session_state.get("_search_signature", signature) != signature:
+    st.session_state["page"] = 1
+st.session_state["_search_signature"] = signature
+pages = max(1, math.ceil(len(ordered) / page_size))
+page = min(max(1, int(st.session_state["page"])), pages)
+st.session_state["page"] = page
+shown_from = (page - 1) * page_size
+col_count.markdown(
+    f"**{len(ordered)} projects**"
+    + (f" of {len(rows)} matching the words" if len(ordered) != len(rows) else "")
+    + (f" · page {page} of {pages}" if pages > 1 else "")
+)
+
+set_params(
+    q=query.strip(),
+    sort=None if sort_key == "relevance" else sort_key,
+    page=None if page == 1 else str(page),
+    **{f: v for f, v in filters.items()},
+)
+
+if not ordered:
+    if query.strip():
+        st.info(f"No project matches “{query.strip()}” with these filters.")
+    else:
+        st.info("The store has no projects yet: add documents on the Data page.")
+
+for row in ordered[shown_from : shown_from + page_size]:
+    members = orgs.get(row.project, [])
+    coordinator = next((o for o in members if o["role"] == "coordinator"), None)
+    meta = [
+        LANGUAGES.get(row.lang, row.lang),
+        ", ".join(facet_label("funder", f) for f in row.facets.get("funder", [])),
+        ", ".join(row.facets.get("country", [])),
+        "–".join(dict.fromkeys([min(row.facets["year"]), max(row.facets["year"])]))
+        if row.facets.get("year")
+        else "",
+        row.file,
+    ]
+    groups = ", ".join(facet_label("target-group", t) for t in row.facets.get("target-group", []))
+    who = (
+        f"Coordinator: {esc(coordinator['label'])} · " if coordinator else ""
+    ) + f"{len(members)} organisations"
+    with st.container(border=True):
+        st.markdown(
+            f"<a href='{esc(link('project', row.project))}' target='_self' class='hit'>"
+            f"<b>{esc(row.title)}</b></a><br>"
+            f"<small>{esc(' · '.join(m for m in meta if m))}</small><br>"
+            f"<small>{who}" + (f" · for: {esc(groups)}" if groups else "") + "</small>",
+            unsafe_allow_html=True,
         )
+
+if pages > 1:
+    prev_col, mid_col, next_col = st.columns([1, 3, 1])
+    if prev_col.button("← Previous", disabled=page <= 1, key="prev"):
+        st.session_state["page"] = page - 1
+        st.rerun()
+    mid_col.caption(f"Showing {shown_from + 1}–{min(shown_from + page_size, len(ordered))}")
+    if next_col.button("Next →", disabled=page >= pages, key="next"):
+        st.session_state["page"] = page + 1
+        st.rerun()
+
+if ordered:
+    st.caption(
+        "Export the whole result list (every page) with coordinator and partners and their "
+        "roles. The address bar holds this search: copy it to share."
     )
-    rows.append(
-        [
-            hit.title,
-            hit.lang,
-            "; ".join(hit.facets.get("funder", [])),
-            "; ".join(hit.facets.get("country", [])),
-            hit.file,
-            hit.project,
-        ]
-    )
-if rows:
-    st.download_button(
+    c1, c2 = st.columns(2)
+    c1.download_button(
         "Download CSV",
-        table_to_csv(["title", "language", "funders", "countries", "file", "iri"], rows),
+        lambda: table_to_csv(*export_table(ordered, orgs, facet_label)),
         file_name="praxisgraph-search.csv",
         mime="text/csv",
+        key="csv",
+        on_click="ignore",
+    )
+    c2.download_button(
+        "Download XLSX",
+        lambda: table_to_xlsx(*export_table(ordered, orgs, facet_label), title="projects"),
+        file_name="praxisgraph-search.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="xlsx",
+        on_click="ignore",
     )
