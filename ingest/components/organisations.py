@@ -46,6 +46,7 @@ from spacy.tokens import Span as SpacySpan
 from ingest.components.orgdata import (
     LEGAL_FIRST,
     LEGAL_FORMS,
+    SKIPPED_AUTHORITIES,
     Authority,
     HeadWord,
     authorities,
@@ -414,12 +415,15 @@ class OrganisationRecogniser:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
         self.nlp = nlp
-        self.heads = head_table()
-        self.suffixes = suffix_lookup()
+        self.heads = head_table(self.lang)
+        self.suffixes = suffix_lookup(self.lang)
         self.preps = COMPLEMENT_PREPS.get(self.lang, set()) | COMPLEMENT_PREPS["en"]
         self.adj_endings = ADJ_ENDINGS.get(self.lang, ())
         self.verb_lemma = VERB_LEMMA.get(self.lang)
         self.label_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        # one-word names are matched as written: a lemmatiser may read "Unio" (a union)
+        # as the vocative of Polish "unia"
+        self.word_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.authority_by_id: dict[str, Authority] = {}
         self.label_authority: dict[str, Authority] = {}
@@ -427,13 +431,18 @@ class OrganisationRecogniser:
             ident = auth.iri.rsplit("/", 1)[-1]
             self.authority_by_id[ident] = auth
             patterns = []
+            words = []
             for label in {*auth.labels.values(), *auth.alt_labels}:
                 norms = lemma_key(label, self.lang, nlp)
-                if len(norms) >= 1 and len(" ".join(norms)) >= 4:
+                if len(norms) == 1 and len(label) >= 4:
+                    words.append(nlp.make_doc(label.lower()))
+                elif len(norms) > 1:
                     patterns.append(norm_doc(nlp, norms))
                     self.label_authority.setdefault(" ".join(norms), auth)
             if patterns:
                 self.label_matcher.add(ident, patterns)
+            if words:
+                self.word_matcher.add(ident, words)
             acronyms = [nlp.make_doc(a) for a in auth.acronyms if len(a) >= 2]
             if acronyms:
                 self.acronym_matcher.add(ident, acronyms)
@@ -469,6 +478,11 @@ class OrganisationRecogniser:
     def _adjective_like(self, text: str) -> bool:
         return text.islower() and text.endswith(self.adj_endings) and len(text) > 3
 
+    def _adjective_any_case(self, text: str) -> bool:
+        if self.lang == "pl":
+            return _pl_is_adjective(text[:1].upper() + text[1:])
+        return text.lower().endswith(self.adj_endings) and len(text) > 3 and text.isalpha()
+
     def _is_verb(self, token) -> bool:  # type: ignore[no-untyped-def]
         if self.verb_lemma is None:
             return False
@@ -491,8 +505,13 @@ class OrganisationRecogniser:
                 k -= 1
                 continue
             if low in NAME_CONNECTORS and k - 1 >= line_start:
+                # only between two adjectives ("Probační a mediační služba") or after a
+                # truncated compound ("Bildungs- und Migrationsreferat")
                 prev = doc[k - 1].text
-                if is_cap(prev) or (not seen_cap and self._adjective_like(prev)):
+                after = doc[k + 1].text
+                if (self._adjective_any_case(prev) and self._adjective_any_case(after)) or (
+                    prev.endswith("-")
+                ):
                     k -= 1
                     continue
                 break
@@ -673,10 +692,32 @@ class OrganisationRecogniser:
                 continue
             start = self.grow_left(doc, i)
             end = self.grow_right(doc, i, hw.width)
-            if is_cap(doc[start].text):
+            if is_cap(doc[start].text) and self._named(doc, start, end, i, hw):
                 out.append(Candidate(start, end, "head", head_index=i))
             i += max(hw.width, 1)
         return out
+
+    def _named(self, doc: Doc, start: int, end: int, head: int, hw: HeadWord) -> bool:
+        """Capitals mark a name, except the capital that only opens a sentence.
+
+        "Zapojená ministerstva …", "Vaše město", "Služby nabízené …" are generic; a name
+        opening a sentence still shows itself by its head word ("Městská policie"), a
+        typing modifier ("Probační a mediační služba"), or another capital inside.
+        """
+        if not doc[start].is_sent_start or is_acronym(doc[start].text):
+            return True
+        rest = doc[start + 1 : end]
+        if start == head:
+            if hw.cls in {"H", "HM", "U"} and (end - start > hw.width or hw.width > 1):
+                return True
+            # a generic head opening a sentence needs a capital or a preposition after it
+            return any(is_cap(t.text) and not t.is_upper for t in rest[hw.width - 1 :]) or any(
+                t.lower_ in self.preps for t in rest
+            )
+        first = self.head_at(doc, start)
+        if first is not None:
+            return True
+        return any(is_cap(t.text) for t in rest)
 
     def legal_candidates(self, doc: Doc) -> list[Candidate]:
         out: list[Candidate] = []
@@ -736,11 +777,12 @@ class OrganisationRecogniser:
     def authority_candidates(self, doc: Doc, home: set[str]) -> list[Candidate]:
         out: list[Candidate] = []
         strings = self.nlp.vocab.strings
-        for match_id, start, end in self.label_matcher(doc):
+        for match_id, start, end in [*self.label_matcher(doc), *self.word_matcher(doc)]:
             auth = self.authority_by_id[strings[match_id]]
             if not any(is_cap(t.text) for t in doc[start:end]):
                 continue
-            out.append(Candidate(start, end, "authority", authority=auth, priority=2))
+            source = "blocked" if strings[match_id] in SKIPPED_AUTHORITIES else "authority"
+            out.append(Candidate(start, end, source, authority=auth, priority=2))
         for match_id, start, end in self.acronym_matcher(doc):
             auth = self.authority_by_id[strings[match_id]]
             if auth.country and auth.country not in home:
@@ -840,13 +882,25 @@ class OrganisationRecogniser:
             (i for i, h in later if is_cap(doc[i].text) or doc[i].is_upper),
             None,
         )
-        if nested is not None:
-            # include a capitalised adjective right before a nested head ("Urzędu Miasta")
+        if nested is None:
+            # a lower-case head after a capitalised adjective ("… Jihomoravského kraje")
+            nested = next(
+                (
+                    i - 1
+                    for i, h in later
+                    if i - 1 > hi + hw.width
+                    and is_cap(doc[i - 1].text)
+                    and self._adjective_any_case(doc[i - 1].text)
+                ),
+                None,
+            )
+        elif self.lang != "pl":
+            # include a capitalised adjective right before a nested head
             while (
-                nested - 1 > hi + hw.width - 1
+                nested - 1 > hi + hw.width
                 and is_cap(doc[nested - 1].text)
-                and (self.head_at(doc, nested - 1) is None)
-                and doc[nested - 1].lower_ not in self.preps
+                and self._adjective_any_case(doc[nested - 1].text)
+                and self.head_at(doc, nested - 1) is None
             ):
                 nested -= 1
         if hw.cls in {"H", "HM"}:
@@ -891,6 +945,7 @@ class OrganisationRecogniser:
             home.add(HOME_COUNTRY[self.lang])
         self._doc_acronyms: dict[str, str] = {}
         country_starts = {s.start for s in country_spans}
+        self._country_tokens = {k for s in country_spans for k in range(s.start, s.end)}
         for s in country_spans:
             if s.start > 0 and doc[s.start - 1].text == "(":
                 country_starts.add(s.start - 1)
@@ -927,12 +982,15 @@ class OrganisationRecogniser:
         for c in candidates:
             if c.end <= c.start:
                 continue
-            if any(s <= c.start and c.end <= e for s, e in concepts) and c.source != "authority":
+            if any(s <= c.start and c.end <= e for s, e in concepts) and c.source not in {
+                "authority",
+                "blocked",
+            }:
                 continue
             if c.source == "head" and not self._specific_enough(doc, c):
                 continue
             good.append(c)
-        good.sort(key=lambda c: (-(c.end - c.start) - 3 * c.priority, c.start))
+        good.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
         taken: list[Candidate] = []
         used: set[int] = set()
         for c in good:
@@ -989,44 +1047,68 @@ class OrganisationRecogniser:
         return out
 
     # ---------------------------------------------------------------- merging
-    def merge_key(self, doc: Doc, start: int, end: int) -> str:
-        words = []
-        for t in doc[start:end]:
+    def _designator(self, doc: Doc, k: int) -> bool:
+        """A country or parent marker that does not change which body is meant ("ČR", "MV")."""
+        t = doc[k]
+        return (t.is_upper and len(t.text) <= 5) or k in self._country_tokens
+
+    def merge_key(self, doc: Doc, start: int, end: int) -> tuple[frozenset[str], str, str]:
+        """``(core stems, location stem, acronym stems)`` of a name, for merging mentions.
+
+        Word order, case endings (stems of five letters), legal forms, country markers and
+        acronyms do not matter: "Komenda Wojewódzka Policji" and "Wojewódzką Komendą
+        Policji w Krakowie" are one body.
+        """
+        core: list[str] = []
+        extra: list[str] = []
+        location = ""
+        k = start
+        while k < end:
+            t = doc[k]
+            if t.lower_ in LOCATION_PREPS and k + 1 < end and is_cap(doc[k + 1].text) and k > start:
+                location = " ".join((x.norm_ or folded(x.text))[:5] for x in doc[k + 1 : end])
+                break
             if t.is_punct or t.lower_ in NAME_CONNECTORS or t.is_space:
+                k += 1
                 continue
             if t.text in LEGAL_FIRST or (t.text.endswith(".") and len(t.text) <= 4):
+                k += 1
                 continue
-            norm = t.norm_ or folded(t.text)
-            words.append(norm[:5])
-        # trailing country designators do not change the organisation
-        while len(words) > 1 and (
-            words[-1] in {"cr", "sr", "rs", "srn", "rp"}
-            or " ".join(words[-2:]) in {"ceske repub", "slove repub", "czech repub"}
-        ):
-            words = words[:-2] if words[-1].startswith("repub") else words[:-1]
-        return " ".join(words)
+            stem = (t.norm_ or folded(t.text))[:5]
+            if k > start and self._designator(doc, k):
+                extra.append(stem)
+            else:
+                core.append(stem)
+            k += 1
+        return frozenset(core), location, " ".join(extra)
 
     def merge(self, doc: Doc, chosen: list[Candidate]) -> list[Found]:
-        found: dict[str, Found] = {}
+        found: list[Found] = []
+        keys: list[tuple[frozenset[str], str, str]] = []
         for c in chosen:
-            auth = c.authority or self._authority_for(doc, c.start, c.end)
-            if c.source == "authority-acronym":
-                key = "auth:" + auth.iri if auth else doc[c.start : c.end].text
-            elif auth is not None:
-                key = "auth:" + auth.iri
-            else:
-                key = self.merge_key(doc, c.start, c.end)
-            if not key:
+            if c.source == "blocked":
                 continue
-            # a shorter or longer form of an organisation already found
-            target = found.get(key)
-            if target is None:
-                for other_key, other in found.items():
-                    if other_key.startswith("auth:") or key.startswith("auth:"):
-                        continue
-                    if other_key.startswith(key + " ") or key.startswith(other_key + " "):
-                        target = other
+            auth = c.authority or self._authority_for(doc, c.start, c.end)
+            key = self.merge_key(doc, c.start, c.end)
+            if not key[0] and c.source != "authority-acronym":
+                continue
+            target = None
+            for f, other in zip(found, keys, strict=True):
+                if auth is not None and f.authority is not None:
+                    if f.authority.iri == auth.iri:
+                        target = f
                         break
+                    continue
+                if c.source == "authority-acronym" or not other[0]:
+                    continue
+                same_core = key[0] == other[0] or (
+                    (key[0] < other[0] or other[0] < key[0])
+                    and len(key[0] ^ other[0]) <= 1
+                    and (key[2] or other[2])
+                )
+                if same_core and (not key[1] or not other[1] or key[1] == other[1]):
+                    target = f
+                    break
             if target is None:
                 actor_type, head_index, nested = self.type_of(doc, c.start, c.end)
                 if auth is not None and auth.actor_type:
@@ -1035,17 +1117,42 @@ class OrganisationRecogniser:
                     actor_type = c.legal_type or "ngo"
                 elif c.legal_type and actor_type in {"ngo", "employer"}:
                     actor_type = c.legal_type if head_index is None else actor_type
-                target = found[key] = Found(key, actor_type, authority=auth, source=c.source)
+                target = Found(
+                    " ".join(sorted(key[0])), actor_type, authority=auth, source=c.source
+                )
+                found.append(target)
+                keys.append(key)
                 if nested is not None and nested < c.end:
-                    target.parent = self.canonical(doc, nested, c.end)
+                    target.parent = self.canonical(
+                        doc, nested, self._before_location(doc, nested, c.end)
+                    )
+            elif target.authority is None and auth is not None:
+                target.authority = auth
+                if auth.actor_type:
+                    target.actor_type = auth.actor_type
             target.mentions.append((c.start, c.end))
             if target.country is None:
                 target.country = self._country_of(doc, c.start, c.end, auth)
-        return list(found.values())
+        return found
+
+    def _before_location(self, doc: Doc, start: int, end: int) -> int:
+        for k in range(start + 1, end):
+            if doc[k].lower_ in LOCATION_PREPS and k + 1 < end and is_cap(doc[k + 1].text):
+                return k
+        return end
 
     def _authority_for(self, doc: Doc, start: int, end: int) -> Authority | None:
-        key = " ".join(t.norm_ for t in doc[start:end])
-        return self.label_authority.get(key)
+        """The curated body a name is a label of, ignoring trailing country markers."""
+        while end > start:
+            key = " ".join(t.norm_ for t in doc[start:end])
+            auth = self.label_authority.get(key)
+            if auth is not None:
+                return auth
+            if end - start > 1 and self._designator(doc, end - 1):
+                end -= 1
+                continue
+            return None
+        return None
 
     def _country_of(self, doc: Doc, start: int, end: int, auth: Authority | None) -> str | None:
         if auth is not None and auth.country:
@@ -1349,8 +1456,7 @@ def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: i
 def _pl_is_adjective(word: str) -> bool:
     from ingest.lemmatize import _pl_readings
 
-    readings = _pl_readings(word)
-    return bool(readings) and readings[0][1].split(":", 1)[0] == "adj" and word[:1].isupper()
+    return any(tag.startswith("adj:") for _lemma, tag, _names in _pl_readings(word))
 
 
 @Language.factory(

@@ -36,8 +36,8 @@ class HeadTable:
 
 
 @cache
-def head_table() -> HeadTable:
-    """The table of ``ingest/data/org_heads.tsv`` (see its header for the format)."""
+def head_table(lang: str = "") -> HeadTable:
+    """The table of ``ingest/data/org_heads.tsv`` for a document language (see its header)."""
     text = resources.files("ingest").joinpath("data/org_heads.tsv").read_text("utf-8")
     table = HeadTable()
     for line in text.splitlines():
@@ -46,6 +46,9 @@ def head_table() -> HeadTable:
         parts = line.split("\t")
         key, actor_type = parts[0].strip(), parts[1].strip()
         cls = parts[2].strip() if len(parts) > 2 else "H"
+        langs = parts[3].split() if len(parts) > 3 else []
+        if langs and lang and lang not in langs:
+            continue
         if cls not in HEAD_CLASSES:
             raise ValueError(f"org_heads.tsv: unknown class {cls!r} for {key!r}")
         if key.startswith("~"):
@@ -55,8 +58,15 @@ def head_table() -> HeadTable:
             table.prefixes.append((fold(key[:-1]), HeadWord(1, actor_type, cls)))
         else:
             words = tuple(fold(key).split())
-            table.exact[words] = HeadWord(len(words), actor_type, cls)
-            table.first_words.add(words[0])
+            variants = {words}
+            if lang:
+                # as the document's lemmatiser reads them ("urzad miasta" → "urzad miasto")
+                from ingest.lemmatize import lemmatize
+
+                variants.add(tuple(fold(lemmatize(w, lang)) or w for w in key.split()))
+            for variant in variants:
+                table.exact.setdefault(variant, HeadWord(len(variant), actor_type, cls))
+                table.first_words.add(variant[0])
             table.max_width = max(table.max_width, len(words))
     table.suffixes.sort(key=lambda item: -len(item[0]))
     if table.suffixes:
@@ -66,8 +76,8 @@ def head_table() -> HeadTable:
 
 
 @cache
-def suffix_lookup() -> dict[str, HeadWord]:
-    return {s: hw for s, hw in head_table().suffixes}
+def suffix_lookup(lang: str = "") -> dict[str, HeadWord]:
+    return {s: hw for s, hw in head_table(lang).suffixes}
 
 
 # Legal forms as token sequences (after tokenisation), and the type each implies.
@@ -134,7 +144,8 @@ class Authority:
         )
 
 
-#: bodies whose mention is a funding context, not a participating organisation
+#: bodies whose mention is a funding context ("co-financed by the European Union"), not a
+#: participating organisation: matched (so no other rule takes the words) but not reported
 SKIPPED_AUTHORITIES = {"eu-european-union"}
 
 
@@ -151,8 +162,6 @@ def authorities() -> dict[str, Authority]:
     out: dict[str, Authority] = {}
     for subject in set(g.subjects(RDF.type, URIRef(str(PG.Organisation)))):
         iri = str(subject)
-        if iri.rsplit("/", 1)[-1] in SKIPPED_AUTHORITIES:
-            continue
         labels = {
             (lit.language or "en"): str(lit)
             for lit in g.objects(subject, URIRef(str(SKOS.prefLabel)))
