@@ -28,13 +28,15 @@ Matching keys and thresholds (documented here, tested in ``tests/graph/test_reso
 * domains: ``vscr.cz`` from a web address or e-mail in a name or surface form;
 * scoring: :func:`name_score` = rapidfuzz ``token_sort_ratio`` of two lemma keys (0–100);
   two names are **the same** when the score is at least :data:`AUTO_MERGE` (85) *and*
-  every content word of one pairs with a word of the other sharing a stem
-  (:func:`stems_compatible`: equal, a common prefix of ≥ 4 letters covering all but the
-  last 3 letters of the shorter word, or a one-letter typo in a long word — word ratio
-  ≥ :data:`WORD_TYPO` (88); "Krakowie"/"Szczecinie", "Jihomoravského"/"Jihočeského" do
-  not pair, so two regional police headquarters stay apart, and a department never
-  equals its ministry because its extra words do not pair). Pairs scoring at least
-  :data:`POSSIBLE` (75) are shown to reviewers as possible duplicates.
+  every content word of one pairs with a word of the other (:func:`stems_compatible`):
+  equal words, or a common prefix of at least 4 letters covering all but the last 3
+  letters of the shorter word and 60 % of the longer one, or a one-letter typo in a
+  long word (word ratio at least :data:`WORD_TYPO`, 88). "Krakowie"/"Szczecinie" and
+  "Jihomoravského"/"Jihočeského" do not pair, so two regional police headquarters stay
+  apart; a department never equals its ministry because its extra words do not pair.
+  Pairs scoring at least :data:`POSSIBLE` (75) are shown to reviewers as possible
+  duplicates. A defined acronym reaches an authority body only when the mention's name
+  also scores at least :data:`POSSIBLE` against one of the body's names.
 * blocking: candidates are only compared inside blocks keyed by the 4-letter stems of
   their two longest content words (and by acronym and domain keys), so the work grows with the
   number of mentions, not its square (``bench/resolve.py``: 100k mentions).
@@ -312,7 +314,7 @@ def tokens_pair(a: str, b: str) -> bool:
         if x != y:
             break
         n += 1
-    if n >= 4 and n >= min(len(a), len(b)) - 3:
+    if n >= 4 and n >= min(len(a), len(b)) - 3 and n >= 0.6 * max(len(a), len(b)):
         return True
     # a typo inside a long word ("Vemmeno"/"Vemeno")
     return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= WORD_TYPO
@@ -321,7 +323,7 @@ def tokens_pair(a: str, b: str) -> bool:
 def stems_compatible(a: str, b: str) -> bool:
     """Every word of key ``a`` pairs with a distinct word of ``b`` and vice versa.
 
-    >>> stems_compatible("komenda wojewodzka policji krakowie", "komenda wojewodzka policja krak")
+    >>> stems_compatible("komenda wojewodzka policji krakowie", "komenda wojewodzka policja krakow")
     True
     >>> stems_compatible("komenda wojewodzki policja krak", "komenda wojewodzki policja szczecina")
     False
@@ -547,6 +549,13 @@ class Resolver:
                 bodies = national
         return bodies[0].iri if len(bodies) == 1 else None
 
+    def _name_evidence(self, key: str, body_iri: str, lang: str) -> bool:
+        """The mention's lemma key scores at least POSSIBLE against one of the body's names."""
+        body = self.authority.bodies[body_iri]
+        return any(
+            name_score(key, lemma_key(label, lang)) >= POSSIBLE for label, _lang in body.labels
+        )
+
     def authority_match(
         self, mention: OrganisationMention, lang: str | None, hints: set[str]
     ) -> tuple[str, str] | None:
@@ -569,6 +578,10 @@ class Resolver:
         acronyms += [n for n in names if looks_like_acronym(n)]
         for acronym in acronyms:
             candidates = index.by_acronym.get(acronym_key(acronym), set())
+            if candidates and not looks_like_acronym(mention.label) and lang:
+                # a defined acronym needs a name that resembles the body's names too
+                key = lemma_key(mention.label, lang)
+                candidates = {c for c in candidates if self._name_evidence(key, c, lang)}
             if candidates:
                 found = self._choose(candidates, country, hints, lang, mention.actor_type, True)
                 if found:
@@ -741,8 +754,9 @@ def cluster_records(
 ) -> list[str]:
     """Resolve a batch of mentions to IRIs, merging non-authority names across records.
 
-    Authority matches and pins decide first. The rest are grouped by lemma key, then by
-    acronym + country and domain (exact keys), then by :func:`same_name` inside blocks
+    Authority matches and pins decide first. The rest are grouped by lemma key and domain
+    (exact keys); a mention that is only an acronym joins the single organisation of its
+    country that defined that acronym; then by :func:`same_name` inside blocks
     (:func:`_block_keys`; blocks above ``max_block`` distinct keys are compared only
     among equal-length keys, which keeps the work linear for very common words). Each
     cluster gets the smallest minted IRI of its members — a function of the set, not of
@@ -774,20 +788,33 @@ def cluster_records(
         fixed[i] = res.via != "name"
         keys[i] = lemma_key(r.label, r.lang)
     uf = _UnionFind(n)
-    # exact keys: lemma key, acronym + country, domain
+    # exact keys: lemma key, domain
     first: dict[tuple[str, str], int] = {}
     for i, r in enumerate(records):
         if fixed[i]:
             continue
         exact = [("k", keys[i])]
-        if r.acronym and len(r.acronym) >= 3:
-            exact.append(("a", acronym_key(r.acronym) + "|" + (r.country or "")))
         if r.domain:
             exact.append(("d", r.domain.lower()))
         for item in exact:
             j = first.setdefault(item, i)
             if j != i:
                 uf.union(i, j)
+    # a mention that is only an acronym joins the one organisation (same country) that
+    # defined it; two organisations defining the same acronym make it ambiguous
+    defined: dict[str, set[str]] = defaultdict(set)
+    holder: dict[str, int] = {}
+    for i, r in enumerate(records):
+        if not fixed[i] and r.acronym and not looks_like_acronym(r.label):
+            item = acronym_key(r.acronym) + "|" + (r.country or "")
+            defined[item].add(keys[i])
+            holder.setdefault(item, i)
+    for i, r in enumerate(records):
+        if fixed[i] or not looks_like_acronym(r.label):
+            continue
+        item = acronym_key(r.label) + "|" + (r.country or "")
+        if len(defined.get(item, ())) == 1:
+            uf.union(i, holder[item])
     # fuzzy inside blocks over distinct keys
     distinct: dict[str, int] = {}
     for i in range(n):
