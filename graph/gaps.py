@@ -45,7 +45,15 @@ DEFAULT_MIN_SHARE = 0.3  # data-driven: share of similar projects with the type
 DEFAULT_SIMILAR = 50  # how many similar projects to compare with
 DEFAULT_MIN_SUPPORT = 2  # data-driven: at least this many similar projects with the type
 DEFAULT_MIN_COVERAGE = 0.1  # aggregate subjects: a type below this share counts as missing
-THEME_MIN_SHARE = 0.25  # aggregate subjects: themes of at least this share of projects
+THEME_MIN_SHARE = 0.25
+#: where a document in a language most likely comes from (when it states no country)
+LANGUAGE_COUNTRIES = {
+    "cs": ("CZ",),
+    "pl": ("PL",),
+    "sk": ("SK",),
+    "sl": ("SI",),
+    "de": ("DE", "AT"),
+}  # aggregate subjects: themes of at least this share of projects
 
 
 # ---------------------------------------------------------------------------- theme profiles
@@ -238,7 +246,10 @@ class MissingType:
     coverage: float  # share of the subject's projects with this type taking part
     reasons: list[dict[str, Any]]
     mentioned: list[str] = field(default_factory=list)  # labels named but not partners
+    #: organisations of the type that took part in projects (similar projects first)
     candidates: list[Candidate] = field(default_factory=list)
+    #: bodies of the type known from the authority file but in no project yet
+    reference_bodies: list[dict[str, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -249,6 +260,7 @@ class GapReport:
     themes: list[dict[str, Any]]
     similar_projects: list[dict[str, Any]]
     missing: list[MissingType]
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -338,6 +350,9 @@ def _report(
                 if org in proj.orgs and proj.orgs[org].country:
                     countries[proj.orgs[org].country] += 1
     home = {c for c, _ in countries.most_common(2)}
+    if not home:  # no country stated: the documents' language hints at one
+        langs = Counter(proj.projects[p].lang for p in projects if p in proj.projects)
+        home = {c for lang, _ in langs.most_common(1) for c in LANGUAGE_COUNTRIES.get(lang, ())}
 
     # --- (a) themes
     if themes is None:
@@ -421,8 +436,11 @@ def _report(
                 *reasons,
                 {
                     "source": "document",
-                    "reason": "named in the document(s) but not as a partner"
-                    + (f": {', '.join(named[:5])}" if named else ""),
+                    "reason": (
+                        f"named in the document(s), but not as a partner: {', '.join(named[:5])}"
+                        if named
+                        else "the document(s) mention this kind of actor, but none takes part"
+                    ),
                 },
             ]
         missing.append(
@@ -435,18 +453,19 @@ def _report(
                 coverage=round(cov, 3),
                 reasons=reasons,
                 mentioned=named,
-                candidates=_candidates(
-                    proj,
-                    t,
-                    type_in_similar.get(t, []),
-                    sim_projects,
-                    home,
-                    subject_orgs,
-                    candidates,
-                ),
+                candidates=_candidates(proj, t, sim_projects, home, subject_orgs, candidates),
+                reference_bodies=_reference_bodies(proj, t, home, subject_orgs),
             )
         )
     missing.sort(key=lambda m: (-m.score, m.actor_type))
+    notes = []
+    if projects and not any(proj.participants(p) for p in projects):
+        notes.append(
+            "no organisation is stated as coordinator or partner in the document(s); "
+            "organisations that are only named count as mentioned-only"
+        )
+    if not themes:
+        notes.append("no theme profile matches; only similar projects set expectations")
     theme_list = [
         {
             "theme": by_iri[t].label if t in by_iri else t,
@@ -466,13 +485,30 @@ def _report(
             for p, s in sim[:10]
         ],
         missing=missing,
+        notes=notes,
     )
+
+
+def _reference_bodies(
+    proj: Projection, actor_type: str, home: set[str], exclude: set[str], limit: int = 3
+) -> list[dict[str, str | None]]:
+    """Organisations of the type with no project (e.g. from the authority file), home
+    countries first."""
+    idle = [
+        o
+        for o in reversed(proj.orgs_by_type.get(actor_type, []))  # fewest projects first
+        if o not in proj.org_projects and o not in exclude
+    ]
+    idle.sort(key=lambda o: (proj.orgs[o].country not in home, proj.orgs[o].label))
+    return [
+        {"org": o, "label": proj.orgs[o].label, "country": proj.orgs[o].country}
+        for o in idle[:limit]
+    ]
 
 
 def _candidates(
     proj: Projection,
     actor_type: str,
-    similar_with_type: list[str],
     similar: list[str],
     home: set[str],
     exclude: set[str],
@@ -486,7 +522,7 @@ def _candidates(
     pool = list(in_similar)
     seen = set(pool)
     for org in proj.orgs_by_type.get(actor_type, []):  # most projects first
-        if len(pool) >= limit * 20:
+        if len(pool) >= limit * 20 or org not in proj.org_projects:
             break
         if org not in seen:
             pool.append(org)

@@ -29,6 +29,8 @@ _FACET_NAMES = {
 }
 _TITLE = str(DCTERMS.title)
 _COUNTRY = str(PG.country)
+_FILE = str(PG.fileName)
+_LANG = str(DCTERMS.language)
 _CURATION = str(GRAPH["curation"])
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
@@ -46,6 +48,8 @@ class ProjectRecord:
     generic_actor_types: set[str] = field(default_factory=set)  # "municipalities" in the text
     countries: set[str] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
+    file: str = ""
+    lang: str = ""
 
     def facet(self, name: str) -> set[str]:
         return {
@@ -170,6 +174,10 @@ def build_projection(store: GraphStore) -> Projection:
             rec.title = rec.title or value
         elif facet == _COUNTRY:
             rec.countries.add(value)
+        elif facet == _FILE:
+            rec.file = rec.file or value
+        elif facet == _LANG:
+            rec.lang = rec.lang or value
         elif facet in _FACET_NAMES:
             notation = _notation(value)
             if notation:
@@ -302,20 +310,28 @@ def resolve_organisation(proj: Projection, text: str) -> str:
 
 
 def resolve_project(proj: Projection, text: str) -> str:
-    """A project IRI from its IRI, its id (the part after ``project/``) or its exact title."""
+    """A project IRI from its IRI, its source file name (``000_4b96….txt``), a unique
+    file-name prefix (``000``), its id (the part after ``project/``) or its exact title.
+
+    Raises ``LookupError`` with a one-line reason when nothing (or too much) matches.
+    """
     text = text.strip()
+    if not text:
+        raise LookupError("no project given")
     if text in proj.projects:
         return text
-    for iri in proj.projects:
-        if iri.rsplit("/", 1)[-1] == text or iri.rsplit("/", 1)[-1].startswith(text + "_"):
-            return iri
-    matches = sorted(
-        iri
-        for iri, rec in proj.projects.items()
-        if rec.title.casefold() == text.casefold() or iri.rsplit("/", 1)[-1].startswith(text)
-    )
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise LookupError(f"no project matches {text!r}")
-    raise LookupError(f"{len(matches)} projects match {text!r}; give the full IRI")
+    folded = text.casefold()
+    for key in (
+        lambda rec: rec.file.casefold() == folded,
+        lambda rec: rec.file.rsplit(".", 1)[0].casefold() == folded,
+        lambda rec: rec.iri.rsplit("/", 1)[-1] == text,
+        lambda rec: rec.title.casefold() == folded,
+        lambda rec: rec.file.casefold().startswith(folded),
+    ):
+        matches = sorted(iri for iri, rec in proj.projects.items() if key(rec))
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            shown = "; ".join(proj.projects[m].file or m for m in matches[:3])
+            raise LookupError(f"{len(matches)} projects match {text!r} (e.g. {shown})")
+    raise LookupError(f"no project matches {text!r}")

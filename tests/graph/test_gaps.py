@@ -222,7 +222,12 @@ def test_workpris_seed_lacks_unions_employers_and_ministries(seeds_store: GraphS
     assert {"trade-union", "employer", "ministry"} <= set(missing)
     for notation in ("trade-union", "employer", "ministry"):
         assert any(r["source"] == "theme" and r["reason"] for r in missing[notation].reasons)
-    # candidates come from the graph where it has any organisation of the type
-    for m in report.missing:
-        if any(o != "" for o in m.mentioned) or m.candidates:
-            assert all(c.actor_type == m.actor_type for c in m.candidates)
+    # candidates come from the graph wherever it has an organisation of the type
+    from graph.projection import projection
+
+    proj = projection(seeds_store)
+    for notation in ("trade-union", "employer", "ministry"):
+        m = missing[notation]
+        assert all(c.actor_type == notation for c in m.candidates)
+        if proj.orgs_by_type.get(notation):
+            assert m.candidates or m.reference_bodies
