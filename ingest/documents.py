@@ -60,10 +60,51 @@ class OrganisationMention:
     extractor: str = "praxis_organisations"
     confidence: float = 0.6
     key: str | None = None  # resolution key (set by the resolver / authority lookup)
+    domain: str | None = None  # web domain from a structured website field (identity key)
 
     @property
     def surface_forms(self) -> list[str]:
         return sorted({s.text for s in self.spans})
+
+
+@dataclass
+class FieldFact:
+    """A fact read from a field of a structured record (export row, project page).
+
+    ``span`` points at the field's value in the record's stored text; without a span the
+    triple is written without evidence (e.g. the type of an amount node).
+    """
+
+    property: str  # predicate IRI
+    value: str  # lexical form, or an IRI when ``is_iri``
+    span: Span | None
+    datatype: str | None = None  # XSD datatype IRI of a literal
+    is_iri: bool = False
+    subject: str | None = None  # subject IRI; None = the project
+    extractor: str = "structured"
+    confidence: float = 1.0
+
+
+@dataclass
+class ProjectRecord:
+    """One project read from a structured source (a table row or a project page).
+
+    ``text`` is what gets stored as the record's source text: ``Header: value`` lines and
+    then the summary; every span (facts, funders, organisations, the summary) is an offset
+    into it. A file with records becomes one named graph holding all of its projects.
+    """
+
+    layout: str  # mapping / page layout name, e.g. "erasmus-results", "esf-cs", "eea-grants"
+    row: int  # 1-based row of the table (the header row not counted); 0 for a page
+    text: str
+    title: str
+    summary: Span | None = None
+    identifier: str | None = None  # normalised project identifier
+    lang: str | None = None  # language of the layout, used when the summary is too short
+    facts: list[FieldFact] = field(default_factory=list)
+    funders: list[ConceptMention] = field(default_factory=list)
+    countries: list[tuple[str, Span, str]] = field(default_factory=list)
+    organisations: list[OrganisationMention] = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +120,10 @@ class Extraction:
     countries: list[tuple[str, Span, str]] = field(default_factory=list)  # (code, span, extractor)
     organisations: list[OrganisationMention] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
+    facts: list[FieldFact] = field(default_factory=list)  # structured fields (typed literals)
+    project_key: str | None = None  # normalised project identifier: one IRI across sources
+    # a file of records (table, project page): one extraction per project, written together
+    parts: list[Extraction] = field(default_factory=list)
 
     def notations(self, scheme: str) -> set[str]:
         source = {

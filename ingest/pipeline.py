@@ -18,12 +18,13 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 
 from graph.resolve import resolve_extraction
 from graph.store import META_GRAPH, ONTOLOGY_GRAPH, GraphStore, StoreError
-from ingest.documents import Document, Extraction, IngestError
+from ingest.documents import Document, Extraction, FieldFact, IngestError
 from ingest.extract import extract
+from ingest.identifiers import find_project_identifier
 from ingest.rdf import doc_graph, extraction_quads
 from ingest.readers import one_line, read_file, supported_suffixes
 from ontology import ontology_graph
-from ontology.namespaces import PG
+from ontology.namespaces import DCTERMS, PG
 
 
 @dataclass
@@ -86,11 +87,23 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], summary: IngestSummary) 
 
 
 def analyse(document: Document) -> Extraction:
-    """Run the language's pipeline and extract facts."""
+    """Run the language's pipeline and extract facts (a file of records: one per project)."""
     from ingest.nlp import make_nlp
 
+    if document.metadata.get("records") is not None:
+        from ingest.structured import analyse_records
+
+        return analyse_records(document)
     nlp = make_nlp(document.lang)
-    return extract(document, nlp(document.text))
+    extraction = extract(document, nlp(document.text))
+    found = find_project_identifier(document.text)
+    if found is not None:  # a report naming its project number joins that project's IRI
+        key, span = found
+        extraction.project_key = key
+        extraction.facts.append(
+            FieldFact(str(DCTERMS.identifier), span.text, span, extractor="praxis_identifiers")
+        )
+    return extraction
 
 
 def ensure_ontology(store: GraphStore) -> None:
@@ -154,14 +167,16 @@ def ingest_paths(
             )
         else:
             summary.files_read += 1
-            summary.projects += 1
+            projects = extraction.parts or [extraction]  # a table file holds many projects
+            summary.projects += len(projects)
             for org in extraction.organisations:
                 orgs.add(org.key or org.label)
             summary.per_file.append(
                 {
                     "path": str(path),
                     "lang": document.lang,
-                    "organisations": len(extraction.organisations),
+                    "projects": len(projects),
+                    "organisations": len({o.key or o.label for o in extraction.organisations}),
                     "funders": sorted(extraction.notations("funder")),
                 }
             )

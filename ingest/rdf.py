@@ -36,13 +36,21 @@ def document_iri(doc_id: str) -> NamedNode:
     return n(ID[f"doc/{doc_id}"])
 
 
+def project_iri_of(ex: Extraction) -> NamedNode:
+    """The project's IRI: from its identifier when known (one IRI across sources and files),
+    else from its source document."""
+    if ex.project_key:
+        return n(ID[f"project/id-{ex.project_key}"])
+    return project_iri(ex.document.doc_id)
+
+
 class QuadWriter:
     """Collects the quads of one document graph, numbering evidence nodes."""
 
-    def __init__(self, extraction: Extraction) -> None:
+    def __init__(self, extraction: Extraction, graph: NamedNode | None = None) -> None:
         self.ex = extraction
         self.doc_id = extraction.document.doc_id
-        self.graph = doc_graph(self.doc_id)
+        self.graph = graph if graph is not None else doc_graph(self.doc_id)
         self.doc = document_iri(self.doc_id)
         self.quads: list[Quad] = []
         self._evidence = 0
@@ -76,12 +84,18 @@ class QuadWriter:
         self.add(s, PG.evidence, ev)
 
 
-def extraction_quads(ex: Extraction, ingested_at: dt.datetime | None = None) -> list[Quad]:
-    """All quads of one document's named graph."""
-    w = QuadWriter(ex)
+def extraction_quads(
+    ex: Extraction, ingested_at: dt.datetime | None = None, graph: NamedNode | None = None
+) -> list[Quad]:
+    """All quads of one document's named graph (``graph``: a table file's graph, which
+    holds the documents of all its rows)."""
+    if ex.parts:  # a file of records: all its projects in the file's graph
+        target = graph if graph is not None else doc_graph(ex.document.doc_id)
+        return [q for part in ex.parts for q in extraction_quads(part, ingested_at, target)]
+    w = QuadWriter(ex, graph)
     d = ex.document
     lang = d.lang if d.lang != "und" else None
-    project = project_iri(d.doc_id)
+    project = project_iri_of(ex)
 
     w.add(w.doc, RDF.type, n(PG.SourceDocument))
     w.add(w.doc, PG.fileName, Literal(d.file_name))
@@ -91,6 +105,10 @@ def extraction_quads(ex: Extraction, ingested_at: dt.datetime | None = None) -> 
     w.add(w.doc, SCHEMA.text, Literal(d.text, language=lang) if lang else Literal(d.text))
     if ingested_at is not None:
         w.add(w.doc, PG.ingestedAt, Literal(ingested_at.isoformat(), datatype=XSD_DATETIME))
+    if d.metadata.get("row") is not None:
+        w.add(w.doc, PG.rowNumber, Literal(str(d.metadata["row"]), datatype=XSD_INTEGER))
+    if d.metadata.get("layout"):
+        w.add(w.doc, PG.layout, Literal(str(d.metadata["layout"])))
 
     w.add(project, RDF.type, n(PG.Project))
     w.add(project, DCTERMS.title, Literal(ex.title))
@@ -114,6 +132,18 @@ def extraction_quads(ex: Extraction, ingested_at: dt.datetime | None = None) -> 
     concept_facts(ex.generic_actor_types, PG.actorType, "actor-type")
     for code, span, extractor in ex.countries:
         w.fact(project, PG.country, Literal(code), span, extractor, 0.7)
+    for f in ex.facts:  # structured fields: typed literals with evidence in the record text
+        subject = n(f.subject) if f.subject else project
+        if f.is_iri:
+            obj: NamedNode | Literal = n(f.value)
+        elif f.datatype:
+            obj = Literal(f.value, datatype=n(f.datatype))
+        else:
+            obj = Literal(f.value)
+        if f.span is None:
+            w.add(subject, f.property, obj)
+        else:
+            w.fact(subject, f.property, obj, f.span, f.extractor, f.confidence)
 
     if any(org.key is None for org in ex.organisations):
         resolve_extraction(ex)  # authority file + names (ingest resolves with curation first)
@@ -138,6 +168,8 @@ def extraction_quads(ex: Extraction, ingested_at: dt.datetime | None = None) -> 
             )
         if org.country:
             w.add(oiri, PG.country, Literal(org.country))
+        if org.domain:
+            w.add(oiri, PG.domain, Literal(org.domain))
         part = n(ID[f"participation/{d.doc_id}-{index}"])
         w.add(part, RDF.type, n(PG.Participation))
         w.add(part, PG.project, project)

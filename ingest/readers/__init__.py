@@ -144,4 +144,6 @@ def _read_file(path: Path) -> Document:
 
 
 # register the built-in readers
-from ingest.readers import docx, html, pdf, text  # noqa: E402, F401
+# (csv/xlsx: tables of projects; eea: EEA/Norway Grants project pages, wrapping the html
+# reader, which it imports first so that its own .html registration wins)
+from ingest.readers import csv, docx, eea, html, pdf, text, xlsx  # noqa: E402, F401
