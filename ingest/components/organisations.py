@@ -70,12 +70,12 @@ HOME_COUNTRY = {"cs": "CZ", "sk": "SK", "pl": "PL", "sl": "SI", "de": "DE"}
 NAME_CONNECTORS = {"a", "i", "in", "und", "and", "&", "-", "u", "e"}
 #: start a prepositional complement after a head, per language
 COMPLEMENT_PREPS: dict[str, set[str]] = {
-    "cs": {"pro", "na", "při", "pri"},
-    "sk": {"pre", "na", "pri"},
-    "pl": {"do", "ds.", "dla", "na"},
-    "sl": {"za", "pri", "na"},
-    "de": {"für", "fur", "der", "des", "beim", "bei", "im", "am", "zur", "zum", "vom", "von"},
-    "en": {"of", "for", "on", "against"},
+    "cs": {"pro"},
+    "sk": {"pre"},
+    "pl": {"do", "ds.", "dla"},
+    "sl": {"za"},
+    "de": {"für", "fur", "der", "des", "beim", "bei", "im", "zur", "zum", "vom", "von", "die"},
+    "en": {"of", "for", "against"},
 }
 LOCATION_PREPS = {"v", "ve", "w", "we", "in", "pri", "při", "im", "am", "na", "nad", "an", "bei"}
 ARTICLES = {"the", "der", "die", "das", "den", "dem", "des"}
@@ -332,7 +332,24 @@ COMPLEMENT_STOP = {
     "jahre",
 }
 MAX_NAME_TOKENS = 18
-MAX_COMPLEMENT = 9
+MAX_COMPLEMENT = 14
+MAX_LOWER_COMPLEMENT = 4
+#: abbreviations inside names ("hl. m. Prahy", "św. Jana")
+NAME_ABBREVIATIONS = {"hl.", "m.", "st.", "sv.", "św.", "im.", "Wlkp."}
+#: months and time words that follow a name but are not part of it
+TIME_WORDS = {
+    w
+    for w in (
+        "leden unor brezen duben kveten cerven cervenec srpen zari rijen listopad prosinec "
+        "ledna unora brezna dubna kvetna cervna cervence srpna zari rijna listopadu prosince "
+        "januar februar marec april maj junij julij avgust september oktober november "
+        "december januarja februarja marca aprila maja junija julija avgusta septembra "
+        "oktobra novembra decembra stycznia lutego marca kwietnia maja czerwca lipca "
+        "sierpnia wrzesnia pazdziernika listopada grudnia januara februara marca aprila "
+        "maja juna jula augusta septembra oktobra novembra decembra leto leta roku rok "
+        "lat let rokem letu jahr jahre year years"
+    ).split()
+}
 ADJ_ENDINGS = {
     "cs": ("í", "ý", "á", "é", "ého", "ému", "ých", "ým", "ými", "ou", "ích", "ím", "ími"),
     "sk": ("í", "ý", "á", "é", "ého", "ému", "ých", "ým", "ými", "ou", "ej", "ia", "ie", "iu"),
@@ -409,6 +426,7 @@ class Found:
     parent: str | None = None
     country: str | None = None
     source: str = "head"
+    default_type: bool = False  # typed by a generic head's default only
 
 
 class OrganisationRecogniser:
@@ -515,11 +533,23 @@ class OrganisationRecogniser:
                     k -= 1
                     continue
                 break
-            if is_cap(text) and folded(text) not in NOT_NAME_START and not t.is_punct:
+            brand = k + 1 < len(doc) and doc[k + 1].text.isupper() and len(doc[k + 1].text) > 3
+            if is_cap(text) and (folded(text) not in NOT_NAME_START or brand) and not t.is_punct:
                 if t.is_sent_start and self.lang in {"de", "en"} and low in ARTICLES:
                     break
+                if (
+                    self.lang in {"cs", "sk", "sl"}
+                    and not is_acronym(text)
+                    and not self._adjective_any_case(text)
+                    and not text.isupper()
+                    and start != head
+                ):
+                    break  # "Prezentace Probační …", "Úloha Euroregiónu …": not the name
                 start = k
                 seen_cap = True
+                if k - 1 >= line_start and doc[k - 1].text in DASHES and not doc[k - 1].whitespace_:
+                    k -= 1  # "Energeticko-chemický"
+                    continue
                 if self.lang in {"cs", "sk", "sl"} and not is_acronym(text):
                     # Slavic names capitalise the first word only: stop unless the word
                     # before is capitalised too ("Nadace Olgy Havlové" is a tail, not left)
@@ -550,113 +580,156 @@ class OrganisationRecogniser:
         return k
 
     def grow_right(self, doc: Doc, head: int, width: int) -> int:
-        """End (exclusive) of a name whose head word(s) end at ``head + width``."""
+        """End (exclusive) of a name whose head word(s) end at ``head + width``.
+
+        After the head: a lower-case genitive complement (Slavic; at most
+        ``MAX_LOWER_COMPLEMENT`` words, no verbs or adverbs), prepositional complements
+        ("pro lidská práva", "für Arbeit", "of Justice"), enumerations inside a name
+        ("práce, sociálnych vecí a rodiny"), capitalised words and acronyms ("ČR",
+        "Olgy Havlové", "NRW"); then a number ("Nr 1") and a location ("v Písku").
+        Once a capitalised tail has begun, lower-case words end the name.
+        """
         n = len(doc)
         end = head + width
         lang = self.lang
         slavic = lang in SLAVIC
+        k = end
         budget = MAX_COMPLEMENT
+        lower_run = 0  # lower-case words since the last head/preposition
+        in_caps = False  # a capitalised tail has begun
+        after_prep = False
 
-        def stop_word(t) -> bool:  # type: ignore[no-untyped-def]
+        def ends_name(t) -> bool:  # type: ignore[no-untyped-def]
             return (
                 t.is_space
                 or "\n" in t.text
-                or t.lower_ in COMPLEMENT_STOP
                 or (t.is_punct and t.text not in DASHES)
                 or t.like_num
+                or folded(t.text) in TIME_WORDS
             )
 
-        k = end
-        # 1. genitive complement (Slavic) / capitalised continuation
         while k < n and budget > 0:
             t = doc[k]
             text = t.text
-            if stop_word(t):
-                # "Ministerstvo práce, sociálnych vecí a rodiny": enumeration inside a name
+            low = t.lower_
+            if (
+                text in NAME_ABBREVIATIONS
+                and k + 1 < n
+                and (is_cap(doc[k + 1].text) or doc[k + 1].text in NAME_ABBREVIATIONS)
+            ):
+                k += 1  # "Městská policie hl. m. Prahy"
+                continue
+            if text == "," and slavic and k > end and self._enumeration_continues(doc, k + 1):
+                k += 1
+                budget -= 1
+                continue
+            if low in NAME_CONNECTORS and k > end and k + 1 < n:
+                nxt = doc[k + 1]
+                if ends_name(nxt) or self._starts_new_name(doc, k + 1):
+                    break
                 if (
-                    text == ","
-                    and k + 1 < n
-                    and slavic
-                    and k > end
-                    and self._enumeration_continues(doc, k + 1)
+                    is_cap(nxt.text)
+                    and (not slavic or lang == "pl" or in_caps)
+                    and is_cap(doc[k - 1].text)
+                    and not self._designator(doc, k - 1)
                 ):
-                    k += 1
-                    budget -= 1
-                    continue
-                if (
-                    t.lower_ in NAME_CONNECTORS
-                    and k > head + width - 1
-                    and k + 1 < n
-                    and (
-                        is_cap(doc[k + 1].text)
-                        if not slavic or is_cap(doc[k - 1].text)
-                        else doc[k + 1].is_alpha and doc[k + 1].is_lower
-                    )
-                    and not self._starts_new_name(doc, k + 1)
-                    and not stop_word(doc[k + 1])
-                ):
-                    k += 2
+                    k += 2  # "Spraw Wewnętrznych i Administracji", "Arbeit und Soziales"
                     budget -= 2
                     continue
+                if nxt.is_lower and not in_caps and (slavic or after_prep) and nxt.is_alpha:
+                    k += 2  # "práce a rodiny", "für Schule und Jugend"
+                    budget -= 2
+                    lower_run += 1
+                    continue
+                break
+            if ends_name(t) or low in COMPLEMENT_STOP:
                 break
             if text in DASHES:
                 if not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_:
                     k += 1  # "Praha-Ruzyně"
                     continue
                 break
-            low = text.lower()
             if low in self.preps or (low in {"ds.", "spraw"} and lang == "pl"):
-                if k + 1 < n and not stop_word(doc[k + 1]) and not doc[k + 1].is_punct:
-                    k += 1
-                    budget -= 1
-                    continue
-                break
+                nxt = doc[k + 1] if k + 1 < n else None
+                if nxt is None or ends_name(nxt) or nxt.lower_ in COMPLEMENT_STOP:
+                    break
+                if in_caps and slavic and not is_cap(nxt.text):
+                    break
+                k += 1
+                budget -= 1
+                after_prep = True
+                lower_run = 0
+                continue
             if low in LOCATION_PREPS:
                 break
             if is_cap(text):
-                if self._starts_new_name(doc, k) and k > end:
-                    # nested organisation in the complement ("… Urzędu Miasta Krakowa")
-                    k += 1
-                    budget -= 1
-                    continue
-                k += 1
-                budget -= 1
-                continue
-            if slavic or lang == "de" or lang == "en":
-                if not t.is_alpha or self._is_verb(t) or len(text) < 3:
-                    break
-                if lang in {"de", "en"} and not (
-                    doc[k - 1].lower_ in self.preps or self._adjective_like_de(text)
+                if (
+                    in_caps is False
+                    and k > end
+                    and self._starts_new_name(doc, k)
+                    and not (after_prep or lower_run or lang in {"pl", "de", "en"})
                 ):
                     break
+                in_caps = True
+                lower_run = 0
                 k += 1
                 budget -= 1
                 continue
-            break
-        # 2. number ("Zakład Karny Nr 1")
+            # a lower-case word
+            if in_caps or not t.is_alpha or len(text) < 3 or self._is_verb(t):
+                break
+            if self._is_adverb(text):
+                break
+            if (
+                not slavic
+                and not after_prep
+                and not (lang == "de" and self._adjective_like_de(text))
+            ):
+                break
+            if lower_run >= MAX_LOWER_COMPLEMENT:
+                break
+            lower_run += 1
+            k += 1
+            budget -= 1
+        # number ("Zakład Karny Nr 1")
         if k + 1 < n and doc[k].lower_ in {"nr", "nr.", "č.", "no.", "št."} and doc[k + 1].like_num:
             k += 2
-        # 3. location ("v Písku", "w Łodzi", "pri Krškem", "nad Parnou")
+        # location ("v Písku", "w Łodzi", "pri Krškem", "v Občini Brežice")
         if k + 1 < n and doc[k].lower_ in LOCATION_PREPS and is_cap(doc[k + 1].text):
-            if doc[k + 1].is_alpha and folded(doc[k + 1].text) not in NOT_NAME_START:
-                if not self._starts_new_name(doc, k + 1):
-                    k += 2
-                    while k < n and is_cap(doc[k].text) and "\n" not in doc[k].text:
-                        k += 1
-                    if k + 1 < n and doc[k].lower_ in {"nad", "pod", "pri", "an", "am"}:
-                        if is_cap(doc[k + 1].text):
-                            k += 2
-                    if k < n and doc[k].text in {"Wlkp.", "Maz.", "Odrz."}:
-                        k += 1
+            place = doc[k + 1]
+            head_word = self.head_at(doc, k + 1)
+            municipal = head_word is not None and head_word.actor_type == "municipality"
+            if (
+                place.is_alpha
+                and folded(place.text) not in NOT_NAME_START
+                and (head_word is None or (municipal and k + 2 < n and is_cap(doc[k + 2].text)))
+            ):
+                k += 2
+                while k < n and is_cap(doc[k].text) and "\n" not in doc[k].text:
+                    k += 1
+                if k + 1 < n and doc[k].lower_ in {"nad", "pod", "pri", "an", "am"}:
+                    if is_cap(doc[k + 1].text):
+                        k += 2
+                if k < n and doc[k].text in {"Wlkp.", "Maz.", "Odrz."}:
+                    k += 1
         # trim trailing connectors and prepositions
         while k > end and (
             doc[k - 1].lower_ in NAME_CONNECTORS
             or doc[k - 1].lower_ in self.preps
-            or doc[k - 1].is_punct
+            or (doc[k - 1].is_punct and doc[k - 1].text not in {"."})
             or doc[k - 1].lower_ in LOCATION_PREPS
         ):
             k -= 1
         return k
+
+    def _is_adverb(self, text: str) -> bool:
+        """Czech/Slovak adverbs ("dlouhodobě", "následně", "následne") end a complement."""
+        low = text.lower()
+        if self.lang == "cs":
+            return low.endswith("ě") or low.endswith("ně")
+        if self.lang == "sk":
+            return low.endswith(("ne", "sky", "cky")) and len(low) > 5
+        return False
 
     def _adjective_like_de(self, text: str) -> bool:
         return text.islower() and text.endswith(("e", "en", "er", "es", "em"))
@@ -664,6 +737,14 @@ class OrganisationRecogniser:
     def _enumeration_continues(self, doc: Doc, k: int) -> bool:
         """After a comma: more enumerated words that end with "a/i/in/und X"."""
         n = len(doc)
+        if k >= n:
+            return False
+        first = doc[k]
+        if self.lang == "pl":
+            if not is_cap(first.text) or self._starts_new_name(doc, k):
+                return False
+        elif not first.is_lower:
+            return False
         for j in range(k, min(n, k + 10)):
             t = doc[j]
             if "\n" in t.text or t.text in {".", ";", ":", "(", ")"}:
@@ -678,7 +759,16 @@ class OrganisationRecogniser:
 
     def _starts_new_name(self, doc: Doc, k: int) -> bool:
         hw = self.head_at(doc, k)
-        return hw is not None and hw.cls in {"H", "HM", "G", "U"}
+        if hw is not None and hw.cls != "M":
+            return True
+        # a capitalised adjective followed by a head ("Skautský institut", "Väzenskej služby")
+        if is_cap(doc[k].text) and self._adjective_any_case(doc[k].text):
+            for j in (k + 1, k + 2):
+                if j < len(doc):
+                    hw = self.head_at(doc, j)
+                    if hw is not None and hw.cls != "M":
+                        return True
+        return False
 
     # ---------------------------------------------------------------- candidates
     def head_candidates(self, doc: Doc) -> list[Candidate]:
@@ -863,6 +953,7 @@ class OrganisationRecogniser:
     # ---------------------------------------------------------------- typing
     def type_of(self, doc: Doc, start: int, end: int) -> tuple[str | None, int | None, int | None]:
         """``(actor type, head index, nested-organisation index)`` of a name."""
+        self._last_default = False
         hits: list[tuple[int, HeadWord]] = []
         k = start
         while k < end:
@@ -910,7 +1001,10 @@ class OrganisationRecogniser:
             acr_type = self._acronym_type(doc, hi + 1, end)
             if acr_type:
                 return acr_type, hi, nested
-            return (parent_types[0] if parent_types else hw.actor_type), hi, nested
+            if parent_types:
+                return parent_types[0], hi, nested
+            self._last_default = True
+            return hw.actor_type, hi, nested
         mods = [h for i, h in modifiers if i != hi]
         if mods:
             return mods[0].actor_type, hi, nested
@@ -924,6 +1018,7 @@ class OrganisationRecogniser:
             strong = [h for i, h in later if h.cls in {"H", "HM"}]
             if strong and not any(doc[j].lower_ in self.preps for j in range(hi + 1, later[0][0])):
                 return strong[0].actor_type, hi, nested
+        self._last_default = hw.cls in {"W", "U"}
         return hw.actor_type, hi, nested
 
     def _acronym_type(self, doc: Doc, start: int, end: int) -> str | None:
@@ -965,6 +1060,7 @@ class OrganisationRecogniser:
         chosen = self.join_dashed(doc, chosen)
         found = self.merge(doc, chosen)
         self.resolve_acronyms(doc, found, home)
+        self.retype_by_acronyms(doc, found)
         mentions = [self.to_mention(doc, f) for f in found]
         mentions = [m for m in mentions if m is not None]
         doc._.praxis_organisations = mentions
@@ -989,7 +1085,32 @@ class OrganisationRecogniser:
                 continue
             if c.source == "head" and not self._specific_enough(doc, c):
                 continue
+            if c.source in {"list", "acronym-def"} and (
+                any(s < c.end and c.start < e for s, e in concepts)
+                or folded(doc[c.start].text) in NOT_NAME_START
+            ):
+                continue
+            if c.source in {"head", "list"} and self._shouting_line(doc, c.start):
+                continue
             good.append(c)
+        # a curated name wins over a longer head-grown span that starts at the same word
+        # and only adds a preposition phrase or markers ("Evropska komisija za podporo …")
+        by_start: dict[int, Candidate] = {}
+        for c in good:
+            if c.source == "authority" and c.end - c.start >= 2:
+                best = by_start.get(c.start)
+                if best is None or c.end > best.end:
+                    by_start[c.start] = c
+        for idx, c in enumerate(good):
+            auth = by_start.get(c.start)
+            if auth is not None and c.source == "head" and c.end > auth.end:
+                tail = doc[auth.end : c.end]
+                if all(self._designator(doc, t.i) for t in tail):
+                    good[idx] = Candidate(
+                        c.start, c.end, "authority", authority=auth.authority, priority=2
+                    )
+                elif tail[0].lower_ in self.preps:
+                    good[idx] = auth
         good.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
         taken: list[Candidate] = []
         used: set[int] = set()
@@ -1000,6 +1121,17 @@ class OrganisationRecogniser:
             used.update(range(c.start, c.end))
         taken.sort(key=lambda c: c.start)
         return taken
+
+    def _shouting_line(self, doc: Doc, k: int) -> bool:
+        """A heading in capitals ("PROVOZ CENTRA PRO CIZINCE JMK") is not a name."""
+        start = self._line_start(doc, k)
+        words = []
+        j = start
+        while j < len(doc) and "\n" not in doc[j].text and len(words) < 12:
+            if doc[j].is_alpha and len(doc[j].text) > 2:
+                words.append(doc[j].text)
+            j += 1
+        return len(words) >= 3 and all(w.isupper() for w in words)
 
     def _specific_enough(self, doc: Doc, c: Candidate) -> bool:
         """A lone generic head ("Ministerstvo", "Policie") is not a name."""
@@ -1039,12 +1171,31 @@ class OrganisationRecogniser:
                 and doc[out[-1].end].whitespace_
                 and out[-1].source in {"head", "legal", "list", "acronym-def"}
                 and c.source in {"head", "legal"}
+                and self._generic_first(doc, out[-1], c)
             ):
                 prev = out[-1]
                 out[-1] = Candidate(prev.start, c.end, "head", priority=prev.priority)
                 continue
             out.append(c)
         return out
+
+    def _generic_first(self, doc: Doc, first: Candidate, second: Candidate) -> bool:
+        """ "Výbor dobré vůle – Nadace …", "Javni zavod X – Center za …" are one name;
+        "Jihomoravský kraj – Centrum pro cizince" (a specific body, then another) are two."""
+        first_head = self._first_head(doc, first.start, first.end)
+        second_head = self._first_head(doc, second.start, second.end)
+        if first_head is None:
+            return True
+        if first_head.cls in {"G", "W", "U"}:
+            return True
+        return second_head is not None and second_head.cls in {"H", "HM"} and False
+
+    def _first_head(self, doc: Doc, start: int, end: int) -> HeadWord | None:
+        for k in range(start, end):
+            hw = self.head_at(doc, k)
+            if hw is not None and hw.cls != "M":
+                return hw
+        return None
 
     # ---------------------------------------------------------------- merging
     def _designator(self, doc: Doc, k: int) -> bool:
@@ -1118,7 +1269,11 @@ class OrganisationRecogniser:
                 elif c.legal_type and actor_type in {"ngo", "employer"}:
                     actor_type = c.legal_type if head_index is None else actor_type
                 target = Found(
-                    " ".join(sorted(key[0])), actor_type, authority=auth, source=c.source
+                    " ".join(sorted(key[0])),
+                    actor_type,
+                    authority=auth,
+                    source=c.source,
+                    default_type=self._last_default,
                 )
                 found.append(target)
                 keys.append(key)
@@ -1226,6 +1381,19 @@ class OrganisationRecogniser:
                 covered.add(i)
         # organisations found only as an authority acronym merge into the named one
         del by_span
+
+    def retype_by_acronyms(self, doc: Doc, found: list[Found]) -> None:
+        """A generic or unit name typed by an acronym inside it ("Centrum pro cizince JMK",
+        "Migračné informačné centrum IOM", "Wydział Polityki Społecznej OPZZ")."""
+        for f in found:
+            if not f.default_type or f.authority is not None:
+                continue
+            s, e = f.mentions[0]
+            for k in range(s + 1, e):
+                acr_type = self._doc_acronyms.get(doc[k].text)
+                if acr_type:
+                    f.actor_type = acr_type
+                    break
 
     # ---------------------------------------------------------------- output
     def canonical(self, doc: Doc, start: int, end: int) -> str:

@@ -40,6 +40,15 @@ COMMON = [
     "p.",
     "e.",
     "V.",
+    # legal forms written without spaces, in any language's text
+    "z.s.",
+    "z.ú.",
+    "o.p.s.",
+    "o.z.",
+    "n.o.",
+    "s.r.o.",
+    "e.V.",
+    "d.o.o.",
 ]
 
 ABBREVIATIONS: dict[str, list[str]] = {
