@@ -79,6 +79,8 @@ MIN_ACRONYM = 2
 ORG_PREFIX = str(ID["org/"])
 GRAPH_DOC = str(GRAPH["doc/"])
 
+#: languages whose lemmatiser is tried on names written in another language
+LEMMA_LANGS = ("cs", "pl", "sk", "sl", "de", "en")
 #: document language → the country a bare national name most likely belongs to
 LANG_COUNTRY = {"cs": "CZ", "pl": "PL", "sk": "SK", "sl": "SI", "hu": "HU", "nb": "NO"}
 
@@ -225,19 +227,25 @@ def lemma_key(label: str, lang: str | None) -> str:
     >>> lemma_key("Komendy Wojewódzkiej Policji w Krakowie", "pl")
     'komenda wojewodzki policja krak'
     """
-    out: list[str] = []
+    return " ".join(lemma for _word, lemma in lemma_tokens(label, lang))
+
+
+@lru_cache(maxsize=200_000)
+def lemma_tokens(label: str, lang: str | None) -> tuple[tuple[str, str], ...]:
+    """``(original word, folded lemma)`` of the content words of a name."""
+    out: list[tuple[str, str]] = []
     for word, folded in _analyse(label):
         if folded in CONNECTORS:
             continue
         if folded in COUNTRY_TOKENS and word.isupper():
-            out.append(folded)
+            out.append((word, folded))
             continue
         if lang and not word.isupper():
             lemma = fold(lemmatize(word, lang)) or folded
         else:
             lemma = folded
-        out.append(lemma)
-    return " ".join(out)
+        out.append((word, lemma))
+    return tuple(out)
 
 
 def acronym_key(text: str) -> str:
@@ -492,7 +500,7 @@ class Resolution:
     """Where a mention resolved to and why."""
 
     iri: str
-    via: str  # pin | authority-name | authority-acronym | authority-domain | authority-fuzzy | name
+    via: str  # pin | authority-name | -acronym | -domain | -fuzzy | unit | name
     body: str | None = None  # the authority body IRI, when one matched
 
 
@@ -519,6 +527,8 @@ class Resolver:
     ) -> None:
         self.authority = authority if authority is not None else authority_index()
         self.curation = curation or Curation()
+        #: minted unit keys → the authority body their name ends with
+        self.unit_parents: dict[str, str] = {}
 
     # -- authority
     def _choose(
@@ -569,6 +579,14 @@ class Resolver:
             candidates |= index.by_name.get(name_key(name), set())
             if lang:
                 candidates |= index.lemma_index(lang).get(lemma_key(name, lang), set())
+        if not candidates:
+            # a name in another language, inflected the way that language does
+            # ("Krajského ředitelství policie …" in a Polish text)
+            for other in LEMMA_LANGS:
+                if other != lang:
+                    for name in names:
+                        key = lemma_key(name, other)
+                        candidates |= index.lemma_index(other).get(key, set())
         if candidates:
             found = self._choose(candidates, country, hints, lang, mention.actor_type, False)
             if found:
@@ -623,8 +641,44 @@ class Resolver:
         if matched:
             body, via = matched
             return Resolution(self.curation.canonical(body), via, body)
+        unit = self.unit_of(mention.label, lang, hint_set, mention.country)
+        if unit:
+            prefix, body = unit
+            key = slug(prefix + " " + iri_key(body))
+            self.unit_parents[key] = self.curation.canonical(body)
+            return Resolution(self.curation.canonical(org_iri(key)), "unit", body)
         minted = org_iri(organisation_key(mention.label, lang))
         return Resolution(self.curation.canonical(minted), "name")
+
+    def unit_of(
+        self, label: str, lang: str | None, hints: set[str], country: str | None
+    ) -> tuple[str, str] | None:
+        """``(lemma key of the unit words, body IRI)`` when a name ends with an authority body,
+        written out or as its acronym: "Biuro Prewencji KGP" and "Biuro Prewencji Komendy
+        Głównej Policji" are both the prevention bureau of ``pl-police-headquarters``."""
+        tokens = lemma_tokens(label, lang)
+        if len(tokens) < 2:
+            return None
+        index = self.authority
+        for i in range(1, len(tokens)):
+            suffix = tokens[i:]
+            words = [w for w, lemma in suffix if not (lemma in COUNTRY_TOKENS and w.isupper())]
+            marked = [
+                lemma.upper() for w, lemma in suffix if lemma in COUNTRY_TOKENS and w.isupper()
+            ]
+            here = marked[0] if marked else country
+            if words and len(words) <= 2 and all(looks_like_acronym(w) for w in words):
+                candidates = index.by_acronym.get(acronym_key("".join(words)), set())
+            elif lang:
+                key = " ".join(lemma for _w, lemma in suffix)
+                candidates = index.lemma_index(lang).get(key, set())
+            else:
+                candidates = set()
+            if candidates:
+                found = self._choose(candidates, here, hints, lang, None, False)
+                if found:
+                    return " ".join(lemma for _w, lemma in tokens[:i]), found
+        return None
 
     def resolve_label(
         self, label: str, lang: str | None = None, hints: Iterable[str] = ()
@@ -648,6 +702,8 @@ class Resolver:
         if mention.parent:
             hints = {mention.country} if mention.country else set()
             return self.resolve_label(mention.parent, lang, hints).iri
+        if mention.key:
+            return self.unit_parents.get(mention.key)
         return None
 
 
