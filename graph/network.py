@@ -496,12 +496,31 @@ def ego_network(
     direct = partners_of(children)
     partners = [_partner(proj, o, 1, len(ps), projects=ps) for o, ps in direct.items()]
     if depth == 2:
-        second: dict[str, Counter[str]] = defaultdict(Counter)
+        # one pass over the distinct projects of the direct partners (not partner by
+        # partner), so hubs sharing many projects are not counted over and over
+        units: dict[str, set[str]] = defaultdict(set)
+        for child, top in parent.items():
+            units[top].add(child)
+        direct_set = set(direct)
+        reach: set[str] = set()
         for first in direct:
-            members = {o for o, p in parent.items() if p == first} | {first}
-            for other, ps in partners_of(members).items():
-                if other != centre and other not in direct:
-                    second[other][first] += len(ps)
+            for member in units.get(first, set()) | {first}:
+                reach |= proj.org_projects.get(member, set())
+        second: dict[str, Counter[str]] = defaultdict(Counter)
+        for project in reach:
+            if allowed is not None and project not in allowed:
+                continue
+            nodes = {
+                parent.get(o, o)
+                for o in proj.participants(project, flt.include_mentioned)
+                if not wanted_types or proj.orgs[o].actor_type in wanted_types
+            }
+            firsts = nodes & direct_set
+            if not firsts:
+                continue
+            for other in nodes - direct_set - {centre}:
+                for first in firsts:
+                    second[other][first] += 1
         partners += [
             _partner(proj, o, 2, sum(via.values()), via=[v for v, _ in via.most_common()])
             for o, via in second.items()

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
-from graph.projection import Projection, projection
+from graph.projection import Projection, load_cached, projection, save_cached
 from graph.queries import run_query
 from graph.store import GraphStore
 
@@ -36,6 +36,8 @@ WEIGHTS = {
 BM25_K1 = 1.2
 BM25_B = 0.75
 MAX_QUERY_TERMS = 60
+#: BM25 stops adding query terms (rarest first) once their postings hold this many entries
+MAX_POSTINGS = 150_000
 
 
 @dataclass
@@ -184,7 +186,14 @@ def text_index(store: GraphStore) -> _TextIndex:
     with _TEXT_LOCK:
         cached = _TEXT.get(key)
         if cached is None:
-            cached = _build_text_index(store)
+            plain = load_cached(store, "lemmas", key[1])
+            if isinstance(plain, tuple) and len(plain) == 3:
+                cached = _TextIndex(*plain)
+            else:
+                cached = _build_text_index(store)
+                save_cached(
+                    store, "lemmas", key[1], (cached.postings, cached.lengths, cached.avg_length)
+                )
             for old in [k for k in _TEXT if k[0] == key[0]]:
                 del _TEXT[old]
             _TEXT[key] = cached
@@ -197,7 +206,13 @@ def bm25(index: _TextIndex, lemmas: list[str]) -> tuple[dict[str, float], dict[s
     terms = [t for t in set(lemmas) if t in index.postings and len(t) > 2]
     terms = [t for t in terms if len(index.postings[t]) <= n * 0.5 or n < 20]
     terms.sort(key=lambda t: (len(index.postings[t]), t))
-    terms = terms[:MAX_QUERY_TERMS]
+    kept, budget = [], MAX_POSTINGS
+    for t in terms[:MAX_QUERY_TERMS]:
+        budget -= len(index.postings[t])
+        if budget < 0 and kept:
+            break
+        kept.append(t)
+    terms = kept
     scores: dict[str, float] = defaultdict(float)
     shared: dict[str, list[str]] = defaultdict(list)
     for term in terms:

@@ -7,14 +7,19 @@ Each analysis call costs work proportional to the projects it touches, not to th
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import math
+import os
 import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from graph.queries import run_query
-from graph.store import GraphStore
+from graph.store import GraphStore, OxigraphStore
 from ontology import ROLE_STRENGTH, role_name, split_concept_iri
 from ontology.namespaces import DCTERMS, GRAPH, PG
 
@@ -268,16 +273,123 @@ def build_projection(store: GraphStore) -> Projection:
     )
 
 
+# ---------------------------------------------------------------------------- disk cache
+#: bump when the shape of the cached data changes
+CACHE_FORMAT = 1
+
+
+def cache_file(store: GraphStore, kind: str) -> Path | None:
+    """Where a derived index of ``store`` is kept between processes (``None``: not kept).
+
+    Beside an on-disk store (``var/store.analytics.marshal``) when its folder is writable,
+    else under ``$PRAXIS_CACHE`` / ``~/.cache/praxisgraph/analytics``.
+    """
+    if store.location == ":memory:":
+        return None
+    if isinstance(store, OxigraphStore):
+        store_dir = Path(store.location).resolve()
+        if os.access(store_dir.parent, os.W_OK):
+            return store_dir.parent / f"{store_dir.name}.{kind}.marshal"
+    base = os.environ.get("PRAXIS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "praxisgraph"
+    )
+    digest = hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:24]
+    return Path(base) / "analytics" / f"{digest}.{kind}.marshal"
+
+
+def load_cached(store: GraphStore, kind: str, version: str) -> Any | None:
+    """The payload saved for this store version, or ``None`` (missing, stale or damaged).
+
+    ``marshal`` holds plain data only (no pickle: loading never runs code).
+    """
+    path = cache_file(store, kind)
+    if path is None or version == "empty" or not path.is_file():
+        return None
+    try:
+        with open(path, "rb") as fh:
+            data = marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != CACHE_FORMAT
+        or data.get("version") != version
+    ):
+        return None
+    return data.get("payload")
+
+
+def save_cached(store: GraphStore, kind: str, version: str, payload: Any) -> None:
+    """Save a payload for this store version (best effort; atomic rename)."""
+    path = cache_file(store, kind)
+    if path is None or version == "empty":
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            marshal.dump({"format": CACHE_FORMAT, "version": version, "payload": payload}, fh)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        return
+
+
+def _to_plain(proj: Projection) -> dict[str, Any]:
+    return {
+        "projects": {
+            iri: (
+                r.title,
+                r.funders,
+                r.target_groups,
+                r.activities,
+                r.generic_actor_types,
+                r.countries,
+                r.years,
+                r.file,
+                r.lang,
+            )
+            for iri, r in proj.projects.items()
+        },
+        "orgs": {iri: (r.label, r.actor_type, r.country, r.parent) for iri, r in proj.orgs.items()},
+        "members": proj.members,
+        "org_projects": proj.org_projects,
+        "postings": proj.postings,
+        "orgs_by_type": proj.orgs_by_type,
+    }
+
+
+def _from_plain(version: str, data: dict[str, Any]) -> Projection:
+    return Projection(
+        version,
+        {iri: ProjectRecord(iri, *fields) for iri, fields in data["projects"].items()},
+        {iri: OrgRecord(iri, *fields) for iri, fields in data["orgs"].items()},
+        data["members"],
+        data["org_projects"],
+        data["postings"],
+        data["orgs_by_type"],
+    )
+
+
 def projection(store: GraphStore) -> Projection:
-    """The cached projection for the store's current version (built on first use)."""
-    key = (store.location, store.version())
+    """The projection for the store's current version: from memory, else from the disk
+    cache of that version, else built (three scans) and saved."""
+    version = store.version()
+    key = (store.location, version)
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
     with _BUILD_LOCK:
         cached = _CACHE.get(key)
         if cached is None:
-            cached = build_projection(store)
+            plain = load_cached(store, "analytics", version)
+            if plain is not None:
+                try:
+                    cached = _from_plain(version, plain)
+                except (KeyError, TypeError, ValueError):
+                    cached = None
+            if cached is None:
+                cached = build_projection(store)
+                save_cached(store, "analytics", version, _to_plain(cached))
             for old in [k for k in _CACHE if k[0] == key[0]]:
                 del _CACHE[old]
             _CACHE[key] = cached

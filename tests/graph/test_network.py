@@ -255,3 +255,25 @@ def test_cli_network_communities_brokers(store: GraphStore, tmp_path: Path) -> N
     assert out.exit_code == 0 and '"NGO Alfa"' in out.output
     out = runner.invoke(cli, ["network", "--store", str(path), "--org", "Nobody", "--json"])
     assert out.exit_code != 0 and "no organisation matches" in out.output
+
+
+def test_projection_is_kept_on_disk_per_store_version(tmp_path: Path) -> None:
+    from graph import projection as projection_module
+
+    disk = open_store(tmp_path / "store")
+    load_projects(disk, PROJECTS[:3])
+    first = projection_module.projection(disk)
+    cache = projection_module.cache_file(disk, "analytics")
+    assert cache is not None and cache.is_file()
+    projection_module._CACHE.clear()  # a new process: memory empty, file present
+    again = projection_module.projection(disk)
+    assert again is not first
+    assert again.members == first.members and again.postings == first.postings
+    assert again.projects[PROJECTS[0].iri].years == {2019}
+    load_projects(disk, PROJECTS[3:4])  # new version: the file is stale and rebuilt
+    newer = projection_module.projection(disk)
+    assert PROJECTS[3].iri in newer.projects
+    cache.write_bytes(b"damaged")
+    projection_module._CACHE.clear()
+    assert projection_module.projection(disk).members == newer.members
+    disk.close()
