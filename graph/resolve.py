@@ -248,6 +248,18 @@ def lemma_tokens(label: str, lang: str | None) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def name_country(label: str) -> str | None:
+    """The country a name spells out ("… České republiky", "… ČR") as ISO code, if any.
+
+    >>> name_country("Probačná a mediačná služba Českej republiky")
+    'CZ'
+    """
+    for word, folded in _analyse(label):
+        if folded in COUNTRY_TOKENS and word.isupper():
+            return folded.upper()
+    return None
+
+
 def acronym_key(text: str) -> str:
     """Folded acronym without spaces or dots.
 
@@ -633,6 +645,11 @@ class Resolver:
         hint_set = set(hints)
         if lang in LANG_COUNTRY:
             hint_set.add(LANG_COUNTRY[lang])
+        if mention.country:
+            hint_set.add(mention.country)
+        named = name_country(mention.label)
+        if named:
+            hint_set.add(named)
         for name in _mention_names(mention)[:1]:
             pinned = self.curation.pins.get(name_key(name))
             if pinned:
