@@ -367,6 +367,28 @@ def orgs_rename(iri: str, label: str, store_spec: str | None, as_json: bool) -> 
     _curate(store_spec, lambda s: rename(s, iri, label), as_json)
 
 
+@orgs.command(name="resolve")
+@store_option
+@click.option("--dry-run", is_flag=True, help="Only list the merges.")
+@json_option
+def orgs_resolve(store_spec: str | None, dry_run: bool, as_json: bool) -> None:
+    """Merge organisations whose names are variants of one name (across documents).
+
+    Example: praxis orgs resolve --dry-run
+    """
+    from graph.resolve import resolve_store
+
+    with opened(store_spec, read_only=dry_run) as store:
+        result = resolve_store(store, apply=not dry_run)
+
+    def human(r: dict[str, Any]) -> None:
+        for m in r["merged"]:
+            click.echo(f"{m['merged']}  ->  {m['into']}")
+        click.echo(f"{len(r['merged'])} merges among {r['organisations']} organisations")
+
+    emit(result, as_json, human)
+
+
 # the analytics verbs (network, communities, brokers, precedents, gaps) register on `cli`
 import graph.analytics_cli  # noqa: E402, F401
 

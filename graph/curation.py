@@ -106,30 +106,42 @@ def _dedupe(quads: Iterable[Quad]) -> list[Quad]:
 
 def merge(store: GraphStore, source: str, target: str) -> dict[str, object]:
     """Merge organisation ``source`` into ``target``; ``source`` becomes an alias."""
+    return merge_many(store, [(source, target)])[0]
+
+
+def merge_many(store: GraphStore, pairs: list[tuple[str, str]]) -> list[dict[str, object]]:
+    """Several merges (``(source, target)``, applied in order) in one transaction."""
     curation = load_curation(store)
-    survivor = curation.canonical(target)
-    if curation.canonical(source) == survivor:
-        raise CurationError(f"{source} and {target} are already one organisation")
-    if survivor == source:
-        raise CurationError(f"{target} was merged into {source}; merge the other way")
-    for iri in (source, target):
-        if not known_organisation(store, iri):
-            raise CurationError(f"unknown organisation {iri}")
-    src, dst = NamedNode(source), NamedNode(survivor)
-    rules = [
-        q
-        for q in store.quads(CURATION_GRAPH)
-        if not (q.subject == src and q.predicate in (SAME_AS, PREF))
-    ]
-    # aliases and pins that pointed at the source now point at the survivor
-    rules = _swap(rules, src, dst)
-    rules = [q for q in rules if not (q.predicate == SAME_AS and q.subject == q.object)]
-    rules.append(Quad(src, SAME_AS, dst, CURATION_GRAPH))
-    graphs = {CURATION_GRAPH: _dedupe(rules)}
-    for g in _doc_graphs_with(store, source):
-        graphs[g] = _dedupe(_swap(store.quads(g), src, dst))
-    store.replace_graphs(graphs)
-    return {"merged": source, "into": survivor, "documents_rewritten": len(graphs) - 1}
+    rules = store.quads(CURATION_GRAPH)
+    graphs: dict[NamedNode, list[Quad]] = {}
+    results: list[dict[str, object]] = []
+    for source, target in pairs:
+        survivor = curation.canonical(target)
+        if curation.canonical(source) == survivor:
+            raise CurationError(f"{source} and {target} are already one organisation")
+        if survivor == source:
+            raise CurationError(f"{target} was merged into {source}; merge the other way")
+        for iri in (source, target):
+            if not known_organisation(store, iri):
+                raise CurationError(f"unknown organisation {iri}")
+        src, dst = NamedNode(source), NamedNode(survivor)
+        rules = [q for q in rules if not (q.subject == src and q.predicate in (SAME_AS, PREF))]
+        # aliases, pins and parents that pointed at the source now point at the survivor
+        rules = _swap(rules, src, dst)
+        rules = [q for q in rules if not (q.predicate == SAME_AS and q.subject == q.object)]
+        rules.append(Quad(src, SAME_AS, dst, CURATION_GRAPH))
+        curation.aliases[source] = survivor
+        rewritten = 0
+        for g in _doc_graphs_with(store, source):
+            quads = graphs[g] if g in graphs else store.quads(g)
+            graphs[g] = _dedupe(_swap(quads, src, dst))
+            rewritten += 1
+        for g, quads in graphs.items():  # graphs already rewritten in this batch
+            if any(q.subject == src or q.object == src for q in quads):
+                graphs[g] = _dedupe(_swap(quads, src, dst))
+        results.append({"merged": source, "into": survivor, "documents_rewritten": rewritten})
+    store.replace_graphs({CURATION_GRAPH: _dedupe(rules), **graphs})
+    return results
 
 
 def split(store: GraphStore, iri: str, name: str, new_iri: str | None = None) -> dict[str, object]:
@@ -207,6 +219,7 @@ __all__ = [
     "canonical_iri",
     "load_curation",
     "merge",
+    "merge_many",
     "rename",
     "set_parent",
     "split",

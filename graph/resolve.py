@@ -1311,3 +1311,55 @@ def score_clusters(store: GraphStore, gold: Sequence[Mapping[str, str]]) -> dict
     ]
     scores["matched_by"] = dict(Counter(how for _iri, how in found))
     return scores
+
+
+# ---------------------------------------------------------------------------- store-wide pass
+def resolve_store(store: GraphStore, apply: bool = True) -> dict[str, object]:
+    """Merge minted organisations across documents that :func:`same_name` says are one.
+
+    Ingest gives every mention an IRI from its own name (exact lemma key), so residual
+    variants ("Nadace Vemeno" / "Nadace Vemmeno") stay apart until this pass, which
+    clusters the store's minted organisations with :func:`cluster_records` (blocking +
+    rapidfuzz) and merges each cluster into its smallest IRI — a function of the set of
+    names, so the result does not depend on ingest order. Authority bodies, units and
+    names a reviewer pinned (``praxis orgs split``) are left alone. Merges are ordinary
+    curation merges (``owl:sameAs`` aliases), so later ingests apply them too.
+    """
+    from graph.curation import merge_many
+
+    curation = _store_curation(store)
+    authority = authority_index()
+    pinned = set(curation.pins.values())
+    facts = organisation_facts(store)
+    iris: list[str] = []
+    records: list[MentionRecord] = []
+    for iri, f in sorted(facts.items()):
+        if iri in authority.bodies or iri in pinned or not iri.startswith(ORG_PREFIX):
+            continue
+        for name in sorted(f.pref):
+            iris.append(iri)
+            records.append(MentionRecord(name, f.langs.get(name)))
+    clusters = cluster_records(records, Resolver(authority, Curation()))
+    groups: dict[str, set[str]] = defaultdict(set)
+    for iri, cluster in zip(iris, clusters, strict=True):
+        groups[cluster].add(iri)
+    # a store IRI whose names fall into several clusters joins them all
+    uf_index = {iri: k for k, iri in enumerate(sorted(set(iris)))}
+    uf = _UnionFind(len(uf_index))
+    for members in groups.values():
+        ordered = sorted(members)
+        for other in ordered[1:]:
+            uf.union(uf_index[ordered[0]], uf_index[other])
+    by_root: dict[int, list[str]] = defaultdict(list)
+    for iri, k in uf_index.items():
+        by_root[uf.find(k)].append(iri)
+    pairs = [
+        (iri, min(members))
+        for members in by_root.values()
+        if len(members) > 1
+        for iri in sorted(members)
+        if iri != min(members)
+    ]
+    if apply and pairs:
+        merge_many(store, pairs)
+    return {"organisations": len(uf_index), "merged": [{"merged": a, "into": b} for a, b in pairs]}

@@ -31,6 +31,7 @@ from graph.resolve import (
     parents,
     possible_duplicates,
     resolve_extraction,
+    resolve_store,
     roll_up,
     same_name,
     score_clusters,
@@ -367,6 +368,42 @@ def test_possible_duplicates_for_reviewers(fresh_store: GraphStore) -> None:
     # one-click merge, then the pair is gone
     curation.merge(fresh_store, only[0]["b"], only[0]["a"])  # type: ignore[arg-type]
     assert not possible_duplicates(fresh_store, org_iri=ORG + "nadace-vemeno")
+
+
+STORE_DOCS = [
+    ("a", "cs", "Nadace Vemeno"),
+    ("b", "cs", "Nadace Vemmeno"),  # a typo of the same name
+    ("c", "cs", "Věznice Plzeň"),
+    ("d", "cs", "Věznice Pankrác"),  # near miss: another prison
+    ("e", "cs", "Nadace Vemeno Praha"),  # possible duplicate only, not merged
+]
+
+
+def test_store_pass_merges_variants_the_same_way_in_any_order(tmp_path: Path) -> None:
+    results = []
+    for name, order, every_time in (("fwd", STORE_DOCS, False), ("rev", STORE_DOCS[::-1], True)):
+        store = open_store(tmp_path / name)
+        for doc_id, lang, label in order:
+            write_doc(store, doc_id, lang, [(label, [label])])
+            if every_time:
+                resolve_store(store)
+        resolve_store(store)
+        results.append({doc_id: iris_of(store, doc_id) for doc_id, _l, _n in STORE_DOCS})
+        store.close()
+    assert results[0] == results[1]
+    got = results[0]
+    assert got["a"] == got["b"] == {ORG + "nadace-vemeno"}
+    assert got["c"] != got["d"]
+    assert got["e"] == {ORG + "nadace-vemeno-praha"}
+
+
+def test_store_pass_dry_run_changes_nothing(fresh_store: GraphStore) -> None:
+    for doc_id, lang, label in STORE_DOCS:
+        write_doc(fresh_store, doc_id, lang, [(label, [label])])
+    version = fresh_store.version()
+    result = resolve_store(fresh_store, apply=False)
+    assert result["merged"] == [{"merged": ORG + "nadace-vemmeno", "into": ORG + "nadace-vemeno"}]
+    assert fresh_store.version() == version
 
 
 # ---------------------------------------------------------------------------- real ingest
