@@ -67,7 +67,7 @@ if not Doc.has_extension("praxis_organisations"):
 SLAVIC = {"cs", "sk", "pl", "sl"}
 HOME_COUNTRY = {"cs": "CZ", "sk": "SK", "pl": "PL", "sl": "SI", "de": "DE"}
 #: joins words inside one name ("Probační a mediační služba", "Spraw Wewnętrznych i Administracji")
-NAME_CONNECTORS = {"a", "i", "in", "und", "and", "&", "-", "u", "e"}
+NAME_CONNECTORS = {"a", "i", "in", "und", "and", "&", "-", "u", "e", "és", "og"}
 #: start a prepositional complement after a head, per language
 COMPLEMENT_PREPS: dict[str, set[str]] = {
     "cs": {"pro"},
@@ -77,7 +77,7 @@ COMPLEMENT_PREPS: dict[str, set[str]] = {
     "de": {"für", "fur", "der", "des", "beim", "bei", "im", "zur", "zum", "vom", "von", "die"},
     "en": {"of", "for", "against"},
 }
-LOCATION_PREPS = {"v", "ve", "w", "we", "in", "pri", "při", "im", "am", "na", "nad", "an", "bei"}
+LOCATION_PREPS = {"v", "ve", "w", "we", "in", "pri", "při", "na", "nad"}
 ARTICLES = {"the", "der", "die", "das", "den", "dem", "des"}
 #: capitalised words that never begin a name (sentence-initial function words, generic nouns)
 NOT_NAME_START = {
@@ -331,6 +331,36 @@ COMPLEMENT_STOP = {
     "jahr",
     "jahre",
 }
+#: people, not bodies: they end a name to their right ("Dyrektor Generalny Służby Więziennej")
+PERSON_TITLES = {
+    "dyrektor",
+    "director",
+    "reditel",
+    "riaditel",
+    "direktor",
+    "minister",
+    "ministr",
+    "prezes",
+    "president",
+    "prasident",
+    "predseda",
+    "przewodniczacy",
+    "namestek",
+    "starosta",
+    "burmistrz",
+    "prezydent",
+    "komendant",
+    "velitel",
+    "nacelnik",
+    "zupan",
+    "primator",
+    "head",
+    "chief",
+    "leiter",
+    "leiterin",
+    "vedouci",
+    "kierownik",
+}
 MAX_NAME_TOKENS = 18
 MAX_COMPLEMENT = 14
 MAX_LOWER_COMPLEMENT = 4
@@ -347,7 +377,10 @@ TIME_WORDS = {
         "oktobra novembra decembra stycznia lutego marca kwietnia maja czerwca lipca "
         "sierpnia wrzesnia pazdziernika listopada grudnia januara februara marca aprila "
         "maja juna jula augusta septembra oktobra novembra decembra leto leta roku rok "
-        "lat let rokem letu jahr jahre year years"
+        "lat let rokem letu jahr jahre year years montag dienstag mittwoch donnerstag freitag "
+        "samstag sonntag monday tuesday wednesday thursday friday saturday sunday pondeli "
+        "utery streda ctvrtek patek sobota nedele poniedzialek wtorek sroda czwartek piatek "
+        "niedziela ponedeljek torek sreda cetrtek petek nedelja pondelok utorok stvrtok piatok"
     ).split()
 }
 ADJ_ENDINGS = {
@@ -435,7 +468,11 @@ class OrganisationRecogniser:
         self.nlp = nlp
         self.heads = head_table(self.lang)
         self.suffixes = suffix_lookup(self.lang)
-        self.preps = COMPLEMENT_PREPS.get(self.lang, set()) | COMPLEMENT_PREPS["en"]
+        self.preps = (
+            COMPLEMENT_PREPS.get(self.lang, set())
+            | COMPLEMENT_PREPS["en"]
+            | ({"der", "des", "für"} if self.lang != "de" else set())
+        )
         self.adj_endings = ADJ_ENDINGS.get(self.lang, ())
         self.verb_lemma = VERB_LEMMA.get(self.lang)
         self.label_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
@@ -522,6 +559,30 @@ class OrganisationRecogniser:
                 # hyphenated compound "Polsko-Niemieckie", "Ludwig-Maximilians"
                 k -= 1
                 continue
+            if folded(text) in PERSON_TITLES:
+                break
+            if (
+                t.is_lower
+                and k - 2 >= line_start
+                and doc[k - 1].text == "-"
+                and not doc[k - 1].whitespace_
+                and not doc[k - 2].whitespace_
+                and is_cap(doc[k - 2].text)
+            ):
+                start = k - 2  # "Váltó-sáv Alapítvány"
+                seen_cap = True
+                k -= 3
+                continue
+            if (
+                low in NAME_CONNECTORS
+                and self.lang in {"en", "de"}
+                and k - 1 >= line_start
+                and is_cap(doc[k - 1].text)
+                and is_cap(doc[k + 1].text)
+                and seen_cap
+            ):
+                k -= 1  # "Consultation and Information Centre"
+                continue
             if low in NAME_CONNECTORS and k - 1 >= line_start:
                 # only between two adjectives ("Probační a mediační služba") or after a
                 # truncated compound ("Bildungs- und Migrationsreferat")
@@ -538,11 +599,11 @@ class OrganisationRecogniser:
                 if t.is_sent_start and self.lang in {"de", "en"} and low in ARTICLES:
                     break
                 if (
-                    self.lang in {"cs", "sk", "sl"}
+                    self.lang in SLAVIC
                     and not is_acronym(text)
                     and not self._adjective_any_case(text)
                     and not text.isupper()
-                    and start != head
+                    and (start != head or self.lang == "pl")
                 ):
                     break  # "Prezentace Probační …", "Úloha Euroregiónu …": not the name
                 start = k
@@ -625,8 +686,15 @@ class OrganisationRecogniser:
                 continue
             if low in NAME_CONNECTORS and k > end and k + 1 < n:
                 nxt = doc[k + 1]
-                if ends_name(nxt) or self._starts_new_name(doc, k + 1):
+                if ends_name(nxt) or (
+                    self._starts_new_name(doc, k + 1)
+                    and not (after_prep and lang in {"pl", "de", "en"})
+                ):
                     break
+                if nxt.lower_ in self.preps and not slavic:
+                    k += 2  # "Ministerium der Justiz und für Europa"
+                    budget -= 2
+                    continue
                 if (
                     is_cap(nxt.text)
                     and (not slavic or lang == "pl" or in_caps)
@@ -670,7 +738,7 @@ class OrganisationRecogniser:
                     and not (after_prep or lower_run or lang in {"pl", "de", "en"})
                 ):
                     break
-                in_caps = True
+                in_caps = slavic
                 lower_run = 0
                 k += 1
                 budget -= 1
@@ -680,11 +748,7 @@ class OrganisationRecogniser:
                 break
             if self._is_adverb(text):
                 break
-            if (
-                not slavic
-                and not after_prep
-                and not (lang == "de" and self._adjective_like_de(text))
-            ):
+            if not slavic and not (after_prep and (lang != "de" or self._adjective_like_de(text))):
                 break
             if lower_run >= MAX_LOWER_COMPLEMENT:
                 break
@@ -740,7 +804,7 @@ class OrganisationRecogniser:
         if k >= n:
             return False
         first = doc[k]
-        if self.lang == "pl":
+        if self.lang in {"pl", "de", "en"}:
             if not is_cap(first.text) or self._starts_new_name(doc, k):
                 return False
         elif not first.is_lower:
@@ -749,7 +813,7 @@ class OrganisationRecogniser:
             t = doc[j]
             if "\n" in t.text or t.text in {".", ";", ":", "(", ")"}:
                 return False
-            if t.lower_ in {"a", "i", "in", "und", "and"}:
+            if t.lower_ in {"a", "i", "in", "und", "and", "és"}:
                 return j + 1 < n and doc[j + 1].is_alpha
             if t.lower_ in COMPLEMENT_STOP and t.lower_ not in {"a", "i", "in"}:
                 return False
@@ -782,7 +846,8 @@ class OrganisationRecogniser:
                 continue
             start = self.grow_left(doc, i)
             end = self.grow_right(doc, i, hw.width)
-            if is_cap(doc[start].text) and self._named(doc, start, end, i, hw):
+            head_ok = self.lang not in {"en", "de"} or is_cap(doc[i].text)
+            if head_ok and is_cap(doc[start].text) and self._named(doc, start, end, i, hw):
                 out.append(Candidate(start, end, "head", head_index=i))
             i += max(hw.width, 1)
         return out
@@ -798,7 +863,9 @@ class OrganisationRecogniser:
             return True
         rest = doc[start + 1 : end]
         if start == head:
-            if hw.cls in {"H", "HM", "U"} and (end - start > hw.width or hw.width > 1):
+            if hw.width > 1 and end - start == hw.width:
+                return all(is_cap(t.text) for t in doc[start:end])  # not "Zakład karny …"
+            if hw.cls in {"H", "HM", "U"} and end - start > hw.width:
                 return True
             # a generic head opening a sentence needs a capital or a preposition after it
             return any(is_cap(t.text) and not t.is_upper for t in rest[hw.width - 1 :]) or any(
@@ -1090,7 +1157,9 @@ class OrganisationRecogniser:
                 or folded(doc[c.start].text) in NOT_NAME_START
             ):
                 continue
-            if c.source in {"head", "list"} and self._shouting_line(doc, c.start):
+            if c.source in {"head", "list"} and (
+                self._shouting_line(doc, c.start) or self._menu_line(doc, c.start)
+            ):
                 continue
             good.append(c)
         # a curated name wins over a longer head-grown span that starts at the same word
@@ -1133,6 +1202,22 @@ class OrganisationRecogniser:
             j += 1
         return len(words) >= 3 and all(w.isupper() for w in words)
 
+    def _menu_line(self, doc: Doc, k: int) -> bool:
+        """Navigation ("Home About Research Projects Contact"): capitalised words only."""
+        start = self._line_start(doc, k)
+        words = 0
+        j = start
+        while j < len(doc) and "\n" not in doc[j].text:
+            t = doc[j]
+            if t.is_alpha:
+                if not is_cap(t.text):
+                    return False
+                words += 1
+            elif t.text not in {"|", "/", "·", "»", ">", "-"}:
+                return False
+            j += 1
+        return words >= 4
+
     def _specific_enough(self, doc: Doc, c: Candidate) -> bool:
         """A lone generic head ("Ministerstvo", "Policie") is not a name."""
         if c.end - c.start > 1:
@@ -1172,6 +1257,7 @@ class OrganisationRecogniser:
                 and out[-1].source in {"head", "legal", "list", "acronym-def"}
                 and c.source in {"head", "legal"}
                 and self._generic_first(doc, out[-1], c)
+                and not (out[-1].end - out[-1].start == 1 and is_acronym(doc[out[-1].start].text))
             ):
                 prev = out[-1]
                 out[-1] = Candidate(prev.start, c.end, "head", priority=prev.priority)
@@ -1219,13 +1305,19 @@ class OrganisationRecogniser:
             if t.lower_ in LOCATION_PREPS and k + 1 < end and is_cap(doc[k + 1].text) and k > start:
                 location = " ".join((x.norm_ or folded(x.text))[:5] for x in doc[k + 1 : end])
                 break
-            if t.is_punct or t.lower_ in NAME_CONNECTORS or t.is_space:
+            if (
+                t.is_punct
+                or t.lower_ in NAME_CONNECTORS
+                or t.is_space
+                or t.lower_ in self.preps
+                or t.lower_ in ARTICLES
+            ):
                 k += 1
                 continue
             if t.text in LEGAL_FIRST or (t.text.endswith(".") and len(t.text) <= 4):
                 k += 1
                 continue
-            stem = (t.norm_ or folded(t.text))[:5]
+            stem = _stem(t.norm_ or folded(t.text), self.lang)
             if k > start and self._designator(doc, k):
                 extra.append(stem)
             else:
@@ -1443,6 +1535,15 @@ class OrganisationRecogniser:
                 t = doc[k]
                 return 2 if folded(t.text) == t.norm_ else 0
         return 1
+
+
+def _stem(word: str, lang: str) -> str:
+    """Merge stem: the first six letters; long compounds keep all but a case ending."""
+    if lang == "de" and len(word) > 7 and word.endswith(("es", "s")):
+        word = word[:-2] if word.endswith("es") else word[:-1]
+    if len(word) <= 10:
+        return word[:6]
+    return word[: len(word) - 2]
 
 
 def initialisms(words: list[str]) -> set[str]:
