@@ -122,6 +122,7 @@ class Extraction:
     lemmas: list[str] = field(default_factory=list)
     facts: list[FieldFact] = field(default_factory=list)  # structured fields (typed literals)
     project_key: str | None = None  # normalised project identifier: one IRI across sources
+    project_iri: str | None = None  # a project found in another source (no identifier)
     # a file of records (table, project page): one extraction per project, written together
     parts: list[Extraction] = field(default_factory=list)
 

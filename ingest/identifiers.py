@@ -84,3 +84,27 @@ def find_project_identifier(text: str) -> tuple[str, Span] | None:
         if _LABEL.search(text[max(0, span.start - 40) : span.start]):
             return key, span
     return None
+
+
+# words that name the kind of document rather than the project ("… - Final Report")
+REPORT_WORDS = frozenset(
+    """final report interim progress summary project card sheet profile partner partners
+    zaverecna zprava prubezna projektova karta projektu projekt sprawozdanie koncowe koncowy
+    raport karta projektu abschlussbericht zwischenbericht bericht steckbrief projektbericht
+    koncna porocilo projektna kartica zaverecna sprava projektova partnera""".split()
+)
+MIN_TITLE_KEY = 12
+
+
+def title_key(title: str) -> str:
+    """Folded title without report words, for finding the same project in another source.
+
+    >>> title_key("Work Skills Behind Bars - Final Report")
+    'work skills behind bars'
+    >>> title_key("Work Skills Behind Bars – sprawozdanie partnera")
+    'work skills behind bars'
+    """
+    from ingest.normalise import fold
+
+    words = [w for w in fold(title).split() if w not in REPORT_WORDS]
+    return " ".join(words)

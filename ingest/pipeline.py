@@ -23,6 +23,7 @@ from ingest.extract import extract
 from ingest.identifiers import find_project_identifier
 from ingest.rdf import doc_graph, extraction_quads
 from ingest.readers import one_line, read_file, supported_suffixes
+from ingest.structured import match_projects
 from ontology import ontology_graph
 from ontology.namespaces import DCTERMS, PG
 
@@ -133,6 +134,7 @@ def ingest_document(store: GraphStore, document: Document) -> Extraction:
     """Extract one document and atomically replace its graph in the store."""
     extraction = analyse(document)
     resolve_extraction(extraction, store)  # organisation IRIs: authority file + curation graph
+    match_projects(extraction, store)  # same project from another source, no identifier
     quads = extraction_quads(extraction)
     store.replace_graphs({doc_graph(document.doc_id): quads})
     return extraction

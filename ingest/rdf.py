@@ -12,6 +12,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from graph.resolve import organisation_iri, parent_iri, resolve_extraction
 from ingest.documents import Extraction, Span
+from ingest.identifiers import title_key
 from ontology import concept_iri, role_iri
 from ontology.namespaces import DCTERMS, GRAPH, ID, ORG, PG, PROV, RDF, SCHEMA, SKOS, XSD
 
@@ -41,6 +42,8 @@ def project_iri_of(ex: Extraction) -> NamedNode:
     else from its source document."""
     if ex.project_key:
         return n(ID[f"project/id-{ex.project_key}"])
+    if ex.project_iri:
+        return n(ex.project_iri)
     return project_iri(ex.document.doc_id)
 
 
@@ -112,6 +115,9 @@ def extraction_quads(
 
     w.add(project, RDF.type, n(PG.Project))
     w.add(project, DCTERMS.title, Literal(ex.title))
+    key = title_key(ex.title)
+    if key:
+        w.add(project, PG.titleKey, Literal(key))
     if lang:
         w.add(project, DCTERMS.language, Literal(lang))
     summary = d.metadata.get("summary") or d.text[:600]

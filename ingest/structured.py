@@ -19,6 +19,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
+from pyoxigraph import Literal
+
+from graph.store import GraphStore
 from ingest.documents import (
     ConceptMention,
     Document,
@@ -140,3 +143,41 @@ def analyse_records(document: Document) -> Extraction:
         organisations=[org for part in parts for org in part.organisations],
         parts=parts,
     )
+
+
+def match_projects(extraction: Extraction, store: GraphStore) -> None:
+    """Give a project without identifier the IRI of the same project from another source.
+
+    The same project is one already in the store (in another file's graph) with the same
+    title key (:func:`ingest.identifiers.title_key`), at least one funder in common and at
+    least one organisation in common (organisations resolved first). Among several, one
+    minted from an identifier wins, then the smallest IRI, so the choice is stable.
+    Call after organisation resolution and before :func:`ingest.rdf.extraction_quads`.
+    """
+    from graph.queries import run_query
+    from graph.resolve import organisation_iri
+    from ingest.identifiers import MIN_TITLE_KEY, title_key
+    from ingest.rdf import doc_graph
+    from ontology import concept_iri
+
+    own_graph = doc_graph(extraction.document.doc_id).value
+    for part in extraction.parts or [extraction]:
+        if part.project_key or part.project_iri:
+            continue
+        key = title_key(part.title)
+        funders = {concept_iri("funder", m.notation) for m in part.funders}
+        orgs = {organisation_iri(o) for o in part.organisations}
+        if len(key) < MIN_TITLE_KEY or not funders or not orgs:
+            continue
+        seen: dict[str, tuple[set[str], set[str]]] = {}
+        for row in run_query(store, "project_candidates", key=Literal(key)):
+            if row["g"].value == own_graph:
+                continue
+            got = seen.setdefault(row["project"].value, (set(), set()))
+            if "funder" in row:
+                got[0].add(row["funder"].value)
+            if "org" in row:
+                got[1].add(row["org"].value)
+        matches = [p for p, (f, o) in seen.items() if f & funders and o & orgs]
+        if matches:
+            part.project_iri = min(matches, key=lambda iri: ("/project/id-" not in iri, iri))

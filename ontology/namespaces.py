@@ -57,6 +57,7 @@ class PG(DefinedNamespace):
     interventionCategory: URIRef
     rowNumber: URIRef
     layout: URIRef
+    titleKey: URIRef
     # participation
     participation: URIRef
     project: URIRef
