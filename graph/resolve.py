@@ -81,6 +81,19 @@ GRAPH_DOC = str(GRAPH["doc/"])
 
 #: languages whose lemmatiser is tried on names written in another language
 LEMMA_LANGS = ("cs", "pl", "sk", "sl", "de", "en")
+#: first words of organisational units (folded, as written and as lemma)
+UNIT_HEADS = frozenset(
+    """
+    odbor odboru oddeleni sekce sekci utvar utvaru usek useku referat referatu kancelar
+    kancelare reditelstvi oddil
+    biuro biura wydzial wydzialu departament departamentu zespol zespolu sekcja sekcji
+    oddzial oddzialu gabinet
+    oddelenie odbore sekcia urad uradu
+    sektor
+    abteilung referat stabsstelle dezernat direktion
+    department unit division directorate office bureau section secretariat
+    """.split()
+)
 #: document language → the country a bare national name most likely belongs to
 LANG_COUNTRY = {"cs": "CZ", "pl": "PL", "sk": "SK", "sl": "SI", "hu": "HU", "nb": "NO"}
 
@@ -674,7 +687,7 @@ class Resolver:
         written out or as its acronym: "Biuro Prewencji KGP" and "Biuro Prewencji Komendy
         Głównej Policji" are both the prevention bureau of ``pl-police-headquarters``."""
         tokens = lemma_tokens(label, lang)
-        if len(tokens) < 2:
+        if len(tokens) < 2 or fold(tokens[0][0]) not in UNIT_HEADS:
             return None
         index = self.authority
         for i in range(1, len(tokens)):
