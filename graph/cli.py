@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -246,7 +245,8 @@ def app(store_spec: str | None, port: int, headless: bool) -> None:
         "--server.fileWatcherType",
         "none",
     ]
-    raise SystemExit(subprocess.call(cmd, env=env))
+    # become the server process, so stopping `praxis app` stops Streamlit (no orphan)
+    os.execve(sys.executable, cmd, env)
 
 
 # ---------------------------------------------------------------------------- organisations
