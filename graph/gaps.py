@@ -598,10 +598,10 @@ def gaps_for_community(
     projects: set[str] = set()
     for org in members:
         projects |= proj.org_projects.get(org, set())
-    present = {
+    present = {  # members that take part somewhere (not only named)
         o
         for o in members
-        if any(proj.members[p].get(o) != "mentioned" for p in projects if o in proj.members[p])
+        if any(proj.members[p][o] != "mentioned" for p in proj.org_projects.get(o, ()))
     }
     top = found[index].members[0]["label"] if found[index].members else ""
     subject = {"kind": "community", "id": str(index), "label": f"community {index} ({top} …)"}
