@@ -67,7 +67,16 @@ if not Doc.has_extension("praxis_organisations"):
 SLAVIC = {"cs", "sk", "pl", "sl"}
 HOME_COUNTRY = {"cs": "CZ", "sk": "SK", "pl": "PL", "sl": "SI", "de": "DE"}
 #: joins words inside one name ("Probační a mediační služba", "Spraw Wewnętrznych i Administracji")
-NAME_CONNECTORS = {"a", "i", "in", "und", "and", "&", "-", "u", "e", "és", "og"}
+NAME_CONNECTORS = {"a", "i", "in", "und", "and", "&", "-", "és", "og"}
+#: the connectors a name may contain in a text of each language (foreign names included)
+CONNECTORS_BY_LANG = {
+    "cs": {"a", "und", "and", "&", "-", "és", "og"},
+    "sk": {"a", "und", "and", "&", "-", "és", "og"},
+    "pl": {"i", "und", "and", "&", "-", "és", "og"},
+    "sl": {"in", "und", "and", "&", "-", "és", "og"},
+    "de": {"und", "and", "&", "-", "és", "og"},
+    "en": {"and", "und", "&", "-", "és", "og"},
+}
 #: start a prepositional complement after a head, per language
 COMPLEMENT_PREPS: dict[str, set[str]] = {
     "cs": {"pro"},
@@ -466,6 +475,7 @@ class OrganisationRecogniser:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
         self.nlp = nlp
+        self.connectors = CONNECTORS_BY_LANG.get(self.lang, NAME_CONNECTORS)
         self.heads = head_table(self.lang)
         self.suffixes = suffix_lookup(self.lang)
         self.preps = (
@@ -490,7 +500,9 @@ class OrganisationRecogniser:
             for label in {*auth.labels.values(), *auth.alt_labels}:
                 norms = lemma_key(label, self.lang, nlp)
                 if len(norms) == 1 and len(label) >= 4:
-                    words.append(nlp.make_doc(label.lower()))
+                    self.label_authority.setdefault(norms[0], auth)
+                    if not self._generic_compound(label):
+                        words.append(nlp.make_doc(label.lower()))
                 elif len(norms) > 1:
                     patterns.append(norm_doc(nlp, norms))
                     self.label_authority.setdefault(" ".join(norms), auth)
@@ -501,6 +513,13 @@ class OrganisationRecogniser:
             acronyms = [nlp.make_doc(a) for a in auth.acronyms if len(a) >= 2]
             if acronyms:
                 self.acronym_matcher.add(ident, acronyms)
+
+    def _generic_compound(self, word: str) -> bool:
+        """ "Justizministerium", "Innenministerium": a kind of body, not one body's name."""
+        fold_word = folded(word)
+        regex = self.heads.suffix_re
+        m = regex.search(fold_word) if regex is not None else None
+        return bool(m) and self.suffixes[m.group(0)].actor_type == "ministry"
 
     # ---------------------------------------------------------------- head words
     def head_at(self, doc: Doc, i: int) -> HeadWord | None:
@@ -574,7 +593,7 @@ class OrganisationRecogniser:
                 k -= 3
                 continue
             if (
-                low in NAME_CONNECTORS
+                low in self.connectors
                 and self.lang in {"en", "de"}
                 and k - 1 >= line_start
                 and is_cap(doc[k - 1].text)
@@ -583,7 +602,7 @@ class OrganisationRecogniser:
             ):
                 k -= 1  # "Consultation and Information Centre"
                 continue
-            if low in NAME_CONNECTORS and k - 1 >= line_start:
+            if low in self.connectors and k - 1 >= line_start:
                 # only between two adjectives ("Probační a mediační služba") or after a
                 # truncated compound ("Bildungs- und Migrationsreferat")
                 prev = doc[k - 1].text
@@ -658,6 +677,7 @@ class OrganisationRecogniser:
         budget = MAX_COMPLEMENT
         lower_run = 0  # lower-case words since the last head/preposition
         in_caps = False  # a capitalised tail has begun
+        caps_tail = False  # … right after the head, not inside a preposition phrase
         after_prep = False
 
         def ends_name(t) -> bool:  # type: ignore[no-untyped-def]
@@ -680,11 +700,16 @@ class OrganisationRecogniser:
             ):
                 k += 1  # "Městská policie hl. m. Prahy"
                 continue
-            if text == "," and slavic and k > end and self._enumeration_continues(doc, k + 1):
+            if (
+                text == ","
+                and (slavic or after_prep)
+                and k > end
+                and self._enumeration_continues(doc, k + 1)
+            ):
                 k += 1
                 budget -= 1
                 continue
-            if low in NAME_CONNECTORS and k > end and k + 1 < n:
+            if low in self.connectors and k > end and k + 1 < n:
                 nxt = doc[k + 1]
                 if ends_name(nxt) or (
                     self._starts_new_name(doc, k + 1)
@@ -697,7 +722,8 @@ class OrganisationRecogniser:
                     continue
                 if (
                     is_cap(nxt.text)
-                    and (not slavic or lang == "pl" or in_caps)
+                    and (lang == "pl" or (slavic and in_caps) or after_prep)
+                    and not self._starts_new_name(doc, k + 1)
                     and is_cap(doc[k - 1].text)
                     and not self._designator(doc, k - 1)
                 ):
@@ -723,6 +749,8 @@ class OrganisationRecogniser:
                     break
                 if in_caps and slavic and not is_cap(nxt.text):
                     break
+                if caps_tail and not slavic and low not in {"der", "des", "of"}:
+                    break  # "Volkshochschule Augsburg | zur digitalen Grundbildung"
                 k += 1
                 budget -= 1
                 after_prep = True
@@ -738,7 +766,8 @@ class OrganisationRecogniser:
                     and not (after_prep or lower_run or lang in {"pl", "de", "en"})
                 ):
                     break
-                in_caps = slavic
+                in_caps = True
+                caps_tail = caps_tail or not after_prep
                 lower_run = 0
                 k += 1
                 budget -= 1
@@ -778,7 +807,7 @@ class OrganisationRecogniser:
                     k += 1
         # trim trailing connectors and prepositions
         while k > end and (
-            doc[k - 1].lower_ in NAME_CONNECTORS
+            doc[k - 1].lower_ in self.connectors
             or doc[k - 1].lower_ in self.preps
             or (doc[k - 1].is_punct and doc[k - 1].text not in {"."})
             or doc[k - 1].lower_ in LOCATION_PREPS
@@ -825,6 +854,13 @@ class OrganisationRecogniser:
         hw = self.head_at(doc, k)
         if hw is not None and hw.cls != "M":
             return True
+        # a hyphenated compound ending in a head ("Alice-Salomon-Berufskolleg")
+        j = k
+        while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_:
+            j += 2
+            hw = self.head_at(doc, j)
+            if hw is not None and hw.cls != "M":
+                return True
         # a capitalised adjective followed by a head ("Skautský institut", "Väzenskej služby")
         if is_cap(doc[k].text) and self._adjective_any_case(doc[k].text):
             for j in (k + 1, k + 2):
@@ -900,10 +936,10 @@ class OrganisationRecogniser:
             line_start = self._line_start(doc, i)
             while (
                 k >= line_start
-                and (is_cap(doc[k].text) or doc[k].lower_ in NAME_CONNECTORS or doc[k].is_lower)
+                and (is_cap(doc[k].text) or doc[k].lower_ in self.connectors or doc[k].is_lower)
                 and last - k < 8
             ):
-                if doc[k].is_lower and doc[k].lower_ not in NAME_CONNECTORS:
+                if doc[k].is_lower and doc[k].lower_ not in self.connectors:
                     # lower-case words only inside a name ("Institut pro restorativní justici")
                     j = k - 1
                     while j >= line_start and doc[j].is_lower and last - j < 8:
@@ -924,7 +960,7 @@ class OrganisationRecogniser:
                 start = last  # "thinkhouse GmbH"
             if start > last and not token.text.endswith("-GmbH"):
                 continue
-            while start < last and doc[start].lower_ in NAME_CONNECTORS:
+            while start < last and doc[start].lower_ in self.connectors:
                 start += 1
             out.append(
                 Candidate(min(start, i), form_end, "legal", legal_type=legal_type, priority=1)
@@ -978,7 +1014,7 @@ class OrganisationRecogniser:
                     evidence
                     and is_cap(words[0].text)
                     and all(
-                        is_cap(t.text) or t.lower_ in NAME_CONNECTORS or not t.is_alpha
+                        is_cap(t.text) or t.lower_ in self.connectors or not t.is_alpha
                         for t in words
                     )
                     and not any(t.like_num for t in words)
@@ -1000,7 +1036,7 @@ class OrganisationRecogniser:
                 k >= 0
                 and (
                     is_cap(doc[k].text)
-                    or doc[k].lower_ in NAME_CONNECTORS
+                    or doc[k].lower_ in self.connectors
                     or doc[k].lower_ in self.preps
                 )
                 and i - k <= 12
@@ -1205,18 +1241,19 @@ class OrganisationRecogniser:
     def _menu_line(self, doc: Doc, k: int) -> bool:
         """Navigation ("Home About Research Projects Contact"): capitalised words only."""
         start = self._line_start(doc, k)
-        words = 0
+        words = lower = 0
         j = start
         while j < len(doc) and "\n" not in doc[j].text:
             t = doc[j]
             if t.is_alpha:
-                if not is_cap(t.text):
-                    return False
-                words += 1
-            elif t.text not in {"|", "/", "·", "»", ">", "-"}:
+                if is_cap(t.text):
+                    words += 1
+                else:
+                    lower += 1
+            elif t.text not in {"|", "/", "·", "»", ">", "-", "›", "…"}:
                 return False
             j += 1
-        return words >= 4
+        return words >= 4 and lower * 4 <= words
 
     def _specific_enough(self, doc: Doc, c: Candidate) -> bool:
         """A lone generic head ("Ministerstvo", "Policie") is not a name."""
@@ -1225,7 +1262,7 @@ class OrganisationRecogniser:
             # a generic head plus only a country designator is still generic
             return (
                 not all(
-                    t.lower_ in NAME_CONNECTORS or self.head_at(doc, t.i) is not None
+                    t.lower_ in self.connectors or self.head_at(doc, t.i) is not None
                     for t in tokens
                 )
                 or any(t.is_upper and len(t.text) > 1 for t in tokens)
@@ -1307,7 +1344,7 @@ class OrganisationRecogniser:
                 break
             if (
                 t.is_punct
-                or t.lower_ in NAME_CONNECTORS
+                or t.lower_ in self.connectors
                 or t.is_space
                 or t.lower_ in self.preps
                 or t.lower_ in ARTICLES
@@ -1439,7 +1476,7 @@ class OrganisationRecogniser:
                                 f.extra_surfaces.append((j, close - 2))
                         elif (
                             len(inner) >= 2
-                            and all(is_cap(t.text) or t.lower_ in NAME_CONNECTORS for t in inner)
+                            and all(is_cap(t.text) or t.lower_ in self.connectors for t in inner)
                             and not any(t.text in {",", ";"} for t in inner)
                         ):
                             # "Fundacja Sławek (Slawek Foundation)": another name of it
@@ -1471,8 +1508,25 @@ class OrganisationRecogniser:
                     continue
                 f.mentions.append((i, i + 1))
                 covered.add(i)
-        # organisations found only as an authority acronym merge into the named one
+        # an organisation found only as an acronym, or only as another name given in
+        # brackets, is the organisation that defines it
         del by_span
+        extra_of = {m: f for f in found for m in f.extra_surfaces}
+        kept: list[Found] = []
+        for g in found:
+            target = None
+            if all(e - s == 1 and doc[s].text in acronym_of for s, e in g.mentions):
+                target = acronym_of[doc[g.mentions[0][0]].text]
+            elif any(m in extra_of for m in g.mentions):
+                target = next(extra_of[m] for m in g.mentions if m in extra_of)
+            if target is None or target is g:
+                kept.append(g)
+                continue
+            target.mentions.extend(g.mentions)
+            if target.authority is None and g.authority is not None:
+                target.authority = g.authority
+                target.actor_type = g.authority.actor_type or target.actor_type
+        found[:] = kept
 
     def retype_by_acronyms(self, doc: Doc, found: list[Found]) -> None:
         """A generic or unit name typed by an acronym inside it ("Centrum pro cizince JMK",
@@ -1513,7 +1567,12 @@ class OrganisationRecogniser:
             Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text)
             for s, e in mentions
         ]
-        for s, e in f.extra_surfaces:
+        extra = list(f.extra_surfaces)
+        for s, e in mentions:
+            cut = self._before_location(doc, s, e)
+            if cut < e and cut - s >= 2:
+                extra.append((s, cut))  # "… Centre EDUKOS" of "… Centre EDUKOS in Dolný Kubín"
+        for s, e in extra:
             if e > s:
                 spans.append(Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text))
         confidence = 0.9 if f.authority else 0.7 if f.source in {"head", "legal"} else 0.6
