@@ -6,7 +6,6 @@ the store version, so a finished ingest is picked up on the next rerun.
 
 from __future__ import annotations
 
-import html
 import os
 import threading
 from collections import Counter, defaultdict
@@ -17,6 +16,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from app_pages.views import esc as esc  # one escaping for every page
+from app_pages.views import plain as plain
 from graph.store import GraphStore, open_store
 from ontology import ROLE_STRENGTH, concept_iri, concept_label
 
@@ -79,9 +80,6 @@ def version() -> str:
 
 
 # ---------------------------------------------------------------------------- escaping
-def esc(text: Any) -> str:
-    """HTML-escape anything that came from a document before it goes into markup."""
-    return html.escape(str(text), quote=True)
 
 
 def label_of(scheme: str | None, notation: str) -> str:
@@ -443,6 +441,9 @@ def warm_up() -> threading.Thread:
             text_index(s)
             theme_profiles(s)
             authority_index()
+            from graph.resolve import possible_duplicates
+
+            possible_duplicates(s, "", limit=1)  # names and their lemma keys, once
             from ingest.langid import SUPPORTED
             from ingest.nlp import make_nlp
 

@@ -23,6 +23,7 @@ from app_pages.common import (
     link,
     network_view,
     parents,
+    plain,
     project_rows,
     role_title,
     store,
@@ -31,7 +32,7 @@ from app_pages.netviz import network_html
 from graph.network import NetworkFilter
 from graph.queries import run_query
 from graph.resolve import organisation_facts, organisation_label
-from ontology import ROLE_STRENGTH, role_name, split_concept_iri
+from ontology import ROLE_STRENGTH, role_name
 
 MAX_PARTNERS = 50
 MAX_EGO_NODES = 80
@@ -50,33 +51,34 @@ except ValueError:
     st.title("Organisation")
     st.error("Not a valid organisation IRI.")
     st.stop()
-rows = run_query(store(), "organisation_detail", org=org)
-if not rows:
+facts = organisation_facts(store(), iri).get(iri)
+if facts is None:
     st.title("Organisation")
     st.warning("No such organisation in this store.")
     st.stop()
 
 label = organisation_label(store(), iri)
-types = sorted({split_concept_iri(r["type"].value)[1] for r in rows if "type" in r})
-countries = sorted({r["country"].value for r in rows if "country" in r})
+types = sorted(facts.types)
+countries = sorted(facts.countries)
 projects: dict[str, dict] = {}
-for r in rows:
-    if "project" in r:
-        role = role_name(r["role"].value)
-        p = projects.setdefault(
-            r["project"].value, {"title": r["title"].value, "role": role, "file": r["file"].value}
-        )
-        if ROLE_STRENGTH.get(role, 99) < ROLE_STRENGTH.get(p["role"], 99):
-            p["role"] = role
+for r in run_query(store(), "organisation_projects", org=org):
+    role = role_name(r["role"].value)
+    p = projects.setdefault(
+        r["project"].value, {"title": r["title"].value, "role": role, "file": r["file"].value}
+    )
+    if ROLE_STRENGTH.get(role, 99) < ROLE_STRENGTH.get(p["role"], 99):
+        p["role"] = role
 
-st.title(label)
+st.title(plain(label), anchor=False)
 st.caption(
-    " · ".join(
-        [
-            ", ".join(label_of("actor-type", t) for t in types) or "type unknown",
-            ", ".join(countries) or "country unknown",
-            iri,
-        ]
+    plain(
+        " · ".join(
+            [
+                ", ".join(label_of("actor-type", t) for t in types) or "type unknown",
+                ", ".join(countries) or "country unknown",
+                iri,
+            ]
+        )
     )
 )
 g = collaboration()
@@ -95,7 +97,6 @@ c4.metric("Years", f"{all_years[0]}–{all_years[-1]}" if all_years else "—")
 
 # ---------------------------------------------------------------- names
 st.subheader("Names and where they come from")
-facts = organisation_facts(store(), iri).get(iri)
 name_rows = []
 if facts:
     for name, files in facts.names.items():
@@ -236,4 +237,4 @@ for d in candidates:
     )
 if not candidates:
     st.caption("No likely duplicates.")
-st.caption(f"Link to this page: {link('organisation', iri)}")
+st.caption(plain(f"Link to this page: {link('organisation', iri)}"))
