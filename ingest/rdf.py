@@ -6,6 +6,7 @@ stored document text, the quoted span, the extractor and its confidence.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -84,6 +85,10 @@ class QuadWriter:
         self.add(ev, PG.quote, Literal(span.text or " "))
         self.add(ev, PG.extractor, Literal(extractor))
         self.add(ev, PG.confidence, Literal(f"{confidence:.2f}", datatype=XSD_DECIMAL))
+        pages = self.ex.document.metadata.get("page_offsets")
+        if pages:  # a paged source (PDF): the page the span starts on
+            page = bisect.bisect_right(pages, span.start)
+            self.add(ev, PG.page, Literal(str(max(page, 1)), datatype=XSD_INTEGER))
         self.add(s, PG.evidence, ev)
 
 

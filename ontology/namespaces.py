@@ -73,6 +73,7 @@ class PG(DefinedNamespace):
     quote: URIRef
     extractor: URIRef
     confidence: URIRef
+    page: URIRef
     # source documents
     fileName: URIRef
     sourcePath: URIRef

@@ -1,10 +1,14 @@
-"""PDF text layer (pypdf); pages are kept as offsets in metadata for evidence."""
+"""PDF text layer (pypdf); pages are kept as offsets in metadata for evidence.
+
+``metadata["page_offsets"][i]`` is where page ``i + 1`` starts in the stored text.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ingest.documents import IngestError
+from ingest.normalise import normalise_text
 from ingest.readers import RawText, register
 
 
@@ -25,8 +29,13 @@ def read_pdf(path: Path) -> RawText:
         pages: list[int] = []
         offset = 0
         for page in reader.pages:
+            # each page normalised on its own and joined by a blank line: normalising the
+            # whole text again changes nothing, so these offsets hold in the stored text
+            chunk = normalise_text(page.extract_text() or "")
+            if parts and chunk:
+                parts.append("\n\n")
+                offset += 2
             pages.append(offset)
-            chunk = (page.extract_text() or "") + "\n\n"
             parts.append(chunk)
             offset += len(chunk)
     except PdfReadError as exc:

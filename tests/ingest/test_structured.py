@@ -454,3 +454,17 @@ def test_reader_errors_are_ingest_errors(tmp_path: Path) -> None:
     path.write_bytes(b"a;b\x00;c\n" * 100)
     with pytest.raises(IngestError):
         read_file(path)
+
+
+def test_pdf_evidence_knows_its_page(structured_store: GraphStore) -> None:
+    pdf = read_file(STRUCTURED / "workskills-final-report.pdf")
+    second = pdf.metadata["page_offsets"][1]
+    assert pdf.text[second:].startswith("Results")
+    found = rows(
+        structured_store,
+        """SELECT ?start ?page WHERE { GRAPH ?g { ?ev a pg:Evidence ; pg:start ?start ;
+             pg:page ?page } }""",
+        g=doc_graph(pdf.doc_id),
+    )
+    pages = {(int(r["start"]) >= second, r["page"]) for r in found}
+    assert pages == {(False, "1"), (True, "2")}
