@@ -24,6 +24,7 @@ from app_pages.common import (
     collaboration,
     facet_label,
     is_local_store,
+    plain,
     reopen_store,
     search_all,
     store,
@@ -76,7 +77,7 @@ g = collaboration()
 c2.metric("Organisations", f"{g.number_of_nodes():,}")
 c3.metric("Collaboration links", f"{g.number_of_edges():,}")
 c4.metric("Triples", f"{s.count_quads():,}")
-st.caption(f"Store: {store_spec()} · version {s.version()}")
+st.caption(plain(f"Store: {store_spec()} · version {s.version()}"))
 if everything.total:
     cols = st.columns(3)
     for col, (facet, title) in zip(
@@ -132,11 +133,11 @@ if files and st.button(f"Ingest {len(files)} file(s)", type="primary", key="inge
         writer = open_store(spec) if is_local_store(spec) else s
     except StoreLockedError as exc:
         lock.release()
-        st.error(f"Cannot ingest now: {exc}")
+        st.error(plain(f"Cannot ingest now: {exc}"))
         st.stop()
     except StoreError as exc:
         lock.release()
-        st.error(f"Cannot open the store for writing: {exc}")
+        st.error(plain(f"Cannot open the store for writing: {exc}"))
         st.stop()
     try:
         from ingest.pipeline import ingest_paths

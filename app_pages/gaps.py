@@ -18,6 +18,7 @@ from app_pages.common import (
     gap_report,
     init_state,
     label_of,
+    plain,
     project_rows,
     search_all,
     set_params,
@@ -120,10 +121,10 @@ if subject is None:
 try:
     report = gap_report(kind, subject)
 except (LookupError, ValueError) as exc:
-    st.warning(str(exc))
+    st.warning(plain(str(exc)))
     st.stop()
 
-st.subheader(report.subject.get("label", subject))
+st.subheader(plain(report.subject.get("label", subject)), anchor=False)
 present = ", ".join(f"{label_of('actor-type', t)} ({n})" for t, n in report.present_types.items())
 st.markdown(
     f"<small>{report.projects} project(s) · kinds of actors taking part: "

@@ -21,6 +21,7 @@ from app_pages.common import (
     link,
     network_view,
     param_list,
+    plain,
     project_years,
     search_all,
     set_params,
@@ -120,7 +121,7 @@ ego = ego_choice or None
 try:
     view = network_view(flt, ego, int(depth), int(max_nodes))
 except LookupError as exc:
-    st.error(str(exc))
+    st.error(plain(str(exc)))
     st.stop()
 shown = view.graph
 physics_default = shown.number_of_nodes() <= PHYSICS_LIMIT
@@ -178,7 +179,7 @@ def value_name(value: str) -> str:
 counts = {v: values.count(v) for v in colours}
 st.caption(
     f"{shown.number_of_nodes()} organisations · {shown.number_of_edges()} links drawn"
-    + (f" · around {names.get(view.centre, view.centre)}" if view.centre else "")
+    + (f" · around {plain(names.get(view.centre, view.centre))}" if view.centre else "")
 )
 st.markdown(
     "<div class='legend'>"

@@ -17,6 +17,7 @@ from app_pages.common import (
     facet_label,
     init_state,
     label_of,
+    plain,
     precedents_for,
     project_rows,
     search_all,
@@ -43,7 +44,7 @@ if from_project and from_project in rows:
     try:
         hits = similar_projects(from_project, limit=10)
     except (LookupError, ValueError) as exc:
-        st.warning(str(exc))
+        st.warning(plain(str(exc)))
         st.stop()
     partners = []
 else:
@@ -87,7 +88,7 @@ else:
     try:
         result = precedents_for(idea.strip(), funder, country)
     except ValueError as exc:
-        st.warning(str(exc))
+        st.warning(plain(str(exc)))
         st.stop()
     hits, partners = result.hits, result.partners
     found = result.idea

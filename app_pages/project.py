@@ -17,6 +17,7 @@ from app_pages.common import (
     esc,
     label_of,
     link,
+    plain,
     project_years,
     role_title,
     similar_projects,
@@ -62,13 +63,13 @@ title = next((r["o"].value for r in rows if r["p"].value == str(DCTERMS.title)),
 lang = next((r["o"].value for r in rows if r["p"].value == str(DCTERMS.language)), "und")
 years = project_years().get(iri, [])
 
-st.title(title)
+st.title(plain(title), anchor=False)
 meta = [LANGUAGES.get(lang, lang)]
 if years:
     meta.append("–".join(dict.fromkeys([years[0], years[-1]])))
 if doc_rows:
     meta.append(f"source: {doc_rows[0]['file'].value}")
-st.caption(" · ".join(meta))
+st.caption(plain(" · ".join(meta)))
 description = next((r["o"].value for r in rows if r["p"].value == str(DCTERMS.description)), "")
 if description:
     st.markdown(
@@ -117,7 +118,7 @@ for prop, (heading, scheme) in FACT_PROPS.items():
             unsafe_allow_html=True,
         )
         if len(quotes) > 1:
-            with st.expander(f"{len(quotes) - 1} more quote(s) for {name}"):
+            with st.expander(plain(f"{len(quotes) - 1} more quote(s) for {name}")):
                 for start, end, extractor in quotes[1:20]:
                     st.markdown(
                         f"<div class='evidence'>{highlight(text, start, end)} "
@@ -198,14 +199,14 @@ if doc_rows:
         serve = False
     if serve:
         c1.download_button(
-            f"Original file ({file_name})",
+            plain(f"Original file ({file_name})"),
             lambda: source.read_bytes(),
             file_name=file_name,
             key="original",
             on_click="ignore",
         )
     else:
-        c1.caption(f"The original file {file_name} is not on this machine.")
+        c1.caption(plain(f"The original file {file_name} is not on this machine."))
     c2.download_button(
         "Extracted text (.txt)",
         text.encode("utf-8"),
@@ -222,4 +223,4 @@ if doc_rows:
         )
         if len(text) > MAX_FULL_TEXT:
             st.caption(f"First {MAX_FULL_TEXT:,} of {len(text):,} characters.")
-st.caption(f"Link to this page: {link('project', iri)}")
+st.caption(plain(f"Link to this page: {link('project', iri)}"))

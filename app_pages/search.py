@@ -18,6 +18,7 @@ from app_pages.common import (
     link,
     param_list,
     participants,
+    plain,
     project_years,
     search_all,
     set_params,
@@ -106,7 +107,7 @@ set_params(
 
 if not ordered:
     if query.strip():
-        st.info(f"No project matches “{query.strip()}” with these filters.")
+        st.info(f"No project matches “{plain(query.strip())}” with these filters.")
     else:
         st.info("The store has no projects yet: add documents on the Data page.")
 

@@ -11,7 +11,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import init_state, set_params, store
+from app_pages.common import init_state, plain, set_params, store
 from graph.export import table_to_csv
 from graph.sparql import QueryTimeoutError, ReadOnlyQueryError, run_read_only
 
@@ -96,10 +96,10 @@ if run or st.session_state.get("sparql-ran") == query:
     try:
         result = run_read_only(store(), query, max_rows=int(max_rows), timeout=float(timeout))
     except QueryTimeoutError as exc:
-        st.error(f"{exc}. Add a LIMIT or narrow the pattern.")
+        st.error(plain(f"{exc}. Add a LIMIT or narrow the pattern."))
         st.stop()
     except ReadOnlyQueryError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
         st.stop()
     st.session_state["sparql-ran"] = query
     if "boolean" in result:

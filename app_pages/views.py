@@ -10,7 +10,6 @@ True
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -50,8 +49,37 @@ EXPORT_HEADER = [
 ]
 
 
+#: HTML specials, and characters markdown (or Streamlit's LaTeX) would read as syntax, as
+#: entities in one pass — an entity is always plain text in CommonMark
+_ENTITIES = {
+    **{ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}()#+!|~$:'"},
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord('"'): "&quot;",
+    ord("\n"): "<br>",
+}
+_MARKDOWN_SPECIAL = "\\`*_[]{}()#+-.!|~$<>&:"
+
+
 def esc(text: Any) -> str:
-    return html.escape(str(text), quote=True)
+    """Text from a document, safe inside ``st.markdown(..., unsafe_allow_html=True)``:
+    HTML-escaped, markdown syntax neutralised, line breaks as ``<br>``.
+
+    >>> esc("<img src=x onerror=alert(1)> **$x$** O'Neil & Co")
+    '&lt;img src=x onerror=alert&#40;1&#41;&gt; &#42;&#42;&#36;x&#36;&#42;&#42; O&#39;Neil &amp; Co'
+    """
+    return str(text).translate(_ENTITIES)
+
+
+def plain(text: Any) -> str:
+    """Text for Streamlit's markdown-rendering calls (title, caption, info …): every markdown
+    character backslash-escaped, so a document's text shows as it is.
+
+    >>> plain("[x](javascript:y) *a*")
+    '\\\\[x\\\\]\\\\(javascript\\\\:y\\\\) \\\\*a\\\\*'
+    """
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text)).replace("\n", " ")
 
 
 def highlight(text: str, start: int, end: int, context: int = 90) -> str:
