@@ -468,3 +468,27 @@ def test_pdf_evidence_knows_its_page(structured_store: GraphStore) -> None:
     )
     pages = {(int(r["start"]) >= second, r["page"]) for r in found}
     assert pages == {(False, "1"), (True, "2")}
+
+
+def test_app_queries_for_structured_facts(structured_store: GraphStore) -> None:
+    from graph.queries import run_query
+
+    project = project_iri("2021-1-cz01-ka210-vet-000034567")
+    facts = run_query(structured_store, "project_structured", project=project)
+    fields = {(r["field"].value.rsplit("/", 1)[-1], r["value"].value) for r in facts}
+    assert ("ns#goodPractice", "true") in fields
+    assert ("ns#grantAmount", "60000") in fields
+    sources = run_query(structured_store, "project_sources", project=project)
+    assert {r["file"].value for r in sources} == {
+        "erasmus-results-export.csv",
+        "workskills-final-report.pdf",
+        "workskills-partner-report.docx",
+    }
+    assert [r["row"].value for r in sources if "row" in r] == ["1"]
+    values = run_query(structured_store, "project_money_dates")
+    grants = [
+        float(r["value"].value)
+        for r in values
+        if r["field"].value.endswith("grantAmount") and r["currency"].value == "EUR"
+    ]
+    assert len(grants) >= 7 and max(grants) == 1120000.0
