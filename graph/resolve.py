@@ -79,8 +79,16 @@ MIN_ACRONYM = 2
 ORG_PREFIX = str(ID["org/"])
 GRAPH_DOC = str(GRAPH["doc/"])
 
-#: languages whose lemmatiser is tried on names written in another language
-LEMMA_LANGS = ("cs", "pl", "sk", "sl", "de", "en")
+#: letters that betray the language a name is written in (for lemmatising it in that one)
+LANG_LETTERS = {
+    "cs": "ěřůťďň",
+    "sk": "äôĺľŕťďň",
+    "pl": "łąęśźżńó",
+    "de": "äöüß",
+    "sl": "",
+}
+SLAVIC_CARON = "čšž"
+ACUTE = "áéíýú"
 #: first words of organisational units (folded, as written and as lemma)
 UNIT_HEADS = frozenset(
     """
@@ -273,6 +281,23 @@ def name_country(label: str) -> str | None:
     return None
 
 
+def name_langs(text: str) -> set[str]:
+    """Languages a name may be written in, judged by its letters (plain ASCII: en).
+
+    >>> sorted(name_langs("Krajského ředitelství policie"))
+    ['cs']
+    >>> sorted(name_langs("Służba Więzienna"))
+    ['pl']
+    """
+    letters = set(text.lower())
+    out = {lang for lang, marks in LANG_LETTERS.items() if marks and letters & set(marks)}
+    if not out and letters & set(SLAVIC_CARON):
+        out = {"cs", "sk", "sl"}
+    if not out and letters & set(ACUTE):
+        out = {"cs", "sk"}
+    return out or {"en"}
+
+
 def acronym_key(text: str) -> str:
     """Folded acronym without spaces or dots.
 
@@ -433,6 +458,7 @@ class AuthorityIndex:
             for domain in body.domains:
                 self.by_domain[domain].add(body.iri)
         self._by_lemma: dict[str, dict[str, set[str]]] = {}
+        self._native: dict[str, dict[str, set[str]]] | None = None
         self._blocks: dict[str, dict[str, list[tuple[str, str]]]] = {}
 
     def lemma_index(self, lang: str) -> dict[str, set[str]]:
@@ -441,15 +467,25 @@ class AuthorityIndex:
             index: dict[str, set[str]] = defaultdict(set)
             blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
             for body in self.bodies.values():
-                for label, label_lang in body.labels:
-                    keys = {lemma_key(label, lang), lemma_key(label, label_lang or None)}
-                    for key in keys:
+                for label, _label_lang in body.labels:
+                    for key in {lemma_key(label, lang), name_key(label)}:
                         index[key].add(body.iri)
                         for block in _block_keys(key):
                             blocks[block].append((key, body.iri))
             self._by_lemma[lang] = index
             self._blocks[lang] = blocks
         return self._by_lemma[lang]
+
+    def native_index(self, lang: str) -> dict[str, set[str]]:
+        """``{lemma key: bodies}`` over the labels written in ``lang``, lemmatised in it."""
+        if self._native is None:
+            native: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+            for body in self.bodies.values():
+                for label, label_lang in body.labels:
+                    if label_lang:
+                        native[label_lang][lemma_key(label, label_lang)].add(body.iri)
+            self._native = native
+        return self._native.get(lang, {})
 
     def fuzzy(self, key: str, lang: str) -> set[str]:
         """Bodies with a label that is :func:`same_name` as ``key``."""
@@ -607,11 +643,11 @@ class Resolver:
         if not candidates:
             # a name in another language, inflected the way that language does
             # ("Krajského ředitelství policie …" in a Polish text)
-            for other in LEMMA_LANGS:
+            for other in sorted(name_langs(" ".join(names))):
                 if other != lang:
                     for name in names:
                         key = lemma_key(name, other)
-                        candidates |= index.lemma_index(other).get(key, set())
+                        candidates |= index.native_index(other).get(key, set())
         if candidates:
             found = self._choose(candidates, country, hints, lang, mention.actor_type, False)
             if found:
