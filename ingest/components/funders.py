@@ -65,6 +65,8 @@ TOPIC_CUES = re.compile(
     r"informace o|informacie o|informacje o|informationen|uber|zum thema|o moznostih|"
     r"predstavitev|prezentace|prezentacja|presentation|infodan|informacni den|"
     r"dzien informacyjny|info day|information day|calls? for proposals|vyzva|vyzvy|"
+    r"informativni dan|informacijski dan|za prijavitelje|pro zadatele|dla wnioskodawcow|"
+    r"for applicants|fur antragsteller|pre ziadatelov|"
     r"nabor|razpis|ausschreibung|aufruf)\b"
 )
 
@@ -106,10 +108,13 @@ def only_discussed(sent: SpacySpan) -> bool:
 class FunderDecider:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[ConceptMention] = []
+        org_spans = list(doc.spans.get("praxis_orgs", []))
         for span in doc.spans.get(CONCEPT_SPANS, []):
             scheme, _, notation = span.label_.partition("/")
             if scheme != "funder":
                 continue
+            if any(s.start <= span.start and span.end <= s.end for s in org_spans):
+                continue  # "Nadace OSF" is an organisation, not a foundation grant
             sent = span.sent if doc.has_annotation("SENT_START") else span
             discussed = only_discussed(sent)
             evidence = Span(span.start_char, span.end_char, span.text)

@@ -1172,6 +1172,14 @@ class OrganisationRecogniser:
             for s, e in f.mentions:
                 spans.append(SpacySpan(doc, s, e, label=f.actor_type or "ngo"))
         doc.spans[ORG_SPANS] = spans
+        # words inside a name are the name's, not the project's: "Ministerstwo Rodziny"
+        # has no family target group, "Instytut Praw Migrantów" is typed by its own head
+        inside = {k for s in spans for k in range(s.start, s.end)}
+        doc.spans[CONCEPT_SPANS] = [
+            s
+            for s in doc.spans.get(CONCEPT_SPANS, [])
+            if s.label_.startswith("funder/") or not all(k in inside for k in range(s.start, s.end))
+        ]
         return doc
 
     def select(

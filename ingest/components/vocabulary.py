@@ -38,10 +38,18 @@ def norm_doc(nlp: Language, norms: list[str]) -> Doc:
     return doc
 
 
+def is_acronym_label(label: str) -> bool:
+    """ "FIO", "ŠR", "PO WER", "EFS+": upper-case short forms, matched exactly."""
+    letters = [ch for ch in label if ch.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(ch.isupper() for ch in letters)
+
+
 class VocabularyMatcher:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        # acronyms ("FIO", "EFS", "NGO") only as written: "ŠR" must not meet "SR"
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         langs = label_languages(self.lang)
         for scheme, concepts in vocabulary().items():
             for notation, concept in concepts.items():
@@ -49,19 +57,23 @@ class VocabularyMatcher:
                 labels: set[str] = set()
                 for code in langs:
                     labels.update(concept.all_labels(code))
-                patterns = []
+                patterns, exact = [], []
                 for label in sorted(labels):
+                    if is_acronym_label(label):
+                        exact.append(nlp.make_doc(label))
+                        continue
                     norms = lemma_key(label, self.lang, nlp)
                     if not norms:
                         continue
                     patterns.append(norm_doc(nlp, norms))
                 if patterns:
                     self.matcher.add(key, patterns)
+                if exact:
+                    self.exact.add(key, exact)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [
-            Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)
-        ]
+        matches = [*self.matcher(doc), *self.exact(doc)]
+        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matches]
         doc.spans[CONCEPT_SPANS] = filter_spans(spans)
         return doc
 
