@@ -51,13 +51,17 @@ def cli() -> None:
     """praxisgraph: a knowledge graph of good-practice initiatives."""
 
 
+#: a batch of at most this many files is reported file by file
+PER_FILE_LINES = 20
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
 @click.option("--jobs", default=1, show_default=True, help="Worker processes.")
 @json_option
 def ingest(paths: tuple[Path, ...], store_spec: str | None, jobs: int, as_json: bool) -> None:
-    """Ingest files or folders (txt, md, html, pdf, docx) into the store.
+    """Ingest files or folders (txt, md, html, pdf, docx; csv/xlsx project tables) into the store.
 
     Example: praxis ingest data/docs --store var/store
     """
@@ -71,6 +75,13 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None, jobs: int, as_json: 
             f"files read: {s.files_read}  skipped: {len(s.skipped)}  projects: {s.projects}  "
             f"organisations: {s.organisations}  triples: {s.triples}"
         )
+        for info in s.per_file:  # every file of a small batch; tables (many projects) always
+            projects = info.get("projects", 1)
+            if projects != 1 or len(s.per_file) <= PER_FILE_LINES:
+                click.echo(
+                    f"  {info['path']}: {projects} projects, "
+                    f"{info['organisations']} organisations"
+                )
         for path, reason in s.skipped:
             click.echo(f"  skipped {path}: {reason}", err=True)
 
