@@ -67,16 +67,17 @@ def make_pdf(lines: list[str]) -> bytes:
 def canonical_nquads(store: GraphStore) -> list[str]:
     """The store's quads, blank nodes canonicalised, as sorted N-Quads lines.
 
-    The store version stamp is left out: it changes on every write by design.
+    The meta graph (bookkeeping: the store version stamp, which changes on every write by
+    design, and the hash of the loaded ontology) is left out; the ontology graph is kept.
     """
     from pyoxigraph import CanonicalizationAlgorithm, Dataset, parse
 
-    from graph.store import VERSION
+    from graph.store import META_GRAPH
 
     buf = io.BytesIO()
     store.dump(buf, RdfFormat.N_QUADS)
     quads = parse(buf.getvalue(), RdfFormat.N_QUADS)
-    dataset = Dataset(q for q in quads if q.predicate != VERSION)
+    dataset = Dataset(q for q in quads if q.graph_name != META_GRAPH)
     dataset.canonicalize(CanonicalizationAlgorithm.UNSTABLE)
     return sorted(str(q) for q in dataset)
 
