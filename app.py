@@ -35,7 +35,9 @@ pages = {
 st.markdown(
     "<style>mark { background: #ffe58a; padding: 0 2px; } "
     ".evidence { margin: 2px 0 8px 12px; color: #444; font-size: 0.92em; } "
-    ".fulltext { max-height: 420px; overflow-y: auto; font-size: 0.9em; }</style>",
+    ".fulltext { max-height: 420px; overflow-y: auto; font-size: 0.9em; } "
+    ".summary { margin-bottom: 1.2rem; padding: 0.6rem 0.8rem; background: #f7f7f5; "
+    "border-radius: 0.4rem; font-size: 0.95em; }</style>",
     unsafe_allow_html=True,
 )
 warm_up()  # slow caches fill in the background, once per server

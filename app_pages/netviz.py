@@ -21,24 +21,13 @@ from typing import Any
 
 import networkx as nx
 
+#: 22 distinguishable colours (Tableau 10, then lighter and darker companions)
 PALETTE = [
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
-    "#1f77b4",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#17becf",
-]
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+    "#ff9da7", "#9c755f", "#17becf", "#a0cbe8", "#ffbe7d", "#8cd17d", "#b6992d",
+    "#499894", "#86bcb6", "#d37295", "#fabfd2", "#79706e", "#d4a6c8", "#1f4e79",
+    "#7f3c00",
+]  # fmt: skip
 UNKNOWN_COLOUR = "#c7c7c7"
 #: above this many nodes the layout is computed here and physics starts switched off
 PHYSICS_LIMIT = 300

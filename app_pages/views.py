@@ -87,8 +87,9 @@ def highlight(text: str, start: int, end: int, context: int = 90) -> str:
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     left = text[max(0, start - context) : start]
-    right = text[end : end + context]
-    return f"…{esc(left)}<mark>{esc(text[start:end])}</mark>{esc(right)}…".replace("\n", " ")
+    span, right = text[start:end], text[end : end + context]
+    flat = [part.replace("\n", " ") for part in (left, span, right)]
+    return f"…{esc(flat[0])}<mark>{esc(flat[1])}</mark>{esc(flat[2])}…"
 
 
 def highlight_all(text: str, spans: Iterable[tuple[int, int]]) -> str:

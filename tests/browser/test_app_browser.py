@@ -85,8 +85,8 @@ def wait_idle(page, timeout: float = 60) -> None:  # type: ignore[no-untyped-def
     quiet = 0
     while time.time() < deadline:
         running = page.evaluate(
-            "() => !!document.querySelector('[data-testid=stStatusWidget] img, "
-            "[data-testid=stStatusWidget] svg, [data-testid=stSkeleton]')"
+            "() => !!document.querySelector("
+            "'[data-testid=stStatusWidgetRunningIcon], [data-testid=stSkeleton]')"
         )
         quiet = 0 if running else quiet + 1
         if quiet >= 3:
@@ -167,23 +167,42 @@ def test_every_page_renders_offline(app_url: str, page, demo_store) -> None:  # 
     project = busiest(demo_store, "project")
     org = busiest(demo_store, "org")
     idea = "Job training for women in prison and help finding work with employers after release"
+    # path, text shown first (timed), text shown last (the page has finished)
     pages = {
-        "search": ("/?q=prison", "projects"),
-        "project": ("/project?iri=" + quote(project, safe=""), "Facts and their evidence"),
-        "organisation": ("/organisation?iri=" + quote(org, safe=""), "Partners ranked"),
-        "network": ("/network", "Find and focus an organisation"),
-        "gaps": ("/gaps?project=" + quote(project, safe=""), "Missing stakeholders"),
-        "precedents": ("/precedents?idea=" + quote(idea), "Similar projects ("),
-        "data": ("/data", "Download the whole graph"),
-        "sparql": ("/sparql", "SPARQL console"),
+        "search": ("/?q=prison", "projects", "Download XLSX"),
+        "project": (
+            "/project?iri=" + quote(project, safe=""),
+            "Facts and their evidence",
+            "Link to this page",
+        ),
+        "organisation": (
+            "/organisation?iri=" + quote(org, safe=""),
+            "Names and where they come from",
+            "Link to this page",
+        ),
+        "network": ("/network", "Find and focus an organisation", "Brokers in this view"),
+        "gaps": (
+            "/gaps?project=" + quote(project, safe=""),
+            "Missing stakeholders",
+            "Why expected",
+        ),
+        "precedents": (
+            "/precedents?idea=" + quote(idea),
+            "Recognised in the idea",
+            "Potential partners",
+        ),
+        "data": ("/data", "Projects", "JSON-LD"),
+        "sparql": ("/sparql", "SPARQL console", "Run query"),
     }
     shots = screenshot_dir()
     times: dict[str, float] = {}
-    for name, (path, marker) in pages.items():
+    for name, (path, first, last) in pages.items():
         start = time.perf_counter()
         page.goto(app_url + path)
-        page.get_by_text(marker, exact=False).first.wait_for(timeout=90000)
+        page.get_by_text(first, exact=False).first.wait_for(timeout=90000)
         times[name] = round(time.perf_counter() - start, 2)
+        page.get_by_text(last, exact=False).first.wait_for(timeout=90000)
+        times[name + " (complete)"] = round(time.perf_counter() - start, 2)
         wait_idle(page)
         if name == "network":
             network_frame(page)
