@@ -16,7 +16,10 @@ on which documents were ingested before, so any ingest order gives the same IRIs
 3. Otherwise the IRI is minted from the mention's **lemma key** (content words
    lemmatised in the document language, diacritics folded, legal forms such as
    ``z. s.``/``GmbH`` dropped, "České republiky"/"ČR" written as one country token), so
-   inflected forms of one name meet: ``id/org/<slug of the lemma key>``.
+   inflected forms of one name meet: ``id/org/<slug of the lemma key>``. A unit named
+   after an authority body ("Biuro Prewencji KGP") is keyed on that body and gets it as
+   parent; a national-type body whose name does not say its country ("Ministry of
+   Interior") is qualified by the context's country (``ministry-interior--hu``).
 4. **Merges** (``praxis orgs merge A B``) map A to B (``A owl:sameAs B`` in the curation
    graph); the old IRI stays an alias, so links and bookmarks do not break.
 
@@ -79,6 +82,20 @@ MIN_ACRONYM = 2
 ORG_PREFIX = str(ID["org/"])
 GRAPH_DOC = str(GRAPH["doc/"])
 
+#: actor types of national bodies: a name without a country is qualified by the context's
+NATIONAL_TYPES = frozenset(
+    {
+        "ministry",
+        "police",
+        "prison-service",
+        "probation-service",
+        "border-guard",
+        "labour-office",
+        "ombudsman",
+        "government-agency",
+        "court-prosecution",
+    }
+)
 #: letters that betray the language a name is written in (for lemmatising it in that one)
 LANG_LETTERS = {
     "cs": "ěřůťďň",
@@ -296,6 +313,26 @@ def name_langs(text: str) -> set[str]:
     if not out and letters & set(ACUTE):
         out = {"cs", "sk"}
     return out or {"en"}
+
+
+def national_qualifier(
+    mention: OrganisationMention, lang: str | None, hints: set[str], named: str | None
+) -> str | None:
+    """Country qualifier for the minted key of a national-type body whose name does not say
+    its country ("Ministry of Interior" in a text about Hungary is not the one in a text
+    about Lithuania): the mention's country, else the document language's, else the
+    document's countries. None for other types or names that spell out their country.
+
+    >>> m = OrganisationMention("Ministry of Interior", "ministry", [])
+    >>> national_qualifier(m, "en", {"NO", "HU"}, None)
+    'hu-no'
+    """
+    if mention.actor_type not in NATIONAL_TYPES or named:
+        return None
+    country = mention.country or LANG_COUNTRY.get(lang or "")
+    if country:
+        return country.lower()
+    return "-".join(sorted(h.lower() for h in hints)) or None
 
 
 def acronym_key(text: str) -> str:
@@ -713,8 +750,11 @@ class Resolver:
             key = slug(prefix + " " + iri_key(body))
             self.unit_parents[key] = self.curation.canonical(body)
             return Resolution(self.curation.canonical(org_iri(key)), "unit", body)
-        minted = org_iri(organisation_key(mention.label, lang))
-        return Resolution(self.curation.canonical(minted), "name")
+        key = organisation_key(mention.label, lang)
+        qualifier = national_qualifier(mention, lang, set(hints), named)
+        if qualifier:
+            key = slug(key + "--" + qualifier)
+        return Resolution(self.curation.canonical(org_iri(key)), "name")
 
     def unit_of(
         self, label: str, lang: str | None, hints: set[str], country: str | None
@@ -1384,6 +1424,8 @@ def resolve_store(store: GraphStore, apply: bool = True) -> dict[str, object]:
     records: list[MentionRecord] = []
     for iri, f in sorted(facts.items()):
         if iri in authority.bodies or iri in pinned or not iri.startswith(ORG_PREFIX):
+            continue
+        if "--" in iri:  # a generic national name qualified by country: never fuzzy-merged
             continue
         for name in sorted(f.pref):
             iris.append(iri)
