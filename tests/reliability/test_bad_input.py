@@ -26,7 +26,7 @@ from graph.store import GraphStore, open_store
 from ingest.documents import IngestError
 from ingest.pipeline import ingest_paths, iter_files
 from ingest.rdf import document_iri
-from ingest.readers import READERS, doc_id_for, read_file
+from ingest.readers import doc_id_for, read_file
 from ontology.namespaces import SCHEMA
 from tests.helpers import make_pdf
 
@@ -92,6 +92,17 @@ def corrupt_docx_xml() -> bytes:
             if item.filename == "word/document.xml":
                 data = data[: len(data) // 2]
             out.writestr(item, data)
+    return buf.getvalue()
+
+
+def xlsx_bytes(rows: list[list[object]]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
     return buf.getvalue()
 
 
@@ -270,6 +281,20 @@ CASES: list[Case] = [
     Case("zip_not_docx.docx", write(zip_not_docx()), r"(?i)corrupt DOCX|not a Word"),
     Case("pdf_named.txt", write(make_pdf(ENGLISH.split(". "))), r"^content is PDF, not text"),
     Case("png_named.md", write(b"\x89PNG\r\n\x1a\n" + bytes(64)), r"^content is a PNG image"),
+    # tables (readers of issue 10): malformed variants get a reason, never a crash
+    Case("empty.csv", write(b""), r"^empty file$"),
+    Case("garbage.csv", write(random.Random(3).randbytes(3000)), r"binary content"),
+    Case("unknown_columns.csv", write("a,b,c\n1,2,3\n"), r"no known table layout"),
+    Case(
+        "formula_cells.csv",
+        write('Project Title;Coordinator\n=HYPERLINK("http://x");@SUM(1)\n'),
+        r"no known table layout",
+    ),
+    Case("one_column.csv", write("just one line of words\n"), r"no known table layout|CSV"),
+    Case("corrupt.xlsx", write(b"PK\x03\x04 nope"), r"corrupt XLSX"),
+    Case("empty.xlsx", write(xlsx_bytes([])), r"no known table layout"),
+    Case("formulas.xlsx", write(xlsx_bytes([["x", "y"], ["=1+1", "@A1"]])), r"no known table"),
+    Case("docx_named.xlsx", write(docx_bytes([POLISH])), r"(?i)xlsx|no known table|sheet"),
     Case("a b  c.txt", write(ENGLISH), "ingest"),
     Case("ünï cödé – Žluťoučký.txt", write(CZECH), "ingest"),
     Case("semi;colon $(touch pwned) `id` 'q' \"d\" & | > <.txt", write(POLISH), "ingest"),
@@ -427,9 +452,3 @@ def test_cli_exit_status_says_something_was_skipped(tmp_path: Path) -> None:
     assert data["files_read"] == 1
     reasons = {Path(s["path"]).name: s["reason"] for s in data["skipped"]}
     assert reasons["empty.txt"] == "empty file" and "pdf" in reasons["broken.pdf"].lower()
-
-
-def test_tabular_readers_todo() -> None:
-    """CSV/XLSX malformed variants belong with the tabular readers (issue 10)."""
-    if ".csv" not in READERS and ".xlsx" not in READERS:
-        pytest.skip("no tabular readers registered yet (issue 10)")
