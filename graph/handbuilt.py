@@ -116,7 +116,7 @@ def load_projects(store: GraphStore, specs: Iterable[ProjectSpec]) -> str:
     return store.replace_graphs({s.graph: project_quads(s) for s in specs})
 
 
-def bulk_load_projects(store: GraphStore, specs: Iterable[ProjectSpec], chunk: int = 5000) -> str:
+def bulk_load_projects(store: GraphStore, specs: Iterable[ProjectSpec], chunk: int = 25000) -> str:
     """Bulk-load many projects (N-Quads in chunks), then stamp a new store version."""
     batch: list[Quad] = []
     count = 0

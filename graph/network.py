@@ -35,6 +35,8 @@ from ontology import role_name, split_concept_iri
 #: above this many nodes betweenness is estimated from ``BETWEENNESS_SAMPLES`` pivots
 BETWEENNESS_EXACT_MAX = 1000
 BETWEENNESS_SAMPLES = 200
+#: linking partners listed for a distance-2 partner
+VIA_MAX = 5
 SEED = 42
 
 _GRAPHS: dict[tuple[str, str, NetworkFilter], nx.Graph] = {}
@@ -115,8 +117,22 @@ def selected_projects(proj: Projection, flt: NetworkFilter) -> set[str]:
     return set(proj.members) if selected is None else selected & set(proj.members)
 
 
+_ROLLUPS: dict[int, tuple[Projection, dict[str, str]]] = {}
+
+
 def rollup_map(proj: Projection) -> dict[str, str]:
-    """Organisation -> its top-most parent via org:subOrganizationOf (cycle-safe)."""
+    """Organisation -> its top-most parent via org:subOrganizationOf (cycle-safe); cached
+    per projection."""
+    cached = _ROLLUPS.get(id(proj))
+    if cached is not None and cached[0] is proj:
+        return cached[1]
+    out = _rollup_map(proj)
+    _ROLLUPS.clear()
+    _ROLLUPS[id(proj)] = (proj, out)
+    return out
+
+
+def _rollup_map(proj: Projection) -> dict[str, str]:
     out: dict[str, str] = {}
     for org in proj.orgs:
         seen = {org}
@@ -427,6 +443,7 @@ class EgoNetwork:
     depth: int
     projects: list[str]
     partners: list[Partner]
+    second_degree_total: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -444,11 +461,15 @@ def ego_network(
     depth: int = 1,
     flt: NetworkFilter | None = None,
     limit: int | None = None,
+    second_limit: int | None = 1000,
 ) -> EgoNetwork:
     """An organisation's partners (depth 1) and their partners (depth 2), ranked by ties.
 
-    ``org`` is an IRI, an exact label or a unique part of a label. Works on the bipartite
-    projection directly, so the cost depends on the neighbourhood, not on the graph.
+    ``org`` is an IRI, an exact label or a unique part of a label. Distance-2 ties count
+    (project, linking partner) pairs; ``via`` lists up to :data:`VIA_MAX` linking partners;
+    only the ``second_limit`` strongest distance-2 partners are listed (``second_degree_total``
+    says how many there are). Works on the bipartite projection directly, so the cost
+    depends on the neighbourhood, not on the graph.
     Raises ``LookupError`` for an unknown organisation, ``ValueError`` for a bad depth.
     """
     if depth not in (1, 2):
@@ -468,33 +489,50 @@ def ego_network(
     allowed = selected_projects(proj, flt) if has_project_filter else None
     wanted_types = set(flt.actor_types)
 
-    def partners_of(node_members: set[str]) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = defaultdict(list)
-        projects: set[str] = set()
+    members_of = proj.members
+    orgs = proj.orgs
+    mentioned_ok = flt.include_mentioned
+
+    def keep(org: str, role: str) -> bool:
+        if role == "mentioned" and not mentioned_ok:
+            return False
+        return not wanted_types or orgs[org].actor_type in wanted_types
+
+    def projects_of(node_members: set[str]) -> set[str]:
+        out: set[str] = set()
         for member in node_members:
-            projects |= proj.org_projects.get(member, set())
-        for project in sorted(projects):
-            if allowed is not None and project not in allowed:
-                continue
-            for other in proj.participants(project, flt.include_mentioned):
-                node = parent.get(other, other)
-                if node in node_members or node == centre:
+            out |= proj.org_projects.get(member, set())
+        if allowed is not None:
+            out &= allowed
+        return out
+
+    def partners_of(node_members: set[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for project in sorted(projects_of(node_members)):
+            roles = members_of[project]
+            if not mentioned_ok and all(
+                roles.get(m, "mentioned") == "mentioned" for m in node_members
+            ):
+                continue  # the centre is only named in this project
+            for other, role in roles.items():
+                node = parent.get(other, other) if parent else other
+                if node in node_members or node == centre or not keep(other, role):
                     continue
-                if wanted_types and proj.orgs[other].actor_type not in wanted_types:
-                    continue
-                if not found[node] or found[node][-1] != project:
-                    found[node].append(project)
+                seen = found.get(node)
+                if seen is None:
+                    found[node] = [project]
+                elif seen[-1] != project:
+                    seen.append(project)
         return found
 
     own_projects = sorted(
         p
-        for member in children
-        for p in proj.org_projects.get(member, ())
-        if (allowed is None or p in allowed)
-        and (flt.include_mentioned or proj.members[p].get(member) != "mentioned")
+        for p in projects_of(children)
+        if mentioned_ok or any(members_of[p].get(m, "mentioned") != "mentioned" for m in children)
     )
     direct = partners_of(children)
     partners = [_partner(proj, o, 1, len(ps), projects=ps) for o, ps in direct.items()]
+    second_total = 0
     if depth == 2:
         # one pass over the distinct projects of the direct partners (not partner by
         # partner), so hubs sharing many projects are not counted over and over
@@ -504,27 +542,27 @@ def ego_network(
         direct_set = set(direct)
         reach: set[str] = set()
         for first in direct:
-            for member in units.get(first, set()) | {first}:
-                reach |= proj.org_projects.get(member, set())
-        second: dict[str, Counter[str]] = defaultdict(Counter)
+            reach |= projects_of(units.get(first, set()) | {first})
+        ties: Counter[str] = Counter()
+        via: dict[str, list[str]] = {}
         for project in reach:
-            if allowed is not None and project not in allowed:
-                continue
             nodes = {
-                parent.get(o, o)
-                for o in proj.participants(project, flt.include_mentioned)
-                if not wanted_types or proj.orgs[o].actor_type in wanted_types
+                parent.get(o, o) if parent else o
+                for o, role in members_of[project].items()
+                if keep(o, role)
             }
             firsts = nodes & direct_set
             if not firsts:
                 continue
             for other in nodes - direct_set - {centre}:
-                for first in firsts:
-                    second[other][first] += 1
-        partners += [
-            _partner(proj, o, 2, sum(via.values()), via=[v for v, _ in via.most_common()])
-            for o, via in second.items()
-        ]
+                ties[other] += len(firsts)
+                linked = via.setdefault(other, [])
+                if len(linked) < VIA_MAX:
+                    linked.extend(f for f in sorted(firsts) if f not in linked)
+                    del linked[VIA_MAX:]
+        second_total = len(ties)
+        best = ties.most_common() if second_limit is None else ties.most_common(second_limit)
+        partners += [_partner(proj, o, 2, n, via=via[o]) for o, n in best]
     partners.sort(key=lambda p: (p.distance, -p.ties, p.label))
     if limit is not None:
         partners = partners[:limit]
@@ -535,8 +573,9 @@ def ego_network(
         actor_type=rec.actor_type if rec else None,
         country=rec.country if rec else None,
         depth=depth,
-        projects=sorted(set(own_projects)),
+        projects=own_projects,
         partners=partners,
+        second_degree_total=second_total,
     )
 
 

@@ -13,6 +13,7 @@ lemmas. Indexes are built once per store version (see :mod:`graph.projection`).
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import threading
 from collections import Counter, defaultdict
@@ -36,6 +37,8 @@ WEIGHTS = {
 BM25_K1 = 1.2
 BM25_B = 0.75
 MAX_QUERY_TERMS = 60
+#: candidates scored exactly after the cheap first pass
+POOL = 400
 #: BM25 stops adding query terms (rarest first) once their postings hold this many entries
 MAX_POSTINGS = 150_000
 
@@ -200,8 +203,9 @@ def text_index(store: GraphStore) -> _TextIndex:
     return cached
 
 
-def bm25(index: _TextIndex, lemmas: list[str]) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """BM25 scores of projects for the query lemmas, and the lemmas each project shares."""
+def query_terms(index: _TextIndex, lemmas: list[str]) -> list[str]:
+    """The idea's lemmas worth looking up: known, not stop-word-like (in at most half the
+    projects), rarest first, at most :data:`MAX_QUERY_TERMS` and :data:`MAX_POSTINGS`."""
     n = max(len(index.lengths), 1)
     terms = [t for t in set(lemmas) if t in index.postings and len(t) > 2]
     terms = [t for t in terms if len(index.postings[t]) <= n * 0.5 or n < 20]
@@ -212,17 +216,22 @@ def bm25(index: _TextIndex, lemmas: list[str]) -> tuple[dict[str, float], dict[s
         if budget < 0 and kept:
             break
         kept.append(t)
-    terms = kept
+    return kept
+
+
+def bm25(index: _TextIndex, lemmas: list[str]) -> tuple[dict[str, float], list[str]]:
+    """BM25 scores of projects for the query lemmas, and the query terms used."""
+    n = max(len(index.lengths), 1)
+    terms = query_terms(index, lemmas)
     scores: dict[str, float] = defaultdict(float)
-    shared: dict[str, list[str]] = defaultdict(list)
+    lengths, avg = index.lengths, index.avg_length
     for term in terms:
         posting = index.postings[term]
         idf = bm25_idf(n, len(posting))
         for project, tf in posting.items():
-            norm = BM25_K1 * (1 - BM25_B + BM25_B * index.lengths[project] / index.avg_length)
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[project] / avg)
             scores[project] += idf * tf * (BM25_K1 + 1) / (tf + norm)
-            shared[project].append(term)
-    return dict(scores), dict(shared)
+    return dict(scores), terms
 
 
 # ---------------------------------------------------------------------------- ranking
@@ -254,43 +263,69 @@ def rank_precedents(
     if country and country not in facets["country"]:
         facets["country"].append(country)
 
-    components: dict[str, dict[str, float]] = defaultdict(dict)
-    shared: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    present_kinds = []
+    # phase 1: cheap accumulated scores over the informative postings -> a candidate pool
+    n = max(len(proj.projects), 1)
+    cap = max(5000, n // 4)
+    value_weights: dict[str, tuple[dict[str, float], float]] = {}
+    approx: dict[str, float] = defaultdict(float)
+    skipped: list[tuple[int, str, str]] = []
     for facet, values in facets.items():
         values = sorted(set(values))
         if not values:
             continue
-        present_kinds.append(facet)
         weights = {v: proj.idf(facet, v) for v in values}
-        total = sum(weights.values()) or 1.0
-        if facet in ("funder", "country"):
-            total = max(weights.values()) or 1.0  # one shared funder is a full match
+        # one shared funder or country is a full match; target groups etc. add up
+        total = (max if facet in ("funder", "country") else sum)(weights.values()) or 1.0
+        value_weights[facet] = (weights, total)
         for v in values:
-            for p in proj.postings.get((facet, v), ()):
-                components[p][facet] = min(1.0, components[p].get(facet, 0.0) + weights[v] / total)
-                shared[p][facet].append(v)
-    text_scores, text_shared = bm25(text_index(store), idea.lemmas) if idea.lemmas else ({}, {})
-    if text_scores:
-        present_kinds.append("text")
-        top = max(text_scores.values())
-        for p, s in text_scores.items():
-            components[p]["text"] = s / top
-    norm = sum(WEIGHTS[k] for k in present_kinds) or 1.0
+            posting = proj.postings.get((facet, v), ())
+            if len(posting) > cap:
+                skipped.append((len(posting), facet, v))
+                continue
+            w = WEIGHTS[facet] * weights[v] / total
+            for p in posting:
+                approx[p] += w
+    index = text_index(store)
+    text_scores, terms = bm25(index, idea.lemmas) if idea.lemmas else ({}, [])
+    top_text = max(text_scores.values()) if text_scores else 1.0
+    for p, s in text_scores.items():
+        approx[p] += WEIGHTS["text"] * s / top_text
+    if len(approx) < POOL and skipped:  # only very common values matched: use the rarest
+        _, facet, v = min(skipped)
+        for p in proj.postings[(facet, v)]:
+            approx[p] += 0.0
+            if len(approx) >= POOL:
+                break
+    pool = heapq.nlargest(POOL, approx.items(), key=lambda kv: (kv[1], kv[0]))
+
+    # phase 2: exact components for the pool
+    kinds = [*value_weights, *(["text"] if text_scores else [])]
+    norm = sum(WEIGHTS[k] for k in kinds) or 1.0
+    components: dict[str, dict[str, float]] = {}
+    shared: dict[str, dict[str, list[str]]] = {}
     scored = []
-    for p, comp in components.items():
+    for p, _ in pool:
         if p not in proj.projects:
             continue
-        score = sum(WEIGHTS[k] * v for k, v in comp.items()) / norm
-        scored.append((score, p))
+        comp: dict[str, float] = {}
+        found: dict[str, list[str]] = {}
+        for facet, (weights, total) in value_weights.items():
+            hit = [v for v in weights if p in proj.postings.get((facet, v), ())]
+            if hit:
+                comp[facet] = min(1.0, sum(weights[v] for v in hit) / total)
+                found[facet] = hit
+        if p in text_scores:
+            comp["text"] = text_scores[p] / top_text
+            found["words"] = [t for t in terms if p in index.postings[t]][:8]
+        if not comp:
+            continue
+        components[p], shared[p] = comp, found
+        scored.append((sum(WEIGHTS[k] * v for k, v in comp.items()) / norm, p))
     scored.sort(key=lambda x: (-x[0], proj.projects[x[1]].title, x[1]))
 
     hits = []
     for score, p in scored[:limit]:
-        found = {k: sorted(v) for k, v in shared[p].items()}
-        words = sorted(text_shared.get(p, []), key=lambda t: len(text_index(store).postings[t]))
-        if words:
-            found["words"] = words[:8]
+        found = {k: (v if k == "words" else sorted(v)) for k, v in shared[p].items()}
         partners = [
             {
                 "org": org,

@@ -277,3 +277,10 @@ def test_projection_is_kept_on_disk_per_store_version(tmp_path: Path) -> None:
     projection_module._CACHE.clear()
     assert projection_module.projection(disk).members == newer.members
     disk.close()
+
+
+def test_ego_network_of_an_organisation_only_named(store: GraphStore) -> None:
+    named = ego_network(store, "Ministry of Justice")
+    assert {p.label for p in named.partners} == {"Prison Service CZ", "Probation CZ", "School CZ"}
+    strict = ego_network(store, "Ministry of Justice", flt=NetworkFilter(include_mentioned=False))
+    assert strict.partners == [] and strict.projects == []
