@@ -494,11 +494,12 @@ def _reference_bodies(
 ) -> list[dict[str, str | None]]:
     """Organisations of the type with no project (e.g. from the authority file), home
     countries first."""
-    idle = [
-        o
-        for o in reversed(proj.orgs_by_type.get(actor_type, []))  # fewest projects first
-        if o not in proj.org_projects and o not in exclude
-    ]
+    idle = []
+    for o in reversed(proj.orgs_by_type.get(actor_type, [])):  # fewest projects first
+        if o in proj.org_projects:
+            break  # the rest all have projects
+        if o not in exclude:
+            idle.append(o)
     idle.sort(key=lambda o: (proj.orgs[o].country not in home, proj.orgs[o].label))
     return [
         {"org": o, "label": proj.orgs[o].label, "country": proj.orgs[o].country}
