@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from pyoxigraph import RdfFormat
 
@@ -89,3 +90,78 @@ def doc_graph_counts(store: GraphStore) -> dict[str, int]:
         "FILTER(CONTAINS(STR(?g), '/graph/doc/')) } GROUP BY ?g"
     )
     return {r["g"].value: int(r["n"].value) for r in rows}
+
+
+# ---------------------------------------------------------------- XSS probe store
+XSS_ORG = "Stowarzyszenie <img src=x onerror=alert(1)>"
+XSS_ORG_2 = "Nadácia [klik](javascript:alert(2)) <svg onload=alert(3)>"
+XSS_TITLE = 'Projekt <script>alert(4)</script> "><img src=x onerror=alert(5)>'
+XSS_URL = "javascript:alert(6)"
+# raw markup that must never reach a page unescaped
+XSS_MARKERS = ("<img src=x", "<script>alert", "<svg onload", "onerror=alert", "javascript:alert")
+XSS_TEXT = (
+    f"{XSS_TITLE}\n\n"
+    f"{XSS_ORG} koordynuje projekt dla osadzonych kobiet w Polsce. Partnerem jest "
+    f"{XSS_ORG_2} oraz Fundacja Sławek. Strona projektu: {XSS_URL} "
+    '[kliknij](javascript:alert(7)) <a href="javascript:alert(8)">link</a>. '
+    "Projekt finansuje program Erasmus+ i Służba Więzienna."
+)
+
+
+def build_xss_store(path: Path) -> dict[str, str]:
+    """A real store with hostile names: probe files ingested by the real pipeline, and one
+    document whose extraction is given hostile organisation labels and title, mapped by the
+    real RDF code. Returns the IRIs of the hostile project and organisations."""
+    from graph.resolve import resolve_extraction
+    from graph.store import open_store
+    from ingest.documents import OrganisationMention, Span
+    from ingest.pipeline import analyse, ensure_ontology, ingest_paths
+    from ingest.rdf import doc_graph, extraction_quads, project_iri_of
+    from ingest.readers import read_file
+
+    folder = path.parent / "xss-docs"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "probe.md").write_text("# " + XSS_TEXT, encoding="utf-8")
+    (folder / "probe <img src=x onerror=alert(9)>.txt").write_text(XSS_TEXT, encoding="utf-8")
+    (folder / "probe.html").write_text(
+        "<html><head><title>&lt;script&gt;alert(10)&lt;/script&gt; Projekt</title></head>"
+        f"<body><article><h1>{XSS_TITLE.replace('<', '&lt;')}</h1>"
+        f"<p>{XSS_TEXT.replace('<', '&lt;')}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    store = open_store(path)
+    ingest_paths([folder], store, progress=False)
+
+    hand = folder / "hand-built.txt"
+    hand.write_text(XSS_TEXT, encoding="utf-8")
+    document = read_file(hand)
+    extraction = analyse(document)
+    extraction.title = XSS_TITLE
+    text = document.text
+    mentions = []
+    for label, role in ((XSS_ORG, "coordinator"), (XSS_ORG_2, "partner")):
+        start = text.index(label)
+        mentions.append(
+            OrganisationMention(
+                label=label,
+                actor_type="ngo",
+                spans=[Span(start, start + len(label), label)],
+                role=role,
+                country="PL",
+            )
+        )
+    extraction.organisations = mentions + [
+        o for o in extraction.organisations if o.label not in (XSS_ORG, XSS_ORG_2)
+    ]
+    resolve_extraction(extraction, store)
+    ensure_ontology(store)
+    store.replace_graphs({doc_graph(document.doc_id): extraction_quads(extraction)})
+    from graph.resolve import organisation_iri
+
+    iris = {
+        "project": project_iri_of(extraction).value,
+        "org": organisation_iri(extraction.organisations[0]),
+        "org2": organisation_iri(extraction.organisations[1]),
+    }
+    store.close()
+    return {k: str(v) for k, v in iris.items()}
