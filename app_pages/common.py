@@ -455,3 +455,37 @@ def warm_up() -> threading.Thread:
     thread = threading.Thread(target=work, name="praxis-warm-up", daemon=True)
     thread.start()
     return thread
+
+
+@dataclass
+class SearchView:
+    """What the search page shows for (query, filters, sort): computed once, then paged."""
+
+    matching: int  # projects matching the words (before facet filters)
+    ordered: list[Any]  # views.Row, filtered and sorted
+    counts: dict[str, Any]  # facet → Counter (disjunctive within a selected facet)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _search_view(
+    location: str,
+    version: str,
+    query: str,
+    filters: tuple[tuple[str, tuple[str, ...]], ...],
+    sort: str,
+) -> SearchView:
+    from app_pages.views import facet_counts, filter_rows, rows_of, sort_rows
+
+    rows = rows_of(search_all(query).hits, project_years())
+    wanted = {facet: list(values) for facet, values in filters}
+    filtered = filter_rows(rows, wanted)
+    counts = facet_counts(rows, filtered, wanted, FACETS)
+    return SearchView(len(rows), sort_rows(filtered, sort, participants()), counts)
+
+
+def search_view(query: str, filters: dict[str, list[str]], sort: str) -> SearchView:
+    """Filtered, sorted search results with facet counts, cached per store version (paging a
+    100k-project result costs only the page)."""
+    s = store()
+    key = tuple((f, tuple(sorted(v))) for f, v in sorted(filters.items()) if v)
+    return _search_view(s.location, s.version(), query.strip(), key, sort)

@@ -33,6 +33,8 @@ KINDS = {
     "country": "a country",
     "theme": "a theme",
 }
+#: longest option lists (large stores): the rest is reached by search or a shared link
+MAX_OPTIONS = 500
 STATUS = {
     "absent": "absent",
     "mentioned-only": "named in the documents but not a partner",
@@ -49,8 +51,14 @@ kind = st.radio("Look at", list(KINDS), format_func=KINDS.get, horizontal=True, 
 subject: str | None = None
 if kind == "project":
     rows = project_rows()
-    options = sorted(rows, key=lambda p: rows[p].title.casefold())
-    init_state("gap-project", params.get("project") if params.get("project") in rows else None)
+    current = params.get("project") if params.get("project") in rows else None
+    words = st.text_input(
+        "Find the project (words in any language)", key="gap-project-q", placeholder="e.g. prison"
+    )
+    hits = [h.project for h in search_all(words).hits[:MAX_OPTIONS]]
+    options = sorted(set(hits) | {p for p in [current, st.session_state.get("gap-project")] if p})
+    options.sort(key=lambda p: rows[p].title.casefold() if p in rows else p)
+    init_state("gap-project", current)
     subject = st.selectbox(
         "Project",
         options,
@@ -61,8 +69,12 @@ if kind == "project":
     )
 elif kind == "org":
     g = collaboration()
-    options = sorted(g.nodes, key=lambda n: (-g.nodes[n]["projects"], g.nodes[n]["label"]))
-    init_state("gap-org", params.get("org") if params.get("org") in g else None)
+    ranked = sorted(g.nodes, key=lambda n: (-g.nodes[n]["projects"], g.nodes[n]["label"]))
+    current = params.get("org") if params.get("org") in g else None
+    options = ranked[:MAX_OPTIONS] + [n for n in [current] if n and n not in ranked[:MAX_OPTIONS]]
+    if len(ranked) > MAX_OPTIONS:
+        st.caption(f"The {MAX_OPTIONS} most active of {len(ranked):,} organisations are listed.")
+    init_state("gap-org", current)
     subject = st.selectbox(
         "Organisation",
         options,

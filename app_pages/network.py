@@ -36,6 +36,8 @@ COLOURS = {
     "community": "Community",
     "country": "Country",
 }
+#: the ego chooser lists the most active organisations (a shared link reaches any other)
+MAX_EGO_OPTIONS = 1000
 SIZES = {"projects": "Projects", "degree": "Partners", "betweenness": "Betweenness"}
 FILTER_FACETS = {
     "funder": "Funder",
@@ -107,7 +109,10 @@ if ego and ego not in names:
     st.warning("That organisation is not in the network; showing the whole network.")
     ego = None
 e1, e2 = st.columns([3, 1])
-ego_options = ["", *sorted(names, key=lambda n: names[n].casefold())]
+by_activity = sorted(names, key=lambda n: -g_all.nodes[n]["projects"])[:MAX_EGO_OPTIONS]
+if ego and ego not in by_activity:
+    by_activity.append(ego)
+ego_options = ["", *sorted(by_activity, key=lambda n: names[n].casefold())]
 init_state("net-ego", ego or "")
 ego_choice = e1.selectbox(
     "Ego mode: the network around one organisation",

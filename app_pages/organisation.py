@@ -35,6 +35,7 @@ from graph.resolve import organisation_facts, organisation_label
 from ontology import ROLE_STRENGTH, role_name
 
 MAX_PARTNERS = 50
+MAX_PROJECTS = 200
 MAX_EGO_NODES = 80
 
 iri = st.query_params.get("iri")
@@ -173,7 +174,10 @@ def project_sort_key(item: tuple[str, dict]) -> tuple:
     return (-int(latest), item[1]["title"].casefold())
 
 
-for p_iri, p in sorted(projects.items(), key=project_sort_key):
+ordered_projects = sorted(projects.items(), key=project_sort_key)
+if len(ordered_projects) > MAX_PROJECTS:
+    st.caption(f"The {MAX_PROJECTS} most recent of {len(ordered_projects):,} projects are listed.")
+for p_iri, p in ordered_projects[:MAX_PROJECTS]:
     row = info.get(p_iri)
     bits = [role_title(p["role"])]
     if row:

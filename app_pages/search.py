@@ -19,12 +19,10 @@ from app_pages.common import (
     param_list,
     participants,
     plain,
-    project_years,
-    search_all,
+    search_view,
     set_params,
 )
-from app_pages.views import LANGUAGES, SORTS, export_table, facet_counts, filter_rows, rows_of
-from app_pages.views import sort_rows as sorted_rows
+from app_pages.views import LANGUAGES, SORTS, export_table
 from graph.export import table_to_csv, table_to_xlsx
 
 PAGE_SIZES = [20, 50, 100]
@@ -43,12 +41,10 @@ query = st.text_input(
     key="q",
     placeholder="e.g. prison, policie, Gewalt, więzienie …",
 )
-result = search_all(query)
-years = project_years()
-rows = rows_of(result.hits, years)
 filters = {f: list(st.session_state.get(f"facet-{f}", [])) for f in FACETS}
-filtered = filter_rows(rows, filters)
-counts = facet_counts(rows, filtered, filters, FACETS)
+sort_key = st.session_state.get("sort", "relevance")
+view = search_view(query, filters, sort_key if sort_key in SORTS else "relevance")
+counts = view.counts
 
 
 def value_name(facet: str, value: str) -> str:
@@ -83,7 +79,8 @@ orgs = participants()
 col_count, col_sort, col_size = st.columns([3, 2, 1])
 sort_key = col_sort.selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="sort")
 page_size = col_size.selectbox("Per page", PAGE_SIZES, key="page_size")
-ordered = sorted_rows(filtered, sort_key, orgs)
+view = search_view(query, filters, sort_key)  # the sort may just have changed
+ordered = view.ordered
 signature = (query, tuple((f, tuple(v)) for f, v in filters.items()), sort_key, page_size)
 if st.session_state.get("_search_signature", signature) != signature:
     st.session_state["page"] = 1
@@ -94,7 +91,7 @@ st.session_state["page"] = page
 shown_from = (page - 1) * page_size
 col_count.markdown(
     f"**{len(ordered)} projects**"
-    + (f" of {len(rows)} matching the words" if len(ordered) != len(rows) else "")
+    + (f" of {view.matching} matching the words" if len(ordered) != view.matching else "")
     + (f" · page {page} of {pages}" if pages > 1 else "")
 )
 
