@@ -68,7 +68,7 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None, jobs: int, as_json: 
     from ingest.pipeline import ingest_paths
 
     with opened(store_spec) as store:
-        summary = ingest_paths(paths, store, progress=not as_json)
+        summary = ingest_paths(paths, store, progress=not as_json, jobs=jobs)
 
     def human(s: Any) -> None:
         click.echo(
@@ -88,6 +88,34 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None, jobs: int, as_json: 
     emit(summary.as_dict() if as_json else summary, as_json, human)
     if summary.skipped:
         sys.exit(SKIPPED_EXIT)
+
+
+@cli.command()
+@click.argument("n", type=click.IntRange(min=0))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder for text files, or the .nq file with --rdf.",
+)
+@click.option("--seed", default=0, show_default=True, help="Same seed, same corpus.")
+@click.option("--rdf", is_flag=True, help="Write N-Quads in the store's model (for bulk load).")
+def synth(n: int, out: Path, seed: int, rdf: bool) -> None:
+    """Generate a synthetic multilingual corpus of N projects (for scale tests).
+
+    Example: praxis synth 1000 --out var/synth ; praxis synth 100000 --rdf --out var/synth.nq
+    """
+    from graph.synth import write_nquads, write_texts
+
+    if rdf:
+        target = out / "synth.nq" if out.is_dir() else out
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as fh:
+            count = write_nquads(n, fh, seed=seed, base=target.parent / "synth")
+    else:
+        target = out
+        count = write_texts(n, out, seed=seed)
+    click.echo(f"wrote {count} projects to {target}")
 
 
 @cli.command(name="eval")
@@ -260,6 +288,10 @@ def app(store_spec: str | None, port: int, headless: bool) -> None:
     os.execve(sys.executable, cmd, env)
 
 
+# the analytics verbs (network, communities, brokers, precedents, gaps) register on `cli`
+import graph.analytics_cli  # noqa: E402, F401
+
+
 # ---------------------------------------------------------------------------- organisations
 @cli.group()
 def orgs() -> None:
@@ -398,10 +430,6 @@ def orgs_resolve(store_spec: str | None, dry_run: bool, as_json: bool) -> None:
         click.echo(f"{len(r['merged'])} merges among {r['organisations']} organisations")
 
     emit(result, as_json, human)
-
-
-# the analytics verbs (network, communities, brokers, precedents, gaps) register on `cli`
-import graph.analytics_cli  # noqa: E402, F401
 
 
 if __name__ == "__main__":

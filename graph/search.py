@@ -1,19 +1,40 @@
 """Multilingual search over projects: query words are lemmatised in all six languages and
 folded, so "vězeň", "więzień", "Gefangene" or "prisoner" meet the lemmas of any document.
 
-Facets (funder, actor type, target group, activity, country, language) are counted over
-the hits. Results are computed from two SPARQL queries cached per store version.
+The index is SQLite FTS5 (standard library ``sqlite3``), kept beside the store:
+
+* ``docs``    one row per project (IRI, title, language, file, named graph, folded title,
+              folded lemma text); ``fts`` is an external-content FTS5 table over the folded
+              title and lemmas (``unicode61 remove_diacritics 2``), ranked with BM25;
+* ``facets``  (doc, facet, value) rows, clustered by document, plus an index by value
+              for filters; ``facet_totals`` holds the precomputed counts for "everything";
+* ``meta``    the store version the index reflects.
+
+Where it lives: ``<store>.search.sqlite`` next to an on-disk store; for a SPARQL server or an
+unwritable folder, ``$PRAXIS_CACHE`` (default ``~/.cache/praxisgraph``)/search/<hash of the
+location>.sqlite; for ``:memory:`` stores, in memory. Ingest updates it incrementally
+(:func:`refresh_index`); a search on a store whose version differs rebuilds it.
 """
 
 from __future__ import annotations
 
-import math
+import contextlib
+import hashlib
+import os
+import sqlite3
+import tempfile
+import threading
+import weakref
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from graph.queries import run_query
-from graph.store import GraphStore
+from pyoxigraph import NamedNode
+
+from graph.queries import load_query
+from graph.store import GraphStore, OxigraphStore, Row, term_sparql
 from ingest.langid import SUPPORTED
 from ingest.lemmatize import lemmatize
 from ingest.normalise import fold
@@ -27,6 +48,10 @@ FACETS = {
     str(PG.actorType): "actor-type",
     str(PG.country): "country",
 }
+ACTOR_TYPE = str(PG.actorType)
+COUNTRY = str(PG.country)
+SCHEMA_VERSION = "fts-1"
+GRAPH_CHUNK = 400  # named graphs per VALUES block when updating incrementally
 
 
 @dataclass
@@ -46,51 +71,273 @@ class SearchResult:
     total: int
 
 
-@dataclass
-class _Index:
-    projects: dict[str, dict[str, str]]
-    tokens: dict[str, Counter[str]]
-    facets: dict[str, dict[str, set[str]]]
-    df: Counter[str]
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+    id INTEGER PRIMARY KEY,
+    iri TEXT NOT NULL UNIQUE,
+    graph TEXT NOT NULL,
+    title TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    file TEXT NOT NULL,
+    ftitle TEXT NOT NULL,
+    lemmas TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS docs_graph ON docs(graph);
+CREATE INDEX IF NOT EXISTS docs_title ON docs(title);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    ftitle, lemmas, content='docs', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2', detail='column'
+);
+CREATE TABLE IF NOT EXISTS facets (
+    doc INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL,
+    PRIMARY KEY (doc, facet, value)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS facets_value ON facets(facet, value, doc);
+CREATE TABLE IF NOT EXISTS facet_totals (
+    facet TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (facet, value)
+) WITHOUT ROWID;
+"""
 
 
-_INDEXES: dict[tuple[str, str], _Index] = {}
+# --------------------------------------------------------------------------- index location
+_MEMORY: weakref.WeakKeyDictionary[GraphStore, sqlite3.Connection] = weakref.WeakKeyDictionary()
+_LOCK = threading.RLock()
 
 
-def _index(store: GraphStore) -> _Index:
-    key = (store.location, store.version())
-    if key in _INDEXES:
-        return _INDEXES[key]
-    projects: dict[str, dict[str, str]] = {}
-    tokens: dict[str, Counter[str]] = {}
-    df: Counter[str] = Counter()
-    for row in run_query(store, "project_summaries"):
+def cache_dir() -> Path:
+    base = os.environ.get("PRAXIS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "praxisgraph"
+    )
+    return Path(base) / "search"
+
+
+def index_path(store: GraphStore) -> Path | None:
+    """Where the index of ``store`` lives (``None``: in memory, for ``:memory:`` stores)."""
+    if store.location == ":memory:":
+        return None
+    if isinstance(store, OxigraphStore):
+        store_dir = Path(store.location).resolve()
+        beside = store_dir.parent / f"{store_dir.name}.search.sqlite"
+        if os.access(store_dir.parent, os.W_OK):
+            return beside
+    digest = hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:24]
+    return cache_dir() / f"{digest}.sqlite"
+
+
+def _connect(path: Path | str) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA temp_store=MEMORY")
+    conn.execute("PRAGMA cache_size=-65536")
+    return conn
+
+
+def _indexed_version(conn: sqlite3.Connection) -> str | None:
+    try:
+        rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.DatabaseError:
+        return None
+    if rows.get("schema") != SCHEMA_VERSION:
+        return None
+    return rows.get("version")
+
+
+@contextlib.contextmanager
+def _open(store: GraphStore) -> Iterator[sqlite3.Connection]:
+    """A connection to an index that matches the store's current version (rebuilt if not)."""
+    version = store.version()
+    path = index_path(store)
+    with _LOCK:
+        if path is None:
+            conn = _MEMORY.get(store)
+            if conn is None:
+                conn = _connect(":memory:")
+                _MEMORY[store] = conn
+            if _indexed_version(conn) != version:
+                _build(store, conn, version)
+        else:
+            conn = None
+            if path.exists():
+                conn = _connect(path)
+                if _indexed_version(conn) != version:
+                    conn.close()
+                    conn = None
+            if conn is None:
+                rebuild_index(store, path, version)
+                conn = _connect(path)
+    try:
+        yield conn
+    finally:
+        if path is not None:
+            conn.close()
+
+
+def rebuild_index(store: GraphStore, path: Path | None = None, version: str | None = None) -> Path:
+    """Build the index from the store into a fresh file and move it into place."""
+    path = path or index_path(store)
+    if path is None:
+        with _open(store):
+            return Path(":memory:")
+    version = version or store.version()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        conn = _connect(tmp)
+        conn.execute("PRAGMA journal_mode=OFF")
+        _build(store, conn, version)
+        conn.close()
+        os.replace(tmp, path)
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(str(path) + suffix)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(tmp)
+    return path
+
+
+# --------------------------------------------------------------------------- filling the index
+def _values_query(name: str, graphs: Sequence[NamedNode]) -> str:
+    """The named query with a multi-row ``VALUES ?g`` block at its first ``WHERE {``."""
+    text = load_query(name)
+    at = text.upper().index("WHERE {") + len("WHERE {")
+    block = " VALUES ?g { " + " ".join(term_sparql(g) for g in graphs) + " } "
+    return text[:at] + block + text[at:]
+
+
+def _fetch(
+    store: GraphStore, graphs: Sequence[NamedNode] | None
+) -> tuple[list[Row], list[tuple[str, str, str]]]:
+    """Project rows and (project, facet property IRI, value) triples, for all or some graphs."""
+
+    def rows(name: str) -> list[Row]:
+        return store.select(load_query(name) if graphs is None else _values_query(name, graphs))
+
+    facet_rows = [
+        (r["project"].value, r["facet"].value, r["value"].value) for r in rows("search_facets_own")
+    ]
+    for r in rows("search_facets_orgs"):
+        if "type" in r:
+            facet_rows.append((r["project"].value, ACTOR_TYPE, r["type"].value))
+        if "country" in r:
+            facet_rows.append((r["project"].value, COUNTRY, r["country"].value))
+    return rows("project_summaries"), facet_rows
+
+
+def _insert(
+    conn: sqlite3.Connection, summaries: list[Row], facet_rows: list[tuple[str, str, str]]
+) -> None:
+    ids: dict[str, int] = {}
+    docs = []
+    next_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0]) + 1
+    for row in summaries:
         iri = row["project"].value
-        projects[iri] = {
-            "title": row["title"].value,
-            "lang": row["lang"].value if "lang" in row else "und",
-            "file": row["file"].value,
-        }
-        words = (row["lemmas"].value.split() if "lemmas" in row else []) + fold(
-            row["title"].value
-        ).split()
-        counts = Counter(words)
-        tokens[iri] = counts
-        df.update(counts.keys())
-    facets: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in run_query(store, "project_facets"):
-        facet = FACETS[row["facet"].value]
-        value = row["value"].value
+        if iri in ids:
+            continue  # a project seen twice (two languages/files) keeps its first row
+        ids[iri] = next_id
+        title = row["title"].value
+        docs.append(
+            (
+                next_id,
+                iri,
+                row["g"].value,
+                title,
+                row["lang"].value if "lang" in row else "und",
+                row["file"].value,
+                fold(title),
+                row["lemmas"].value if "lemmas" in row else "",
+            )
+        )
+        next_id += 1
+    conn.executemany("INSERT INTO docs VALUES (?,?,?,?,?,?,?,?)", docs)
+    conn.executemany(
+        "INSERT INTO fts(rowid, ftitle, lemmas) VALUES (?,?,?)",
+        ((d[0], d[6], d[7]) for d in docs),
+    )
+    facets: set[tuple[int, str, str]] = {(d[0], "language", d[4]) for d in docs}
+    for project, prop, value in facet_rows:
+        doc = ids.get(project)
+        if doc is None:
+            continue
+        facet = FACETS[prop]
         if facet != "country":
-            value = split_concept_iri(value)[1]
-        facets[row["project"].value][facet].add(value)
-    for iri, info in projects.items():
-        facets[iri]["language"].add(info["lang"])
-    _INDEXES.clear()
-    _INDEXES[key] = _Index(projects, tokens, {k: dict(v) for k, v in facets.items()}, df)
-    return _INDEXES[key]
+            try:
+                value = split_concept_iri(value)[1]
+            except ValueError:
+                continue
+        facets.add((doc, facet, value))
+    conn.executemany("INSERT OR IGNORE INTO facets VALUES (?,?,?)", sorted(facets))
 
 
+def _finish(conn: sqlite3.Connection, version: str) -> None:
+    conn.execute("DELETE FROM facet_totals")
+    conn.execute(
+        "INSERT INTO facet_totals SELECT facet, value, COUNT(*) FROM facets GROUP BY facet, value"
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        [("schema", SCHEMA_VERSION), ("version", version)],
+    )
+
+
+def _build(store: GraphStore, conn: sqlite3.Connection, version: str) -> None:
+    summaries, facet_rows = _fetch(store, None)
+    with conn:
+        for table in ("fts", "facets", "facet_totals", "docs", "meta"):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.executescript(_SCHEMA)
+        _insert(conn, summaries, facet_rows)
+        _finish(conn, version)
+    conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+    conn.commit()
+
+
+def refresh_index(store: GraphStore, graphs: Iterable[NamedNode], previous_version: str) -> bool:
+    """After an ingest: update an index that was current at ``previous_version`` for the
+    replaced ``graphs``. Returns whether it did; a missing or older index is left for the
+    next search to rebuild."""
+    graphs = list(dict.fromkeys(graphs))
+    path = index_path(store)
+    with _LOCK:
+        if path is None:
+            conn = _MEMORY.get(store)
+            if conn is None:
+                return False
+        elif path.exists():
+            conn = _connect(path)
+        else:
+            return False
+        try:
+            if _indexed_version(conn) != previous_version:
+                return False
+            with conn:
+                for i in range(0, len(graphs), GRAPH_CHUNK):
+                    chunk = graphs[i : i + GRAPH_CHUNK]
+                    _delete_graphs(conn, [g.value for g in chunk])
+                    summaries, facet_rows = _fetch(store, chunk)
+                    _insert(conn, summaries, facet_rows)
+                _finish(conn, store.version())
+            return True
+        finally:
+            if path is not None:
+                conn.close()
+
+
+def _delete_graphs(conn: sqlite3.Connection, graphs: list[str]) -> None:
+    marks = ",".join("?" * len(graphs))
+    old = conn.execute(
+        f"SELECT id, ftitle, lemmas FROM docs WHERE graph IN ({marks})", graphs
+    ).fetchall()
+    conn.executemany("INSERT INTO fts(fts, rowid, ftitle, lemmas) VALUES ('delete', ?, ?, ?)", old)
+    conn.executemany("DELETE FROM facets WHERE doc = ?", [(r[0],) for r in old])
+    conn.executemany("DELETE FROM docs WHERE id = ?", [(r[0],) for r in old])
+
+
+# --------------------------------------------------------------------------- querying
 @lru_cache(maxsize=4096)
 def query_variants(word: str) -> frozenset[str]:
     """Folded lemmas of a query word in every supported language (plus the word itself)."""
@@ -98,6 +345,41 @@ def query_variants(word: str) -> frozenset[str]:
     for lang in SUPPORTED:
         variants.add(fold(lemmatize(word, lang)))
     return frozenset(v for v in variants if v)
+
+
+def match_expression(query: str) -> str | None:
+    """FTS5 query: every word must match (AND), any of its lemma variants (OR).
+
+    >>> match_expression("Vězni")
+    '("vezen" OR "vezni")'
+    """
+    clauses = []
+    for word in query.split():
+        if not any(ch.isalnum() for ch in word):
+            continue
+        variants = sorted(query_variants(word))
+        if variants:
+            # a variant of several tokens ("e learning") needs all of them (the index keeps
+            # no positions, so no phrase queries)
+            options = [
+                " AND ".join(f'"{t}"' for t in v.split()) if " " in v else f'"{v}"'
+                for v in variants
+            ]
+            clauses.append("(" + " OR ".join(f"({o})" if " " in o else o for o in options) + ")")
+    return " AND ".join(clauses) if clauses else None
+
+
+def _filter_sql(filters: dict[str, list[str]] | None) -> tuple[str, list[str]]:
+    parts, args = [], []
+    for facet, values in (filters or {}).items():
+        if not values:
+            continue
+        marks = ",".join("?" * len(values))
+        parts.append(
+            f" AND d.id IN (SELECT doc FROM facets WHERE facet = ? AND value IN ({marks}))"
+        )
+        args.extend([facet, *values])
+    return "".join(parts), args
 
 
 def search(
@@ -108,42 +390,107 @@ def search(
     offset: int = 0,
 ) -> SearchResult:
     """Projects matching every query word (any language) and all facet filters."""
-    idx = _index(store)
-    words = [w for w in query.split() if any(ch.isalnum() for ch in w)]
-    n_docs = max(len(idx.projects), 1)
-    scored: list[tuple[float, str]] = []
-    for iri in idx.projects:
-        proj_facets = idx.facets.get(iri, {})
-        if filters and any(
-            vals and not (set(vals) & proj_facets.get(f, set())) for f, vals in filters.items()
+    expression = match_expression(query)
+    filter_sql, filter_args = _filter_sql(filters)
+    with _open(store) as conn:
+        if expression is None and not filter_sql:
+            return _everything(conn, limit, offset)
+        conn.execute("DROP TABLE IF EXISTS temp.hits")
+        if expression is None:
+            conn.execute(
+                "CREATE TEMP TABLE hits AS SELECT d.id AS id, 0.0 AS score, d.title AS title "
+                f"FROM docs d WHERE 1{filter_sql}",
+                filter_args,
+            )
+        else:
+            conn.execute(
+                "CREATE TEMP TABLE hits AS SELECT d.id AS id, -bm25(fts, 2.0, 1.0) AS score, "
+                "d.title AS title FROM fts JOIN docs d ON d.id = fts.rowid "
+                f"WHERE fts MATCH ?{filter_sql}",
+                [expression, *filter_args],
+            )
+        total = conn.execute("SELECT COUNT(*) FROM hits").fetchone()[0]
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for facet, value, n in conn.execute(
+            "SELECT f.facet, f.value, COUNT(*) FROM hits h JOIN facets f ON f.doc = h.id "
+            "GROUP BY f.facet, f.value"
         ):
-            continue
-        score = 0.0
-        ok = True
-        for w in words:
-            variants = query_variants(w)
-            tf = sum(idx.tokens[iri].get(v, 0) for v in variants)
-            if tf == 0:
-                ok = False
-                break
-            df = max(idx.df.get(v, 0) for v in variants)
-            score += (1 + math.log(tf)) * math.log(1 + n_docs / (1 + df))
-        if ok:
-            scored.append((score, iri))
-    scored.sort(key=lambda x: (-x[0], idx.projects[x[1]]["title"]))
-    facet_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, iri in scored:
-        for facet, values in idx.facets.get(iri, {}).items():
-            facet_counts[facet].update(values)
-    hits = [
-        Hit(
-            iri,
-            idx.projects[iri]["title"],
-            idx.projects[iri]["lang"],
-            idx.projects[iri]["file"],
-            round(score, 4),
-            {k: sorted(v) for k, v in idx.facets.get(iri, {}).items()},
-        )
-        for score, iri in scored[offset : offset + limit]
+            counts[facet][value] = n
+        page = conn.execute(
+            "SELECT h.id, h.score FROM hits h ORDER BY h.score DESC, h.title, h.id "
+            "LIMIT ? OFFSET ?",
+            (max(limit, 0), max(offset, 0)),
+        ).fetchall()
+        hits = _hits(conn, page)
+        conn.execute("DROP TABLE IF EXISTS temp.hits")
+    return SearchResult(hits, dict(counts), total)
+
+
+def _everything(conn: sqlite3.Connection, limit: int, offset: int) -> SearchResult:
+    total = conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for facet, value, n in conn.execute("SELECT facet, value, n FROM facet_totals"):
+        counts[facet][value] = n
+    page = conn.execute(
+        "SELECT id, 0.0 FROM docs ORDER BY title, id LIMIT ? OFFSET ?",
+        (max(limit, 0), max(offset, 0)),
+    ).fetchall()
+    return SearchResult(_hits(conn, page), dict(counts), total)
+
+
+def _hits(conn: sqlite3.Connection, page: list[tuple[int, float]]) -> list[Hit]:
+    if not page:
+        return []
+    ids = [row[0] for row in page]
+    info: dict[int, tuple[str, str, str, str]] = {}
+    facets: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for i in range(0, len(ids), 900):
+        chunk = ids[i : i + 900]
+        marks = ",".join("?" * len(chunk))
+        for doc, iri, title, lang, file in conn.execute(
+            f"SELECT id, iri, title, lang, file FROM docs WHERE id IN ({marks})", chunk
+        ):
+            info[doc] = (iri, title, lang, file)
+        for doc, facet, value in conn.execute(
+            f"SELECT doc, facet, value FROM facets WHERE doc IN ({marks}) "
+            "ORDER BY doc, facet, value",
+            chunk,
+        ):
+            facets[doc][facet].append(value)
+    return [
+        Hit(*info[doc], round(score, 4), {k: list(v) for k, v in facets[doc].items()})
+        for doc, score in page
     ]
-    return SearchResult(hits, dict(facet_counts), len(scored))
+
+
+def project_lemmas(store: GraphStore, project: str) -> list[str]:
+    """The folded lemmas (and title words) of one project, as the index holds them."""
+    with _open(store) as conn:
+        row = conn.execute("SELECT ftitle, lemmas FROM docs WHERE iri = ?", (project,)).fetchone()
+    if row is None:
+        return []
+    return row[1].split() + row[0].split()
+
+
+class _TokenView:
+    """``tokens.get(project)`` for callers of the former in-memory index."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    def get(self, project: str, default: object = ()) -> Counter[str] | object:
+        words = project_lemmas(self.store, project)
+        return Counter(words) if words else default
+
+
+@dataclass
+class IndexView:
+    tokens: _TokenView
+
+
+def token_view(store: GraphStore) -> IndexView:
+    """Compatibility: ``token_view(store).tokens.get(project)`` -> Counter of lemmas."""
+    return IndexView(_TokenView(store))
+
+
+_index = token_view  # the former in-memory index's name (graph/gaps.py reads .tokens)

@@ -432,92 +432,195 @@ def _current_snapshot(path: Path) -> str:
         return ""
 
 
+_COMMENT_LINE = re.compile(r"^\s*#.*$", re.MULTILINE)
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_RETRY_STATUS = {502, 503, 504}
+
+
+def query_form(sparql: str) -> str:
+    r"""``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` (first keyword after comments).
+
+    >>> query_form("# CONSTRUCT in a comment\nPREFIX a: <x:> SELECT * WHERE { ?s ?p ?o }")
+    'SELECT'
+    """
+    match = _FORM.search(_COMMENT_LINE.sub("", sparql))
+    return match.group(1).upper() if match else "SELECT"
+
+
+def _endpoint(base: str, value: str | None, default: str) -> str:
+    """An endpoint URL from an override: absolute URL, absolute path, relative path or ``.``."""
+    if value is None:
+        return base + default
+    if value in ("", "."):
+        return base
+    if "://" in value:
+        return value
+    if value.startswith("/"):
+        parts = urllib.parse.urlsplit(base)
+        return urllib.parse.urlunsplit((parts.scheme, parts.netloc, value, "", ""))
+    return base + "/" + value
+
+
 class SparqlHttpStore(GraphStore):
     """A SPARQL 1.1 Protocol endpoint: ``sparql+http://host:port/base``.
 
-    Queries go to ``<base>/query``, updates to ``<base>/update`` (Oxigraph server and Fuseki
-    layout); override with ``?query=…&update=…`` in the URL for GraphDB or Virtuoso.
-    Bindings become a trailing ``VALUES`` block, so the query text is never spliced.
+    Queries go to ``<base>/query``, updates to ``<base>/update`` and bulk loads/dumps to the
+    Graph Store endpoint ``<base>/store`` (Oxigraph server and Fuseki layout). Override any
+    of them with ``?query=…&update=…&store=…`` (an absolute URL, a path, a path relative to
+    the base, or ``.`` for the base itself), e.g. for GraphDB
+    ``sparql+http://host:7200/repositories/praxis?query=.&update=statements&store=rdf-graphs/service``.
+    ``?timeout=`` sets the request timeout in seconds. Credentials in the URL are sent as
+    HTTP Basic authentication.
+
+    Requests use the protocol's form encoding (``query=`` / ``update=``), which every SPARQL
+    1.1 server accepts. Reads are retried on connection failures and 502/503/504; an update
+    is retried only when the connection was refused (nothing was sent).
     """
 
-    def __init__(self, url: str, timeout: float = 60.0) -> None:
+    def __init__(self, url: str, timeout: float = 120.0, read_only: bool = False) -> None:
         parsed = urllib.parse.urlsplit(url)
         scheme = parsed.scheme.removeprefix("sparql+")
-        base = urllib.parse.urlunsplit((scheme, parsed.netloc, parsed.path.rstrip("/"), "", ""))
-        params = dict(urllib.parse.parse_qsl(parsed.query))
-        self.location = url
-        self.query_url = params.get("query", base + "/query")
-        self.update_url = params.get("update", base + "/update")
-        self.store_url = params.get("store", base + "/store")
-        self.timeout = timeout
+        host = parsed.hostname or ""
+        if not host:
+            raise StoreError(f"no host in SPARQL store URL {url!r}")
+        netloc = f"{host}:{parsed.port}" if parsed.port else host
+        if ":" in host:  # IPv6 literal
+            netloc = f"[{host}]:{parsed.port}" if parsed.port else f"[{host}]"
+        base = urllib.parse.urlunsplit((scheme, netloc, parsed.path.rstrip("/"), "", ""))
+        params = dict(urllib.parse.parse_qsl(parsed.query, keep_blank_values=True))
+        self.location = urllib.parse.urlunsplit(
+            ("sparql+" + scheme, netloc, parsed.path, parsed.query, "")
+        )
+        self.query_url = _endpoint(base, params.get("query"), "/query")
+        self.update_url = _endpoint(base, params.get("update"), "/update")
+        self.store_url: str | None = _endpoint(base, params.get("store"), "/store")
+        if params.get("store") == "none":
+            self.store_url = None
+        self.timeout = float(params.get("timeout", timeout))
+        self.read_only = read_only
+        self.retries = 3
         self._auth: str | None = None
         if parsed.username:
-            creds = f"{parsed.username}:{parsed.password or ''}".encode()
-            self._auth = "Basic " + base64.b64encode(creds).decode()
-            host = parsed.hostname or ""
-            netloc = f"{host}:{parsed.port}" if parsed.port else host
-            fix = lambda u: u.replace(parsed.netloc, netloc)  # noqa: E731
-            self.query_url, self.update_url, self.store_url = map(
-                fix, (self.query_url, self.update_url, self.store_url)
-            )
+            user = urllib.parse.unquote(parsed.username)
+            password = urllib.parse.unquote(parsed.password or "")
+            self._auth = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
 
-    def _post(self, url: str, data: bytes, content_type: str, accept: str) -> bytes:
-        req = urllib.request.Request(url, data=data, method="POST")
-        req.add_header("Content-Type", content_type)
-        req.add_header("Accept", accept)
-        if self._auth:
-            req.add_header("Authorization", self._auth)
-        try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                return resp.read()
-        except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", "replace")[:500]
-            raise StoreError(f"SPARQL endpoint {url} answered {exc.code}: {detail}") from exc
-        except urllib.error.URLError as exc:
-            raise StoreError(f"SPARQL endpoint {url} unreachable: {exc.reason}") from exc
+    # ------------------------------------------------------------------ HTTP
+    def _request(
+        self,
+        url: str,
+        data: bytes | None,
+        content_type: str | None,
+        accept: str,
+        retry: bool,
+        method: str = "POST",
+    ) -> tuple[bytes, str]:
+        import time
+
+        attempt = 0
+        while True:
+            attempt += 1
+            req = urllib.request.Request(url, data=data, method=method)
+            if content_type:
+                req.add_header("Content-Type", content_type)
+            req.add_header("Accept", accept)
+            if self._auth:
+                req.add_header("Authorization", self._auth)
+            try:
+                with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                    return resp.read(), resp.headers.get("Content-Type", "")
+            except urllib.error.HTTPError as exc:
+                detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
+                if retry and exc.code in _RETRY_STATUS and attempt < self.retries:
+                    time.sleep(0.2 * 2**attempt)
+                    continue
+                raise StoreError(f"SPARQL endpoint {url} answered {exc.code}: {detail}") from exc
+            except (urllib.error.URLError, OSError) as exc:
+                reason = getattr(exc, "reason", exc)
+                refused = isinstance(reason, ConnectionRefusedError)
+                if (retry or refused) and attempt < self.retries:
+                    time.sleep(0.2 * 2**attempt)
+                    continue
+                raise StoreError(f"SPARQL endpoint {url} unreachable: {reason}") from exc
 
     def _query(self, sparql: str, bindings: Mapping[str, Term]) -> Any:
         text = bind_values(sparql, bindings)
-        is_graph = bool(re.search(r"\b(CONSTRUCT|DESCRIBE)\b", sparql, re.IGNORECASE))
-        accept = "application/n-triples" if is_graph else "application/sparql-results+json"
-        data = self._post(self.query_url, text.encode(), "application/sparql-query", accept)
-        if is_graph:
-            from pyoxigraph import parse
+        form = query_form(text)
+        is_graph = form in ("CONSTRUCT", "DESCRIBE")
+        accept = (
+            "application/n-triples, text/turtle;q=0.5"
+            if is_graph
+            else "application/sparql-results+json, application/sparql-results+xml;q=0.5"
+        )
+        body = urllib.parse.urlencode({"query": text}).encode()
+        data, ctype = self._request(
+            self.query_url, body, "application/x-www-form-urlencoded", accept, retry=True
+        )
+        ctype = ctype.split(";")[0].strip().lower()
+        try:
+            if is_graph:
+                from pyoxigraph import parse
 
-            return (
-                [Quad(t.subject, t.predicate, t.object) for t in parse(data, RdfFormat.N_TRIPLES)],
-            )
-        result = parse_query_results(data, QueryResultsFormat.JSON)
+                fmt = RdfFormat.TURTLE if "turtle" in ctype else RdfFormat.N_TRIPLES
+                return ([Quad(t.subject, t.predicate, t.object) for t in parse(data, fmt)],)
+            fmt_r = QueryResultsFormat.XML if "xml" in ctype else QueryResultsFormat.JSON
+            result = parse_query_results(data, fmt_r)
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(
+                f"SPARQL endpoint {self.query_url} sent unreadable results: {exc}"
+            ) from exc
         if isinstance(result, QueryBoolean):
             return bool(result)
         names = [v.value for v in result.variables]
         return [{n: sol[n] for n in names if sol[n] is not None} for sol in result]
 
     def update(self, sparql: str) -> None:
-        self._post(self.update_url, sparql.encode(), "application/sparql-update", "*/*")
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        body = urllib.parse.urlencode({"update": sparql}).encode()
+        self._request(
+            self.update_url, body, "application/x-www-form-urlencoded", "*/*", retry=False
+        )
 
+    # ------------------------------------------------------------------ bulk
     def dump(self, out: IO[bytes], fmt: RdfFormat, graph: NamedNode | None = None) -> None:
+        from pyoxigraph import serialize
+
         if graph is None:
             quads = self.construct_dataset()
         else:
             quads = [Quad(q.subject, q.predicate, q.object, graph) for q in self.quads(graph)]
-        from pyoxigraph import serialize
-
         if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
             serialize(quads, out, fmt)
         else:
             serialize([q.triple for q in quads], out, fmt)
 
     def construct_dataset(self) -> list[Quad]:
-        rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return [Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
+        """Every quad in a named graph (read in pages, so big stores don't time out)."""
+        out: list[Quad] = []
+        for g in self.named_graphs():
+            out.extend(self.quads(g))
+        return out
 
     def load(self, data: bytes, fmt: RdfFormat, graph: NamedNode | None = None) -> None:
-        from pyoxigraph import parse
+        """Add RDF: Graph Store Protocol POST where the server has one, else INSERT DATA in
+        batches of 5000 quads (no version stamp, as for the embedded store)."""
+        from pyoxigraph import parse, serialize
 
         quads = list(parse(data, fmt))
         if graph is not None:
             quads = [Quad(q.subject, q.predicate, q.object, graph) for q in quads]
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        if self.store_url is not None:
+            try:
+                for i in range(0, len(quads), 200_000):
+                    body = serialize(quads[i : i + 200_000], None, RdfFormat.N_QUADS)
+                    self._request(self.store_url, body, "application/n-quads", "*/*", retry=False)
+                return
+            except StoreError as exc:
+                if not re.search(r"answered (400|404|405|415|501)", str(exc)):
+                    raise
         lines = []
         for q in quads:
             triple = f"{q.subject} {q.predicate} {q.object} ."
@@ -534,7 +637,7 @@ def open_store(spec: str | os.PathLike[str] | None = None, read_only: bool = Fal
     """
     spec = str(spec or os.environ.get("PRAXIS_STORE") or DEFAULT_STORE)
     if spec.startswith(("sparql+http://", "sparql+https://")):
-        return SparqlHttpStore(spec)
+        return SparqlHttpStore(spec, read_only=read_only)
     if spec == ":memory:":
         return OxigraphStore(None)
     return OxigraphStore(spec, read_only=read_only)

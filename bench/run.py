@@ -1,0 +1,425 @@
+"""praxisgraph benchmark: one command, JSON on stdout (progress on stderr).
+
+    .venv/bin/python bench/run.py               # 100k projects (make bench)
+    .venv/bin/python bench/run.py --n 10000     # smaller
+
+Steps: synthetic corpus -> N-Quads (direct RDF mode) -> bulk load into a fresh on-disk
+pyoxigraph store -> search index build -> timed queries (search, facets, project page, ego
+network, gaps, precedents) -> ingest throughput on a text sample with --jobs vs a blank
+spaCy tokenizer -> the same core SPARQL queries on rdflib's in-memory Dataset (smaller N)
+and on pyoxigraph with the same data, for the ratio. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import resource
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SEARCH_QUERIES = [
+    "vězeň",
+    "więzień",
+    "prisoner",
+    "Gefangene",
+    "zapornik",
+    "väzeň",
+    "policie",
+    "policja",
+    "police",
+    "Polizei",
+    "migrant",
+    "cizinci",
+    "uchodźcy",
+    "Roma",
+    "násilí",
+    "przemoc",
+    "violence",
+    "Gewalt",
+    "zaměstnání",
+    "employment",
+    "Arbeit",
+    "vzdělávání ve věznicích",
+    "social workers",
+    "joint patrols",
+    "integrace cizinců",
+    "konference",
+    "workshop",
+    "handbook",
+    "Beratung",
+    "mediace",
+]
+FILTERS = [
+    {"funder": ["esf"]},
+    {"funder": ["eea-norway-grants"], "country": ["CZ"]},
+    {"target-group": ["prisoners"]},
+    {"actor-type": ["police"], "language": ["pl"]},
+]
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    if not values:
+        return float("nan")
+    k = (len(values) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[list[float], Any]:
+    out = None
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return times, out
+
+
+def ms_stats(times: list[float]) -> dict[str, float]:
+    return {
+        "p50_ms": round(pct(times, 0.5), 2),
+        "p95_ms": round(pct(times, 0.95), 2),
+        "max_ms": round(max(times), 2) if times else float("nan"),
+        "n": len(times),
+    }
+
+
+def peak_rss_mb() -> dict[str, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"self_mb": round(own, 1), "largest_child_mb": round(children, 1)}
+
+
+# ----------------------------------------------------------------------------- steps
+def build_store(n: int, seed: int, work: Path) -> tuple[Any, dict[str, Any]]:
+    from pyoxigraph import RdfFormat
+
+    from graph.store import OxigraphStore
+    from graph.synth import write_nquads
+    from ingest.pipeline import ensure_ontology
+
+    out: dict[str, Any] = {"projects": n}
+    nq = work / "synth.nq"
+    log(f"synthesising {n} projects as N-Quads -> {nq}")
+    t0 = time.perf_counter()
+    with open(nq, "wb") as fh:
+        write_nquads(n, fh, seed=seed, base=work / "synth")
+    out["synth_rdf_s"] = round(time.perf_counter() - t0, 1)
+    out["nquads_mb"] = round(nq.stat().st_size / 2**20, 1)
+    store_dir = work / "store"
+    store = OxigraphStore(store_dir)
+    log("bulk loading")
+    t0 = time.perf_counter()
+    store._store.bulk_load(path=str(nq), format=RdfFormat.N_QUADS)
+    ensure_ontology(store)  # loads ontology + vocabularies and stamps a store version
+    store.flush()
+    out["load_s"] = round(time.perf_counter() - t0, 1)
+    out["quads"] = store.count_quads()
+    out["store_mb"] = round(sum(f.stat().st_size for f in store_dir.rglob("*")) / 2**20, 1)
+    log(f"loaded {out['quads']} quads in {out['load_s']} s")
+    return store, out
+
+
+def bench_search(store: Any) -> dict[str, Any]:
+    from graph.search import index_path, query_variants, rebuild_index, search
+
+    out: dict[str, Any] = {}
+    log("building the search index")
+    t0 = time.perf_counter()
+    rebuild_index(store)
+    out["index_build_s"] = round(time.perf_counter() - t0, 1)
+    path = index_path(store)
+    out["index_mb"] = round(path.stat().st_size / 2**20, 1) if path else 0
+    t0 = time.perf_counter()
+    for q in SEARCH_QUERIES:  # lemmatiser dictionaries load on first use
+        for w in q.split():
+            query_variants(w)
+    out["lemmatiser_warmup_s"] = round(time.perf_counter() - t0, 1)
+    times: list[float] = []
+    totals = {}
+    for _ in range(3):
+        for q in SEARCH_QUERIES:
+            t, result = timed(lambda q=q: search(store, q, limit=20))
+            times += t
+            totals[q] = result.total
+    out["search"] = ms_stats(times)
+    out["hits_per_query"] = {q: totals[q] for q in SEARCH_QUERIES[:6]}
+    ft: list[float] = []
+    for _ in range(3):
+        for f in FILTERS:
+            t, _ = timed(lambda f=f: search(store, "", f, limit=20))
+            ft += t
+    out["filter_only"] = ms_stats(ft)
+    t, _ = timed(lambda: search(store, "", limit=0), repeat=10)
+    out["facets_all_projects"] = ms_stats(t)
+    t, res = timed(lambda: search(store, "training", limit=0), repeat=5)
+    out["facets_broad_query"] = {**ms_stats(t), "hits": res.total}
+    return out
+
+
+def bench_pages(store: Any, rng: random.Random) -> dict[str, Any]:
+    from pyoxigraph import NamedNode
+
+    from graph.queries import run_query
+
+    out: dict[str, Any] = {}
+    rows = store.select(
+        "PREFIX pg: <https://w3id.org/praxisgraph/ns#> "
+        "SELECT ?p WHERE { GRAPH ?g { ?p a pg:Project } } LIMIT 20000"
+    )
+    projects = [r["p"] for r in rows]
+    sample = rng.sample(projects, min(100, len(projects)))
+    times = []
+    for p in sample:
+        t, _ = timed(lambda p=p: run_query(store, "project_detail", project=p))
+        times += t
+    out["project_page"] = ms_stats(times)
+    orgs = store.select(
+        "PREFIX pg: <https://w3id.org/praxisgraph/ns#> "
+        "SELECT ?o (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?x pg:organisation ?o } } "
+        "GROUP BY ?o ORDER BY DESC(?n) LIMIT 2000"
+    )
+    org_iris = [r["o"].value for r in orgs]
+    out["_orgs"] = org_iris
+    out["_projects"] = [p.value for p in sample]
+    times = []
+    for o in rng.sample(org_iris, min(30, len(org_iris))):
+        t, _ = timed(lambda o=o: run_query(store, "organisation_detail", org=NamedNode(o)))
+        times += t
+    out["organisation_page"] = ms_stats(times)
+    return out
+
+
+def bench_analytics(store: Any, orgs: list[str], projects: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    try:
+        from graph.network import ego_network
+        from graph.projection import projection
+
+        t, _ = timed(lambda: projection(store))
+        out["projection_build_s"] = round(t[0] / 1000, 1)
+        times = []
+        for o in orgs[:5] + orgs[len(orgs) // 2 : len(orgs) // 2 + 10] + orgs[-10:]:
+            t, _ = timed(lambda o=o: ego_network(store, o, depth=1))
+            times += t
+        out["ego_network_depth1"] = ms_stats(times)
+        times = []
+        for o in orgs[len(orgs) // 2 : len(orgs) // 2 + 5]:
+            t, _ = timed(lambda o=o: ego_network(store, o, depth=2))
+            times += t
+        out["ego_network_depth2"] = ms_stats(times)
+        out["ego_hub_org"] = orgs[0]
+    except Exception as exc:  # analytics are another module's; report, don't stop the bench
+        out["ego_network_error"] = f"{type(exc).__name__}: {exc}"[:300]
+    try:
+        from graph.gaps import gaps_for_project
+
+        times = []
+        for p in projects[:10]:
+            t, _ = timed(lambda p=p: gaps_for_project(store, p))
+            times += t
+        out["gaps_for_project"] = ms_stats(times)
+    except Exception as exc:
+        out["gaps_error"] = f"{type(exc).__name__}: {exc}"[:300]
+    try:
+        from graph.precedents import find_precedents
+
+        texts = [
+            "vocational training for prisoners with employers",
+            "spolupráce policie a obcí",
+            "integracja migrantów w gminie",
+        ]
+        t, _ = timed(lambda: find_precedents(store, texts[0]))
+        out["precedents_first_call_ms"] = round(t[0], 1)
+        times = []
+        for text in texts * 3:
+            t, _ = timed(lambda text=text: find_precedents(store, text))
+            times += t
+        out["precedents"] = ms_stats(times)
+    except Exception as exc:
+        out["precedents_error"] = f"{type(exc).__name__}: {exc}"[:300]
+    return out
+
+
+def bench_ingest(sample: int, jobs: int, seed: int, work: Path) -> dict[str, Any]:
+    import spacy
+
+    from graph.store import OxigraphStore
+    from graph.synth import write_texts
+    from ingest.pipeline import ingest_paths
+
+    texts_dir = work / "texts"
+    write_texts(sample, texts_dir, seed=seed + 1)
+    files = sorted(texts_dir.rglob("*.txt"))
+    out: dict[str, Any] = {"sample_docs": len(files), "jobs": jobs}
+    # the blank spaCy tokenizer over the same texts (one process; reading files included)
+    blank = {lang: spacy.blank(lang) for lang in ("cs", "pl", "en", "de", "sk", "sl")}
+    t0 = time.perf_counter()
+    for f in files:
+        lang = f.parent.name
+        blank[lang](f.read_text(encoding="utf-8"))
+    blank_s = time.perf_counter() - t0
+    out["blank_tokenizer_docs_per_s"] = round(len(files) / blank_s, 1)
+    store = OxigraphStore(work / "ingest-store")
+    log(f"ingesting {len(files)} texts with --jobs {jobs}")
+    t0 = time.perf_counter()
+    summary = ingest_paths([texts_dir], store, progress=False, jobs=jobs)
+    ingest_s = time.perf_counter() - t0
+    store.close()
+    out["ingest_s"] = round(ingest_s, 1)
+    out["files_read"] = summary.files_read
+    out["ingest_docs_per_s"] = round(summary.files_read / ingest_s, 1)
+    out["ratio_to_blank_tokenizer"] = round(
+        out["ingest_docs_per_s"] / out["blank_tokenizer_docs_per_s"], 3
+    )
+    return out
+
+
+def bench_rdflib(n: int, seed: int, work: Path, rng: random.Random) -> dict[str, Any]:
+    """The same SPARQL (project page, organisation page, facet scan, participations) on
+    rdflib's in-memory Dataset and on pyoxigraph, with the same N projects."""
+    from pyoxigraph import NamedNode, RdfFormat
+    from rdflib import Dataset
+    from rdflib import URIRef as R
+
+    from graph.queries import load_query
+    from graph.store import OxigraphStore, bind_values
+    from graph.synth import write_nquads
+
+    nq = work / "rdflib.nq"
+    with open(nq, "wb") as fh:
+        write_nquads(n, fh, seed=seed, base=work / "synth")
+    out: dict[str, Any] = {"projects": n}
+    log(f"rdflib: parsing {n} projects")
+    t0 = time.perf_counter()
+    ds = Dataset()
+    ds.parse(str(nq), format="nquads")
+    out["rdflib_load_s"] = round(time.perf_counter() - t0, 1)
+    ox = OxigraphStore(work / "rdflib-ox")
+    t0 = time.perf_counter()
+    ox._store.bulk_load(path=str(nq), format=RdfFormat.N_QUADS)
+    out["oxigraph_load_s"] = round(time.perf_counter() - t0, 1)
+    out["load_ratio"] = round(out["rdflib_load_s"] / max(out["oxigraph_load_s"], 1e-3), 1)
+
+    projects = [
+        r["p"].value
+        for r in ox.select(
+            "PREFIX pg: <https://w3id.org/praxisgraph/ns#> "
+            "SELECT ?p WHERE { GRAPH ?g { ?p a pg:Project } }"
+        )
+    ]
+    orgs = [
+        r["o"].value
+        for r in ox.select(
+            "PREFIX pg: <https://w3id.org/praxisgraph/ns#> "
+            "SELECT DISTINCT ?o WHERE { GRAPH ?g { ?x pg:organisation ?o } }"
+        )
+    ]
+    cases: list[tuple[str, str, dict[str, str]]] = []
+    for p in rng.sample(projects, min(10, len(projects))):
+        cases.append(("project_page", load_query("project_detail"), {"project": p}))
+    for o in rng.sample(orgs, min(10, len(orgs))):
+        cases.append(("organisation_page", load_query("organisation_detail"), {"org": o}))
+    cases.append(("search_facets_own (all projects)", load_query("search_facets_own"), {}))
+    cases.append(("project_summaries (all projects)", load_query("project_summaries"), {}))
+    results: dict[str, dict[str, float]] = {}
+    for name, text, binding in cases:
+        ox_text = bind_values(text, {k: NamedNode(v) for k, v in binding.items()})
+        t0 = time.perf_counter()
+        n_ox = len(ox.select(ox_text))
+        t_ox = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        n_rdf = len(list(ds.query(text, initBindings={k: R(v) for k, v in binding.items()})))
+        t_rdf = time.perf_counter() - t0
+        if n_ox != n_rdf:
+            log(f"warning: {name} gives {n_ox} rows on oxigraph, {n_rdf} on rdflib")
+        acc = results.setdefault(name, {"oxigraph_ms": 0.0, "rdflib_ms": 0.0, "runs": 0})
+        acc["oxigraph_ms"] += t_ox * 1000
+        acc["rdflib_ms"] += t_rdf * 1000
+        acc["runs"] += 1
+    total_ox = sum(r["oxigraph_ms"] for r in results.values())
+    total_rdf = sum(r["rdflib_ms"] for r in results.values())
+    for r in results.values():
+        r["ratio"] = round(r["rdflib_ms"] / max(r["oxigraph_ms"], 1e-3), 1)
+        r["oxigraph_ms"] = round(r["oxigraph_ms"] / r["runs"], 2)
+        r["rdflib_ms"] = round(r["rdflib_ms"] / r["runs"], 2)
+    out["queries"] = results
+    out["query_set_ratio"] = round(total_rdf / max(total_ox, 1e-3), 1)
+    ox.close()
+    del ds
+    gc.collect()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=100_000, help="projects in the store")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--jobs", type=int, default=2, help="ingest worker processes")
+    parser.add_argument("--ingest-sample", type=int, default=600, help="texts to ingest")
+    parser.add_argument(
+        "--rdflib-n", type=int, default=2000, help="projects for the rdflib comparison"
+    )
+    parser.add_argument("--work", type=Path, default=ROOT / "var" / "bench")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument(
+        "--skip", action="append", default=[], help="skip a step: ingest, rdflib, analytics"
+    )
+    parser.add_argument("--out", type=Path, help="also write the JSON here (bench/results/)")
+    args = parser.parse_args(argv)
+
+    if args.work.exists():
+        shutil.rmtree(args.work)
+    args.work.mkdir(parents=True)
+    os.environ.setdefault("PRAXIS_CACHE", str(args.work / "cache"))
+    rng = random.Random(args.seed)
+    result: dict[str, Any] = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "args": {k: str(v) for k, v in vars(args).items()},
+    }
+    t_all = time.perf_counter()
+    store, result["store"] = build_store(args.n, args.seed, args.work)
+    result["search"] = bench_search(store)
+    pages = bench_pages(store, rng)
+    orgs, projects = pages.pop("_orgs"), pages.pop("_projects")
+    result["pages"] = pages
+    if "analytics" not in args.skip:
+        result["analytics"] = bench_analytics(store, orgs, projects)
+    result["peak_rss_after_store_queries"] = peak_rss_mb()
+    store.close()
+    del store
+    gc.collect()
+    if "ingest" not in args.skip:
+        result["ingest"] = bench_ingest(args.ingest_sample, args.jobs, args.seed, args.work)
+    if "rdflib" not in args.skip:
+        result["rdflib_vs_oxigraph"] = bench_rdflib(args.rdflib_n, args.seed, args.work, rng)
+    result["peak_rss"] = peak_rss_mb()
+    result["total_s"] = round(time.perf_counter() - t_all, 1)
+    text = json.dumps(result, indent=2, ensure_ascii=False)
+    print(text)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
+    if not args.keep:
+        shutil.rmtree(args.work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
