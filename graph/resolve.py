@@ -66,7 +66,7 @@ from rapidfuzz import fuzz
 from graph.store import GraphStore
 from ingest.documents import Extraction, OrganisationMention
 from ingest.lemmatize import lemmatize
-from ingest.normalise import fold
+from ingest.normalise import fold as fold_text
 from ontology.namespaces import GRAPH, ID, ORG, OWL, PG, SKOS
 
 MAX_SLUG = 80
@@ -213,6 +213,9 @@ TYPE_GROUPS: tuple[frozenset[str], ...] = (
 
 
 # ---------------------------------------------------------------------------- keys
+fold = lru_cache(maxsize=500_000)(fold_text)
+
+
 @lru_cache(maxsize=200_000)
 def _analyse(label: str) -> tuple[tuple[str, str], ...]:
     """``(original word, folded word)`` pairs; country phrases as a country token."""
@@ -344,6 +347,7 @@ def acronym_key(text: str) -> str:
     return "".join(fold(text).split())
 
 
+@lru_cache(maxsize=200_000)
 def looks_like_acronym(text: str) -> bool:
     """``VS ČR``, ``KGP``, ``MŠMT``: 2–10 letters, (nearly) all capitals.
 
