@@ -1265,22 +1265,26 @@ def show_organisation(store: GraphStore, iri: str) -> dict[str, object]:
     }
 
 
-def possible_duplicates(
-    store: GraphStore, org_iri: str | None = None, limit: int = 20
-) -> list[dict[str, object]]:
-    """Pairs of organisations that may be one body, best first, for a reviewer.
+@dataclass
+class _DuplicateIndex:
+    facts: dict[str, OrganisationFacts]
+    keys: dict[str, set[str]]
+    blocks: dict[str, set[str]]
+    labels: dict[str, str]
+    parent_of: dict[str, str]
+    pinned: set[str]
 
-    Each item: ``{"a", "b", "a_label", "b_label", "score", "likely", "reason"}``;
-    ``likely`` is True when the pair meets the automatic rule (:func:`same_name`).
-    Only organisations sharing a block (stem of a long word, or an acronym) are compared;
-    two authority bodies, a unit and its parent, and pairs a reviewer split apart are never
-    proposed. One-click merge: ``graph.curation.merge(store, b, a)`` keeps ``a``.
-    """
-    curation = _store_curation(store)
+
+_DUPLICATE_INDEX: dict[tuple[str, str], _DuplicateIndex] = {}
+
+
+def _duplicate_index(store: GraphStore) -> _DuplicateIndex:
+    """Names, lemma keys and blocks of every organisation, cached per store version."""
+    cache_key = (str(getattr(store, "location", id(store))), store.version())
+    found = _DUPLICATE_INDEX.get(cache_key)
+    if found is not None:
+        return found
     facts = organisation_facts(store)
-    authority = authority_index()
-    parent_of = parents(store)
-    labels = organisation_labels(store)
     keys: dict[str, set[str]] = {}
     blocks: dict[str, set[str]] = defaultdict(set)
     for iri, f in facts.items():
@@ -1298,52 +1302,86 @@ def possible_duplicates(
         for acronym in f.acronyms:
             if len(acronym_key(acronym)) >= 3:
                 blocks["a:" + acronym_key(acronym)].add(iri)
-    pinned = set(curation.pins.values())
+    index = _DuplicateIndex(
+        facts,
+        keys,
+        blocks,
+        organisation_labels(store),
+        parents(store),
+        set(_store_curation(store).pins.values()),
+    )
+    _DUPLICATE_INDEX.clear()  # one store version at a time
+    _DUPLICATE_INDEX[cache_key] = index
+    return index
+
+
+def possible_duplicates(
+    store: GraphStore, org_iri: str | None = None, limit: int = 20, max_block: int = 500
+) -> list[dict[str, object]]:
+    """Pairs of organisations that may be one body, best first, for a reviewer.
+
+    Each item: ``{"a", "b", "a_label", "b_label", "score", "likely", "reason"}``;
+    ``likely`` is True when the pair meets the automatic rule (:func:`same_name`).
+    Only organisations sharing a block (stem of a long word, or an acronym) are compared
+    (for the whole store, only the first ``max_block`` members of a very common block; for
+    one ``org_iri``, all of them); two authority bodies, a unit and its parent, and names
+    a reviewer split off are never proposed. One-click merge:
+    ``graph.curation.merge(store, other, org_iri)`` keeps ``org_iri``.
+    """
+    index = _duplicate_index(store)
+    authority = authority_index()
     seen: set[tuple[str, str]] = set()
     out: list[dict[str, object]] = []
-    for block, members in blocks.items():
-        if org_iri and org_iri not in members:
-            continue
-        ordered = sorted(members)[:500]
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                if org_iri and org_iri not in (a, b):
-                    continue
-                pair = (a, b)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                if a in authority.bodies and b in authority.bodies:
-                    continue
-                if parent_of.get(a) == b or parent_of.get(b) == a:
-                    continue
-                if (a in pinned or b in pinned) and block.startswith("w:"):
-                    continue
-                best, reason, likely = 0.0, "", False
-                for ka in keys[a]:
-                    for kb in keys[b]:
-                        score = name_score(ka, kb)
-                        if score > best:
-                            best, reason = score, f"names {ka!r} ~ {kb!r}"
-                            likely = same_name(ka, kb)
-                if block.startswith("a:") and best < POSSIBLE:
-                    ca, cb = facts[a].countries, facts[b].countries
-                    if not ca or not cb or ca & cb:
-                        best, reason = POSSIBLE, f"same acronym {block[2:]!r}"
-                if best >= POSSIBLE:
-                    out.append(
-                        {
-                            "a": a,
-                            "b": b,
-                            "a_label": labels.get(a, iri_key(a)),
-                            "b_label": labels.get(b, iri_key(b)),
-                            "score": round(best, 1),
-                            "likely": likely,
-                            "reason": reason,
-                        }
-                    )
+    for block, members in index.blocks.items():
+        if org_iri:
+            if org_iri not in members:
+                continue
+            pairs = [(min(org_iri, m), max(org_iri, m)) for m in sorted(members) if m != org_iri]
+        else:
+            ordered = sorted(members)[:max_block]
+            pairs = [(x, y) for i, x in enumerate(ordered) for y in ordered[i + 1 :]]
+        for a, b in pairs:
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            item = _duplicate_pair(index, authority, block, a, b)
+            if item:
+                out.append(item)
     out.sort(key=lambda d: (-float(d["score"]), str(d["a"]), str(d["b"])))  # type: ignore[arg-type]
     return out[:limit]
+
+
+def _duplicate_pair(
+    index: _DuplicateIndex, authority: AuthorityIndex, block: str, a: str, b: str
+) -> dict[str, object] | None:
+    if a in authority.bodies and b in authority.bodies:
+        return None
+    if index.parent_of.get(a) == b or index.parent_of.get(b) == a:
+        return None
+    if (a in index.pinned or b in index.pinned) and block.startswith("w:"):
+        return None
+    best, reason, likely = 0.0, "", False
+    for ka in index.keys[a]:
+        for kb in index.keys[b]:
+            score = name_score(ka, kb)
+            if score > best:
+                best, reason = score, f"names {ka!r} ~ {kb!r}"
+                likely = same_name(ka, kb)
+    if block.startswith("a:") and best < POSSIBLE:
+        ca, cb = index.facts[a].countries, index.facts[b].countries
+        if not ca or not cb or ca & cb:
+            best, reason = POSSIBLE, f"same acronym {block[2:]!r}"
+    if best < POSSIBLE:
+        return None
+    return {
+        "a": a,
+        "b": b,
+        "a_label": index.labels.get(a, iri_key(a)),
+        "b_label": index.labels.get(b, iri_key(b)),
+        "score": round(best, 1),
+        "likely": likely,
+        "reason": reason,
+    }
 
 
 # ---------------------------------------------------------------------------- evaluation
