@@ -805,6 +805,8 @@ class Resolver:
             mention.key = iri_key(resolution.iri)
             out[index] = resolution
         extraction.organisations = merge_same_key(extraction.organisations)
+        for part in getattr(extraction, "parts", None) or []:  # records of a structured file
+            self.resolve_extraction(part)
         return out
 
     def parent_iri(self, mention: OrganisationMention, lang: str | None = None) -> str | None:
