@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_ALPHA, NORM
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -81,6 +82,13 @@ def extract_countries(
     return out
 
 
+def lemma_words(doc: Doc) -> list[str]:
+    """Folded lemmas of the words (no punctuation or numbers), from the attribute arrays."""
+    strings = doc.vocab.strings
+    rows = doc.to_array([NORM, IS_ALPHA]).tolist()
+    return [strings[norm] for norm, alpha in rows if alpha]
+
+
 def extract(document: Document, doc: Doc) -> Extraction:
     """All facts of one document, each with the spans that support it."""
     organisations = extract_organisations(doc)
@@ -93,5 +101,5 @@ def extract(document: Document, doc: Doc) -> Extraction:
         generic_actor_types=extract_concepts(doc, "actor-type"),
         countries=extract_countries(doc, organisations),
         organisations=organisations,
-        lemmas=[t.norm_ for t in doc if t.is_alpha],
+        lemmas=lemma_words(doc),
     )

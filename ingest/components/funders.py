@@ -18,8 +18,8 @@ import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
+from ingest.components.sentences import sentence_text
 from ingest.components.vocabulary import CONCEPT_SPANS
 from ingest.documents import ConceptMention, Span
 from ingest.normalise import fold
@@ -89,9 +89,9 @@ def broader_closure(notation: str) -> list[str]:
     return out
 
 
-def only_discussed(sent: SpacySpan) -> bool:
+def only_discussed(sentence: str) -> bool:
     """The sentence is about the programme (an info event, a call), not funding by it."""
-    text = fold(sent.text)
+    text = fold(sentence)
     if not TOPIC_CUES.search(text):
         return False
     # a sentence that both discusses and states funding of "this project" counts as funding
@@ -115,8 +115,7 @@ class FunderDecider:
                 continue
             if any(s.start <= span.start and span.end <= s.end for s in org_spans):
                 continue  # "Nadace OSF" is an organisation, not a foundation grant
-            sent = span.sent if doc.has_annotation("SENT_START") else span
-            discussed = only_discussed(sent)
+            discussed = only_discussed(sentence_text(doc, span.start_char))
             evidence = Span(span.start_char, span.end_char, span.text)
             mention = ConceptMention("funder", notation, evidence, "praxis_funders", 0.8)
             mention.confidence = 0.3 if discussed else 0.8

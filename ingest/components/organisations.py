@@ -37,7 +37,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -434,6 +436,7 @@ def is_cap(text: str) -> bool:
     return bool(text[:1].isupper()) and any(ch.isalpha() for ch in text)
 
 
+@lru_cache(maxsize=100_000)
 def is_acronym(text: str) -> bool:
     """Short upper-case token (allowing one or two lower-case letters: "MSWiA", "iGZ")."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -475,6 +478,9 @@ class OrganisationRecogniser:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
         self.nlp = nlp
+        self._head_doc: Doc | None = None
+        self._head_cache: dict[int, HeadWord | None] = {}
+        self._texts: list[str] = []
         self.connectors = CONNECTORS_BY_LANG.get(self.lang, NAME_CONNECTORS)
         self.heads = head_table(self.lang)
         self.suffixes = suffix_lookup(self.lang)
@@ -523,7 +529,17 @@ class OrganisationRecogniser:
 
     # ---------------------------------------------------------------- head words
     def head_at(self, doc: Doc, i: int) -> HeadWord | None:
-        """The longest institutional word starting at token ``i``."""
+        """The longest institutional word starting at token ``i`` (memoised per document)."""
+        cache = self._head_cache if self._head_doc is doc else None
+        if cache is None:
+            self._head_doc = doc
+            cache = self._head_cache = {}
+        if i in cache:
+            return cache[i]
+        hit = cache[i] = self._head_at(doc, i)
+        return hit
+
+    def _head_at(self, doc: Doc, i: int) -> HeadWord | None:
         token = doc[i]
         if not token.is_alpha and "-" not in token.text:
             return None
@@ -875,7 +891,22 @@ class OrganisationRecogniser:
         out: list[Candidate] = []
         n = len(doc)
         i = 0
+        strings = doc.vocab.strings
+        norms = [strings[x] for x in doc.to_array(NORM).tolist()]
+        texts = self._texts
+        first_words = self.heads.first_words
+        prefixes = [p for p, _hw in self.heads.prefixes]
         while i < n:
+            text = texts[i]
+            # cheap test on plain strings before building Token objects
+            if not (
+                norms[i] in first_words
+                or (text[:1].isupper() and len(text) >= 5)
+                or folded(text) in first_words
+                or (prefixes and folded(text).startswith(tuple(prefixes)))
+            ):
+                i += 1
+                continue
             hw = self.head_at(doc, i)
             if hw is None or hw.cls == "M":
                 i += 1
@@ -914,9 +945,10 @@ class OrganisationRecogniser:
 
     def legal_candidates(self, doc: Doc) -> list[Candidate]:
         out: list[Candidate] = []
-        for i, token in enumerate(doc):
-            if token.text not in LEGAL_FIRST and not token.text.endswith("-GmbH"):
+        for i, text in enumerate(self._texts):
+            if text not in LEGAL_FIRST and not text.endswith("-GmbH"):
                 continue
+            token = doc[i]
             form_end, legal_type = None, None
             if token.text.endswith("-GmbH"):
                 form_end, legal_type = i + 1, "ngo" if "sozial" in token.lower_ else "employer"
@@ -1137,6 +1169,8 @@ class OrganisationRecogniser:
     def __call__(self, doc: Doc) -> Doc:
         from ingest.components.countries import COUNTRY_SPANS
 
+        strings = doc.vocab.strings
+        self._texts = [strings[x] for x in doc.to_array(ORTH).tolist()]
         country_spans = list(doc.spans.get(COUNTRY_SPANS, []))
         home = {s.label_ for s in country_spans}
         if self.lang in HOME_COUNTRY:
@@ -1495,9 +1529,9 @@ class OrganisationRecogniser:
                     f.acronym = f.acronym or doc[s - 2].text
         # initialisms of found names used elsewhere in the text
         tokens_by_text: dict[str, list[int]] = {}
-        for t in doc:
-            if is_acronym(t.text):
-                tokens_by_text.setdefault(t.text, []).append(t.i)
+        for i, text in enumerate(self._texts):
+            if is_acronym(text):
+                tokens_by_text.setdefault(text, []).append(i)
         for f in found:
             for s, e in f.mentions[:1]:
                 for acr in initialisms([t.text for t in doc[s:e]]):

@@ -20,6 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ingest.components.sentences import doc_text, sentence_text
 from ingest.normalise import fold
 from ontology import ROLE_STRENGTH
 
@@ -60,7 +61,7 @@ class RoleAssigner:
         mentions = doc._.praxis_organisations or []
         if not mentions:
             return doc
-        text = doc.text
+        text = doc_text(doc)
         headings = section_headings(text)
         funders = {m.notation for m in (doc._.praxis_funders or [])}
         eea = bool(funders & {"eea-norway-grants", "active-citizens-fund"})
@@ -83,7 +84,7 @@ class RoleAssigner:
         headings: list[tuple[int, str]],
         actor_type: str | None,
     ) -> str:
-        text = doc.text
+        text = doc_text(doc)
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
@@ -100,8 +101,7 @@ class RoleAssigner:
             role = cue_role(heading, with_funder=False)
             if role != "mentioned" and _line_starts_with(text, line_start, start):
                 return role
-        span = doc.char_span(start, end, alignment_mode="expand")
-        sentence = fold(span.sent.text) if span is not None else fold(text[line_start:line_end])
+        sentence = fold(sentence_text(doc, start))
         role = cue_role(sentence, with_funder=actor_type in FUNDER_TYPES)
         return role
 

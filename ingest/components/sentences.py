@@ -8,6 +8,8 @@ Abbreviations (``tzv.``, ``m.in.``, ``e.V.``) are single tokens (see
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,21 +18,67 @@ CLOSING = {'"', "'", ")", "]", ".", "!", "?"}
 
 
 class LineSentencizer:
+    """Works on the token attribute arrays (no Token objects), then writes SENT_START."""
+
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        orths = doc.to_array(ORTH).tolist()
+        spaces = doc.to_array(IS_SPACE).tolist()
+        starts = numpy.full(len(doc), -1, dtype="int64")
         pending = True  # the next word token starts a sentence
         after_end = False  # directly after sentence-final punctuation
-        for i, token in enumerate(doc):
-            text = token.text
-            if i and (token.is_space or (after_end and text in CLOSING)):
-                token.is_sent_start = False
+        for i, orth in enumerate(orths):
+            text = strings[orth]
+            if i and (spaces[i] or (after_end and text in CLOSING)):
                 pending = pending or "\n" in text
                 continue
-            token.is_sent_start = pending
+            if pending:
+                starts[i] = 1
             after_end = text in END_PUNCT
             pending = after_end
+        starts[0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
 
 
 @Language.factory("praxis_sentences", assigns=["token.is_sent_start"])
 def make_sentences(nlp: Language, name: str) -> LineSentencizer:
     return LineSentencizer()
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """``(start_char, end_char)`` of every sentence, computed once per document."""
+    cached = doc.user_data.get("praxis_sentence_bounds")
+    if cached is None:
+        if doc.has_annotation("SENT_START"):
+            cached = [(s.start_char, s.end_char) for s in doc.sents]
+        else:
+            cached = [(0, len(doc.text))]
+        doc.user_data["praxis_sentence_bounds"] = cached
+    return cached
+
+
+def sentence_text(doc: Doc, start_char: int) -> str:
+    """The text of the sentence that contains the character offset ``start_char``."""
+    import bisect
+
+    bounds = sentence_bounds(doc)
+    starts = doc.user_data.get("praxis_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["praxis_sentence_starts"] = [b[0] for b in bounds]
+    index = bisect.bisect_right(starts, start_char) - 1
+    s, e = bounds[max(index, 0)]
+    return doc_text(doc)[s:e]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once (spaCy joins all tokens on every access)."""
+    text = doc.user_data.get("praxis_text")
+    if text is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, SPACY]).tolist()
+        text = "".join(strings[orth] + (" " if space else "") for orth, space in rows)
+        doc.user_data["praxis_text"] = text
+    return text

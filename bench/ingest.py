@@ -1,0 +1,121 @@
+"""Benchmark: throughput of the extraction pipeline against a blank spaCy tokenizer.
+
+    .venv/bin/python bench/ingest.py [--copies 20] [--profile]
+
+The texts are the seed and dev documents (``../shared/seeds``, ``../shared/eval/dev/docs``)
+replicated ``--copies`` times. Each text is processed by
+
+* **pipeline**: the language's full praxis pipeline (``ingest.nlp.make_nlp``: sentences,
+  lemmas, vocabulary, countries, organisations, funders, roles) plus ``extract`` into an
+  :class:`~ingest.documents.Extraction` — everything between a read document and its RDF;
+* **blank**: ``spacy.blank(lang)`` on the same text (tokenisation only).
+
+Both run in this one process after a warm-up pass (pipelines and lemma caches built), so
+the numbers compare steady-state work. Language identification is timed separately
+(``langid_docs_per_s``): it runs once per file when reading. Prints one JSON line:
+``{docs, chars, docs_per_s, blank_docs_per_s, ratio, langid_docs_per_s}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SHARED = ROOT.parent / "shared"
+SOURCES = [SHARED / "seeds", SHARED / "eval" / "dev" / "docs"]
+
+
+def load_texts() -> list[tuple[str, str]]:
+    """``(lang, normalised text)`` of every seed and dev document."""
+    from ingest.langid import detect_language
+    from ingest.readers import read_file
+
+    out = []
+    for folder in SOURCES:
+        for path in sorted(folder.glob("*.txt")):
+            document = read_file(path)
+            out.append(
+                (
+                    document.lang if document.lang != "und" else detect_language(document.text),
+                    document.text,
+                )
+            )
+    if not out:
+        raise SystemExit(f"no documents under {', '.join(map(str, SOURCES))}")
+    return out
+
+
+def run_pipeline(texts: list[tuple[str, str]]) -> float:
+    from ingest.documents import Document
+    from ingest.extract import extract
+    from ingest.nlp import make_nlp
+
+    start = time.perf_counter()
+    for i, (lang, text) in enumerate(texts):
+        document = Document(f"bench-{i}", text, "", "", "", lang=lang)
+        extract(document, make_nlp(lang)(text))
+    return time.perf_counter() - start
+
+
+def run_blank(texts: list[tuple[str, str]]) -> float:
+    import spacy
+
+    blanks = {lang: spacy.blank(lang) for lang in {lang for lang, _ in texts}}
+    start = time.perf_counter()
+    for lang, text in texts:
+        blanks[lang](text)
+    return time.perf_counter() - start
+
+
+def run_langid(texts: list[tuple[str, str]]) -> float:
+    from ingest.langid import detect_language
+
+    start = time.perf_counter()
+    for _lang, text in texts:
+        detect_language(text)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--copies", type=int, default=20, help="replications of the corpus")
+    parser.add_argument("--profile", action="store_true", help="cProfile the pipeline run")
+    args = parser.parse_args()
+
+    base = load_texts()
+    texts = base * args.copies
+    run_pipeline(base)  # warm-up: build pipelines, matchers, lemma caches
+    run_blank(base)
+    run_langid(base[:3])
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        run_pipeline(texts)
+        profiler.disable()
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(30)
+    pipeline = run_pipeline(texts)
+    blank = run_blank(texts)
+    langid = run_langid(base)
+    docs = len(texts)
+    result = {
+        "docs": docs,
+        "chars": sum(len(t) for _, t in texts),
+        "docs_per_s": round(docs / pipeline, 1),
+        "blank_docs_per_s": round(docs / blank, 1),
+        "ratio": round(blank / pipeline, 3),
+        "langid_docs_per_s": round(len(base) / langid, 1),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
