@@ -432,5 +432,33 @@ def orgs_resolve(store_spec: str | None, dry_run: bool, as_json: bool) -> None:
     emit(result, as_json, human)
 
 
+@orgs.command(name="curation")
+@store_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Save the rules.")
+@click.option(
+    "--load", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Load rules."
+)
+@json_option
+def orgs_curation(
+    store_spec: str | None, out: Path | None, load: Path | None, as_json: bool
+) -> None:
+    """Save the curation rules to a file, or load them (e.g. into a fresh store before ingest).
+
+    Example: praxis orgs curation --out curation.nt
+    """
+    from graph.curation import export_curation, import_curation
+
+    if load is not None:
+        text = load.read_text("utf-8", errors="replace")
+        _curate(store_spec, lambda s: import_curation(s, text), as_json)
+        return
+    with opened(store_spec, read_only=True) as store:
+        data = export_curation(store)
+    if out is None:
+        click.echo(data, nl=False)
+    else:
+        out.write_text(data, "utf-8")
+
+
 if __name__ == "__main__":
     cli()

@@ -217,6 +217,8 @@ __all__ = [
     "CURATION_GRAPH",
     "CurationError",
     "canonical_iri",
+    "export_curation",
+    "import_curation",
     "load_curation",
     "merge",
     "merge_many",
@@ -224,3 +226,53 @@ __all__ = [
     "set_parent",
     "split",
 ]
+
+
+CURATION_PREDICATES = (SAME_AS, HIDDEN, PREF, PARENT)
+
+
+def export_curation(store: GraphStore) -> str:
+    """The curation graph as sorted N-Triples (a file to keep beside the corpus)."""
+    lines = sorted(f"{q.subject} {q.predicate} {q.object} ." for q in store.quads(CURATION_GRAPH))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def import_curation(store: GraphStore, text: str) -> dict[str, object]:
+    """Load curation rules (N-Triples or Turtle) into the store, replacing the current ones.
+
+    Merges are applied to the document graphs already in the store at once; pins, renames
+    and parents take effect immediately for display and at the next ingest for documents.
+    """
+    from pyoxigraph import RdfFormat, parse
+
+    fmt = RdfFormat.N_TRIPLES if _looks_like_ntriples(text) else RdfFormat.TURTLE
+    try:
+        triples = list(parse(text.encode("utf-8"), fmt))
+    except SyntaxError as exc:
+        raise CurationError(f"not a curation file: {exc}") from exc
+    rules, merges = [], []
+    for t in triples:
+        if t.predicate not in CURATION_PREDICATES or not isinstance(t.subject, NamedNode):
+            raise CurationError(f"not a curation rule: {t.predicate}")
+        if t.predicate == SAME_AS:
+            merges.append((t.subject.value, t.object.value))
+        else:
+            rules.append(Quad(t.subject, t.predicate, t.object, CURATION_GRAPH))
+    store.replace_graphs({CURATION_GRAPH: _dedupe(rules)})
+    present = [
+        (a, b)
+        for a, b in merges
+        if a != b and _doc_graphs_with(store, a) and known_organisation(store, b)
+    ]
+    absent = [(a, b) for a, b in merges if (a, b) not in present and a != b]
+    if present:
+        merge_many(store, present)
+    if absent:  # aliases of organisations not (yet) in any document: just the rule
+        extra = [Quad(NamedNode(a), SAME_AS, NamedNode(b), CURATION_GRAPH) for a, b in absent]
+        store.replace_graphs({CURATION_GRAPH: _dedupe(store.quads(CURATION_GRAPH) + extra)})
+    return {"rules": len(triples), "merges_applied": len(present)}
+
+
+def _looks_like_ntriples(text: str) -> bool:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return all(line.startswith(("<", "#", "_:")) for line in lines)

@@ -313,6 +313,23 @@ def test_merge_keeps_alias_names_and_survives_reingest(fresh_store: GraphStore) 
     assert b in show_organisation(fresh_store, a)["aliases"]
 
 
+def test_curation_file_rebuilds_a_fresh_store(fresh_store: GraphStore, tmp_path: Path) -> None:
+    write_doc(fresh_store, "a", "cs", [("Sdružení Práh", ["Sdružení Práh"])])
+    write_doc(fresh_store, "b", "cs", [("Spolek Práh Brno", ["Spolku Práh Brno"])])
+    curation.merge(fresh_store, ORG + "spolek-prah-brno", ORG + "sdruzeni-prah")
+    curation.rename(fresh_store, ORG + "sdruzeni-prah", "Práh")
+    saved = curation.export_curation(fresh_store)
+    again = open_store(tmp_path / "again")
+    curation.import_curation(again, saved)
+    write_doc(again, "b", "cs", [("Spolek Práh Brno", ["Spolku Práh Brno"])])
+    assert iris_of(again, "b") == {ORG + "sdruzeni-prah"}
+    assert organisation_label(again, ORG + "sdruzeni-prah") == "Práh"
+    assert curation.export_curation(again) == saved
+    with pytest.raises(curation.CurationError, match="not a curation"):
+        curation.import_curation(again, "<http://x/a> <http://x/p> <http://x/b> .")
+    again.close()
+
+
 def test_merge_refuses_unknown_and_circular(fresh_store: GraphStore) -> None:
     write_doc(fresh_store, "a", "cs", [("Sdružení Práh", ["Sdružení Práh"])])
     with pytest.raises(curation.CurationError, match="unknown organisation"):
