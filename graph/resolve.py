@@ -96,6 +96,17 @@ NATIONAL_TYPES = frozenset(
         "court-prosecution",
     }
 )
+#: the languages a country's bodies name themselves in (display labels)
+COUNTRY_LANGS = {
+    "CZ": ("cs",),
+    "PL": ("pl",),
+    "SK": ("sk",),
+    "SI": ("sl",),
+    "DE": ("de",),
+    "AT": ("de",),
+    "NO": ("nb", "no", "nn"),
+    "HU": ("hu",),
+}
 #: letters that betray the language a name is written in (for lemmatising it in that one)
 LANG_LETTERS = {
     "cs": "ěřůťďň",
@@ -1154,7 +1165,11 @@ def organisation_labels(store: GraphStore, lang: str | None = None) -> dict[str,
 def _authority_label(body: Body, lang: str | None) -> str:
     if lang and lang in body.pref_labels:
         return body.pref_labels[lang]
-    native = sorted(k for k in body.pref_labels if k and k != "en")
+    if body.country is None:  # EU and international bodies: the English name
+        return body.label("en")
+    own = COUNTRY_LANGS.get(body.country, ())
+    native = [k for k in own if k in body.pref_labels]
+    native += sorted(k for k in body.pref_labels if k and k != "en" and k not in own)
     return body.pref_labels[native[0]] if native else body.label("en")
 
 
