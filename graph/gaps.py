@@ -31,9 +31,11 @@ from graph.network import communities, network
 from graph.projection import (
     THEMATIC_FACETS,
     Projection,
+    load_cached,
     projection,
     resolve_organisation,
     resolve_project,
+    save_cached,
 )
 from graph.queries import run_query
 from graph.sectors import sector_of
@@ -174,6 +176,27 @@ def _rows_from_file() -> list[dict[str, Any]]:
     return _rows_from_store(mem)
 
 
+def _theme_to_plain(t: ThemeProfile) -> tuple[Any, ...]:
+    return (
+        t.iri,
+        t.label,
+        sorted(t.triggers),
+        list(t.keywords),
+        [(e.actor_type, e.weight, e.reason) for e in t.expects],
+    )
+
+
+def _theme_from_plain(data: tuple[Any, ...]) -> ThemeProfile:
+    iri, label, triggers, keywords, expects = data
+    return ThemeProfile(
+        iri,
+        label,
+        frozenset(tuple(x) for x in triggers),
+        tuple(tuple(k) for k in keywords),
+        tuple(Expectation(*e) for e in expects),
+    )
+
+
 def theme_profiles(store: GraphStore) -> list[ThemeProfile]:
     """Theme profiles in the store's ontology graph (else ``ontology/themes.ttl``),
     cached per store version."""
@@ -182,8 +205,15 @@ def theme_profiles(store: GraphStore) -> list[ThemeProfile]:
     if cached is not None:
         return cached
     with _THEME_LOCK:
-        rows = _rows_from_store(store) or _rows_from_file()
-        profiles = _profiles_from_rows(rows)
+        plain = load_cached(store, "themes", key[1])
+        try:
+            profiles = [_theme_from_plain(t) for t in plain] if plain is not None else None
+        except (TypeError, ValueError):
+            profiles = None
+        if profiles is None:  # keyword lemmatisation loads dictionaries: seconds, so keep it
+            rows = _rows_from_store(store) or _rows_from_file()
+            profiles = _profiles_from_rows(rows)
+            save_cached(store, "themes", key[1], [_theme_to_plain(t) for t in profiles])
         for old in [k for k in _THEMES if k[0] == key[0]]:
             del _THEMES[old]
         _THEMES[key] = profiles

@@ -8,6 +8,7 @@ Each analysis call costs work proportional to the projects it touches, not to th
 from __future__ import annotations
 
 import hashlib
+import heapq
 import marshal
 import math
 import os
@@ -142,8 +143,8 @@ class Projection:
                 scores[p] += w
         for p in exclude:
             scores.pop(p, None)
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return best
+        best = heapq.nlargest(limit, scores.items(), key=lambda kv: kv[1])
+        return sorted(best, key=lambda kv: (-kv[1], kv[0]))
 
 
 _CACHE: dict[tuple[str, str], Projection] = {}
