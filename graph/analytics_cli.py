@@ -294,10 +294,13 @@ def gaps(
         click.echo("themes: " + (", ".join(t["theme"] for t in d["themes"]) or "-"))
         for m in d["missing"]:
             why = "; ".join(r["reason"] for r in m["reasons"])[:160]
-            cands = ", ".join(c["label"] for c in m["candidates"][:3]) or "no candidates in graph"
+            cands = ", ".join(c["label"] for c in m["candidates"][:3]) or "none in projects"
+            known = ", ".join(b["label"] for b in m["reference_bodies"])
             click.echo(
                 f"  {m['score']:.2f} {m['actor_type']} [{m['status']}]: {why}\n"
-                f"       candidates: {cands}"
+                f"       candidates: {cands}" + (f"; known bodies: {known}" if known else "")
             )
+        for note in d["notes"]:
+            click.echo(f"note: {note}")
 
     emit(data, as_json, human)
