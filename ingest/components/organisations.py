@@ -217,7 +217,14 @@ NOT_NAME_START = {
     "dne",
     "dnia",
 }
-NOT_NAME_START = {folded_word for folded_word in NOT_NAME_START}
+NOT_NAME_START = {
+    folded(word)
+    for word in (
+        *NOT_NAME_START,
+        *"organizace organizácia organizacija organizacja organisation organization".split(),
+        *"instituce inštitúcia instytucja institution".split(),
+    )
+}
 #: lower-case words that end a complement (verbs, pronouns, particles)
 COMPLEMENT_STOP = {
     "je",
@@ -506,8 +513,8 @@ class OrganisationRecogniser:
             for label in {*auth.labels.values(), *auth.alt_labels}:
                 norms = lemma_key(label, self.lang, nlp)
                 if len(norms) == 1 and len(label) >= 4:
-                    self.label_authority.setdefault(norms[0], auth)
                     if not self._generic_compound(label):
+                        self.label_authority.setdefault(norms[0], auth)
                         words.append(nlp.make_doc(label.lower()))
                 elif len(norms) > 1:
                     patterns.append(norm_doc(nlp, norms))
@@ -732,7 +739,10 @@ class OrganisationRecogniser:
                     and not (after_prep and lang in {"pl", "de", "en"})
                 ):
                     break
-                if nxt.lower_ in self.preps and not slavic:
+                if (
+                    nxt.lower_ in {"für", "fur", "zur", "zum", "vom", "von", "for", "of"}
+                    and not slavic
+                ):
                     k += 2  # "Ministerium der Justiz und für Europa"
                     budget -= 2
                     continue
@@ -789,6 +799,9 @@ class OrganisationRecogniser:
                 budget -= 1
                 continue
             # a lower-case word
+            if in_caps and k > 0 and folded(doc[k - 1].text + " " + text) in cities():
+                k += 1  # "Novo mesto", "Brandenburg an der Havel"
+                continue
             if in_caps or not t.is_alpha or len(text) < 3 or self._is_verb(t):
                 break
             if self._is_adverb(text):
@@ -972,6 +985,8 @@ class OrganisationRecogniser:
                 and last - k < 8
             ):
                 if doc[k].is_lower and doc[k].lower_ not in self.connectors:
+                    if self.lang in {"de", "en"} and doc[k].lower_ not in self.preps:
+                        break  # "JVA Kiel arbeiten mit dem …": a clause, not a name
                     # lower-case words only inside a name ("Institut pro restorativní justici")
                     j = k - 1
                     while j >= line_start and doc[j].is_lower and last - j < 8:
@@ -982,7 +997,8 @@ class OrganisationRecogniser:
                     if token.text.endswith("-GmbH") or doc[i].text == "GmbH":
                         pass
                     break
-                if folded(doc[k].text) in NOT_NAME_START and k != last:
+                brand = k + 1 < len(doc) and doc[k + 1].text.isupper() and len(doc[k + 1].text) > 3
+                if folded(doc[k].text) in NOT_NAME_START and k != last and not brand:
                     break
                 k -= 1
             start = k + 1
@@ -1423,10 +1439,16 @@ class OrganisationRecogniser:
                     continue
                 if c.source == "authority-acronym" or not other[0]:
                     continue
-                same_core = key[0] == other[0] or (
-                    (key[0] < other[0] or other[0] < key[0])
-                    and len(key[0] ^ other[0]) <= 1
-                    and (key[2] or other[2])
+                # "Justizministerium" after "Justizministerium des Landes Schleswig-Holstein"
+                short_form = len(key[0]) == 1 and key[0] < other[0] and not key[1]
+                same_core = (
+                    short_form
+                    or key[0] == other[0]
+                    or (
+                        (key[0] < other[0] or other[0] < key[0])
+                        and len(key[0] ^ other[0]) <= 1
+                        and (key[2] or other[2])
+                    )
                 )
                 if same_core and (not key[1] or not other[1] or key[1] == other[1]):
                     target = f
@@ -1449,9 +1471,15 @@ class OrganisationRecogniser:
                 found.append(target)
                 keys.append(key)
                 if nested is not None and nested < c.end:
-                    target.parent = self.canonical(
-                        doc, nested, self._before_location(doc, nested, c.end)
-                    )
+                    parent_end = self._before_location(doc, nested, c.end)
+                    parent_auth = self._authority_for(doc, nested, parent_end)
+                    head_word = self._first_head(doc, c.start, c.end)
+                    # a unit ("Odbor … Ministerstva vnitra") or a body inside a known one
+                    # ("Komenda Główna Straży Granicznej"); not "Porozumienie Związków Zawodowych"
+                    if parent_auth is not None:
+                        target.parent = parent_auth.label(self.lang)
+                    elif head_word is not None and head_word.cls == "U":
+                        target.parent = self.canonical(doc, nested, parent_end)
             elif target.authority is None and auth is not None:
                 target.authority = auth
                 if auth.actor_type:
@@ -1704,6 +1732,15 @@ def matches_initialism(acr: str, words: list[str]) -> bool:
 
 
 # ---------------------------------------------------------------- canonical labels
+#: endings of adjective lemmas (masculine nominative), per language
+ADJECTIVE_LEMMA_ENDINGS = {
+    "cs": ("ý", "í", "ův", "in"),
+    "sk": ("ý", "y", "í", "ov"),
+    "sl": ("ski", "ški", "čki", "ni", "ji", "en", "ven", "ski"),
+    "pl": ("y", "i", "owy", "ski", "cki"),
+}
+
+
 def _gender_slavic(lemma: str, lang: str) -> str:
     low = lemma.lower()
     if lang == "cs":
@@ -1765,6 +1802,13 @@ def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: i
             hw = head_at(span.doc, t.i)
             if hw is not None and hw.cls != "M":
                 head = k
+                # in a two-word head ("Policijska postaja", "Straż Graniczna") the noun
+                # is the word whose lemma is not an adjective's
+                for j in range(k, min(k + hw.width, len(tokens))):
+                    lemma = lemmatize(tokens[j].text, lang).lower()
+                    if not lemma.endswith(ADJECTIVE_LEMMA_ENDINGS.get(lang, ("\0",))):
+                        head = j
+                        break
                 break
     if head is None:
         head = 0 if lang in SLAVIC else None
@@ -1808,9 +1852,12 @@ def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: i
                 texts = out + texts[head + 1 :]
     elif lang == "de" and tokens:
         out = []
+        ending = _german_adjective_ending(tokens[head].text) if head is not None else "e"
         for k, t in enumerate(tokens):
             if head is not None and k < head and t.text.endswith("en") and t.text[:1].isupper():
-                out.append(t.text[:-1])  # "Bayerischen Staatsregierung" → "Bayerische …"
+                # "Bayerischen Staatsregierung" → "Bayerische …", "Christlichen
+                # Jugenddorfwerk" → "Christliches …" (strong ending by the head's gender)
+                out.append(t.text[:-2] + ending)
             elif head is not None and k == head:
                 lemma = lemmatize(t.text, "de")
                 out.append(lemma if lemma[:1].isupper() else t.text)
@@ -1821,6 +1868,61 @@ def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: i
     for k, t in enumerate(tokens):
         label += texts[k] + (t.whitespace_ if k < len(tokens) - 1 else "")
     return label.strip(" ,-–")
+
+
+_DE_FEMININE = (
+    "ung",
+    "ion",
+    "ei",
+    "schaft",
+    "heit",
+    "keit",
+    "tät",
+    "stelle",
+    "anstalt",
+    "kammer",
+    "agentur",
+    "regierung",
+    "verwaltung",
+    "schule",
+    "akademie",
+    "stiftung",
+    "hilfe",
+    "polizei",
+    "gewerkschaft",
+    "initiative",
+    "organisation",
+    "behörde",
+    "direktion",
+)
+_DE_NEUTER = (
+    "amt",
+    "ministerium",
+    "werk",
+    "institut",
+    "zentrum",
+    "büro",
+    "buro",
+    "referat",
+    "kolleg",
+    "präsidium",
+    "prasidium",
+    "gericht",
+    "netzwerk",
+    "forum",
+    "haus",
+    "heim",
+)
+
+
+def _german_adjective_ending(head: str) -> str:
+    """Nominative adjective ending before a German head noun without article."""
+    low = head.lower()
+    if low.endswith(_DE_FEMININE):
+        return "e"
+    if low.endswith(_DE_NEUTER):
+        return "es"
+    return "er"
 
 
 def _pl_is_adjective(word: str) -> bool:

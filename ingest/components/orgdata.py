@@ -60,10 +60,15 @@ def head_table(lang: str = "") -> HeadTable:
             words = tuple(fold(key).split())
             variants = {words}
             if lang:
-                # as the document's lemmatiser reads them ("urzad miasta" → "urzad miasto")
+                # as the document's lemmatiser may read them ("urzad miasta" → "urzad miasto");
+                # every mix of surface and lemma, since a word alone can lemmatise otherwise
+                # ("postaja" → the verb "postajati") than in a name ("postajo" → "postaja")
+                from itertools import product
+
                 from ingest.lemmatize import lemmatize
 
-                variants.add(tuple(fold(lemmatize(w, lang)) or w for w in key.split()))
+                options = [{fold(w), fold(lemmatize(w, lang)) or fold(w)} for w in key.split()]
+                variants.update(product(*options))
             for variant in variants:
                 table.exact.setdefault(variant, HeadWord(len(variant), actor_type, cls))
                 table.first_words.add(variant[0])
