@@ -101,9 +101,8 @@ class RoleAssigner:
             role = cue_role(heading, with_funder=False)
             if role != "mentioned" and _line_starts_with(text, line_start, start):
                 return role
-        sentence = fold(sentence_text(doc, start))
-        role = cue_role(sentence, with_funder=actor_type in FUNDER_TYPES)
-        return role
+        sentence, offset = sentence_with_offset(doc, start)
+        return nearest_cue_role(sentence, start - offset, with_funder=actor_type in FUNDER_TYPES)
 
     def __repr__(self) -> str:
         return "RoleAssigner()"
@@ -113,6 +112,35 @@ def _line_starts_with(text: str, line_start: int, start: int) -> bool:
     """The organisation opens its line (a list item), bullets and spaces aside."""
     prefix = text[line_start:start]
     return not re.search(r"[^\W\d_]", prefix)
+
+
+def sentence_with_offset(doc: Doc, start_char: int) -> tuple[str, int]:
+    text = sentence_text(doc, start_char)
+    return text, doc_text(doc).rfind(text, 0, start_char + 1) if text else start_char
+
+
+def nearest_cue_role(sentence: str, position: int, with_funder: bool) -> str:
+    """The role of the cue nearest before the organisation in its sentence (else the first
+    after it): "Projekt realizuje X ve spolupráci s Y" makes X coordinator, Y partner."""
+    before = fold(sentence[: max(position, 0)])
+    after = fold(sentence[max(position, 0) :])
+    best: tuple[int, str] | None = None
+    for role in ("donor-partner", "coordinator", "partner"):
+        for m in ROLE_CUES[role].finditer(before):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), role)
+    if best is not None:
+        return best[1]
+    first: tuple[int, str] | None = None
+    for role in ("donor-partner", "coordinator", "partner"):
+        m = ROLE_CUES[role].search(after)
+        if m and (first is None or m.start() < first[0]):
+            first = (m.start(), role)
+    if first is not None:
+        return first[1]
+    if with_funder and ROLE_CUES["funder"].search(before + " " + after):
+        return "funder"
+    return "mentioned"
 
 
 def cue_role(folded_text: str, with_funder: bool) -> str:
