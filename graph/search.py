@@ -6,8 +6,9 @@ The index is SQLite FTS5 (standard library ``sqlite3``), kept beside the store:
 * ``docs``    one row per project (IRI, title, language, file, named graph, folded title,
               folded lemma text); ``fts`` is an external-content FTS5 table over the folded
               title and lemmas (``unicode61 remove_diacritics 2``), ranked with BM25;
-* ``facets``  (doc, facet, value) rows, clustered by document, plus an index by value
-              for filters; ``facet_totals`` holds the precomputed counts for "everything";
+* ``fvalues`` one row per (facet, value) with its precomputed count over all projects;
+* ``dfacets`` (doc, facet value id) pairs, clustered by document (counting the facets of
+              a hit set is one integer GROUP BY), plus an index by value for filters;
 * ``meta``    the store version the index reflects.
 
 Where it lives: ``<store>.search.sqlite`` next to an on-disk store; for a SPARQL server or an
@@ -50,7 +51,7 @@ FACETS = {
 }
 ACTOR_TYPE = str(PG.actorType)
 COUNTRY = str(PG.country)
-SCHEMA_VERSION = "fts-1"
+SCHEMA_VERSION = "fts-2"
 GRAPH_CHUNK = 400  # named graphs per VALUES block when updating incrementally
 
 
@@ -89,14 +90,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     ftitle, lemmas, content='docs', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2', detail='column'
 );
-CREATE TABLE IF NOT EXISTS facets (
-    doc INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL,
-    PRIMARY KEY (doc, facet, value)
+CREATE TABLE IF NOT EXISTS fvalues (
+    id INTEGER PRIMARY KEY, facet TEXT NOT NULL, value TEXT NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0, UNIQUE (facet, value)
+);
+CREATE TABLE IF NOT EXISTS dfacets (
+    doc INTEGER NOT NULL, fv INTEGER NOT NULL, PRIMARY KEY (doc, fv)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS facets_value ON facets(facet, value, doc);
-CREATE TABLE IF NOT EXISTS facet_totals (
-    facet TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (facet, value)
-) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS dfacets_fv ON dfacets(fv, doc);
 """
 
 
@@ -270,14 +271,19 @@ def _insert(
             except ValueError:
                 continue
         facets.add((doc, facet, value))
-    conn.executemany("INSERT OR IGNORE INTO facets VALUES (?,?,?)", sorted(facets))
+    ids_of = {(f, v): i for i, f, v in conn.execute("SELECT id, facet, value FROM fvalues")}
+    for _doc, facet, value in facets:
+        if (facet, value) not in ids_of:
+            cur = conn.execute("INSERT INTO fvalues(facet, value) VALUES (?, ?)", (facet, value))
+            ids_of[(facet, value)] = int(cur.lastrowid or 0)
+    conn.executemany(
+        "INSERT OR IGNORE INTO dfacets VALUES (?, ?)",
+        sorted((doc, ids_of[(facet, value)]) for doc, facet, value in facets),
+    )
 
 
 def _finish(conn: sqlite3.Connection, version: str) -> None:
-    conn.execute("DELETE FROM facet_totals")
-    conn.execute(
-        "INSERT INTO facet_totals SELECT facet, value, COUNT(*) FROM facets GROUP BY facet, value"
-    )
+    conn.execute("UPDATE fvalues SET n = (SELECT COUNT(*) FROM dfacets WHERE fv = fvalues.id)")
     conn.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
         [("schema", SCHEMA_VERSION), ("version", version)],
@@ -287,7 +293,7 @@ def _finish(conn: sqlite3.Connection, version: str) -> None:
 def _build(store: GraphStore, conn: sqlite3.Connection, version: str) -> None:
     summaries, facet_rows = _fetch(store, None)
     with conn:
-        for table in ("fts", "facets", "facet_totals", "docs", "meta"):
+        for table in ("fts", "dfacets", "fvalues", "facets", "facet_totals", "docs", "meta"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.executescript(_SCHEMA)
         _insert(conn, summaries, facet_rows)
@@ -333,7 +339,7 @@ def _delete_graphs(conn: sqlite3.Connection, graphs: list[str]) -> None:
         f"SELECT id, ftitle, lemmas FROM docs WHERE graph IN ({marks})", graphs
     ).fetchall()
     conn.executemany("INSERT INTO fts(fts, rowid, ftitle, lemmas) VALUES ('delete', ?, ?, ?)", old)
-    conn.executemany("DELETE FROM facets WHERE doc = ?", [(r[0],) for r in old])
+    conn.executemany("DELETE FROM dfacets WHERE doc = ?", [(r[0],) for r in old])
     conn.executemany("DELETE FROM docs WHERE id = ?", [(r[0],) for r in old])
 
 
@@ -376,7 +382,8 @@ def _filter_sql(filters: dict[str, list[str]] | None) -> tuple[str, list[str]]:
             continue
         marks = ",".join("?" * len(values))
         parts.append(
-            f" AND d.id IN (SELECT doc FROM facets WHERE facet = ? AND value IN ({marks}))"
+            " AND d.id IN (SELECT doc FROM dfacets WHERE fv IN "
+            f"(SELECT id FROM fvalues WHERE facet = ? AND value IN ({marks})))"
         )
         args.extend([facet, *values])
     return "".join(parts), args
@@ -410,11 +417,12 @@ def search(
                 [expression, *filter_args],
             )
         total = conn.execute("SELECT COUNT(*) FROM hits").fetchone()[0]
+        names = _facet_values(conn)
         counts: dict[str, Counter[str]] = defaultdict(Counter)
-        for facet, value, n in conn.execute(
-            "SELECT f.facet, f.value, COUNT(*) FROM hits h JOIN facets f ON f.doc = h.id "
-            "GROUP BY f.facet, f.value"
+        for fv, n in conn.execute(
+            "SELECT f.fv, COUNT(*) FROM hits h JOIN dfacets f ON f.doc = h.id GROUP BY f.fv"
         ):
+            facet, value = names[fv]
             counts[facet][value] = n
         page = conn.execute(
             "SELECT h.id, h.score FROM hits h ORDER BY h.score DESC, h.title, h.id "
@@ -429,7 +437,7 @@ def search(
 def _everything(conn: sqlite3.Connection, limit: int, offset: int) -> SearchResult:
     total = conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for facet, value, n in conn.execute("SELECT facet, value, n FROM facet_totals"):
+    for facet, value, n in conn.execute("SELECT facet, value, n FROM fvalues WHERE n > 0"):
         counts[facet][value] = n
     page = conn.execute(
         "SELECT id, 0.0 FROM docs ORDER BY title, id LIMIT ? OFFSET ?",
@@ -438,10 +446,15 @@ def _everything(conn: sqlite3.Connection, limit: int, offset: int) -> SearchResu
     return SearchResult(_hits(conn, page), dict(counts), total)
 
 
+def _facet_values(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
+    return {i: (f, v) for i, f, v in conn.execute("SELECT id, facet, value FROM fvalues")}
+
+
 def _hits(conn: sqlite3.Connection, page: list[tuple[int, float]]) -> list[Hit]:
     if not page:
         return []
     ids = [row[0] for row in page]
+    names = _facet_values(conn)
     info: dict[int, tuple[str, str, str, str]] = {}
     facets: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for i in range(0, len(ids), 900):
@@ -451,14 +464,11 @@ def _hits(conn: sqlite3.Connection, page: list[tuple[int, float]]) -> list[Hit]:
             f"SELECT id, iri, title, lang, file FROM docs WHERE id IN ({marks})", chunk
         ):
             info[doc] = (iri, title, lang, file)
-        for doc, facet, value in conn.execute(
-            f"SELECT doc, facet, value FROM facets WHERE doc IN ({marks}) "
-            "ORDER BY doc, facet, value",
-            chunk,
-        ):
+        for doc, fv in conn.execute(f"SELECT doc, fv FROM dfacets WHERE doc IN ({marks})", chunk):
+            facet, value = names[fv]
             facets[doc][facet].append(value)
     return [
-        Hit(*info[doc], round(score, 4), {k: list(v) for k, v in facets[doc].items()})
+        Hit(*info[doc], round(score, 4), {k: sorted(v) for k, v in sorted(facets[doc].items())})
         for doc, score in page
     ]
 
