@@ -5,35 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pyoxigraph import RdfFormat
 
 from graph.store import GraphStore, open_store
 from ingest.pipeline import ingest_paths
-from ontology import ontology_graph, shapes_graph
 from tests.conftest import DEMO_DOCS
-
-
-def shacl_report(store: GraphStore) -> tuple[bool, str]:
-    import io
-
-    import pyshacl
-    from rdflib import Dataset, Graph
-
-    buf = io.BytesIO()
-    store.dump(buf, RdfFormat.N_QUADS)
-    ds = Dataset()
-    ds.parse(data=buf.getvalue(), format="nquads")
-    data = Graph()
-    for s, p, o, _g in ds.quads((None, None, None, None)):
-        data.add((s, p, o))
-    conforms, _graph, text = pyshacl.validate(
-        data,
-        shacl_graph=shapes_graph(),
-        ont_graph=ontology_graph(),
-        inference="none",
-        advanced=True,
-    )
-    return bool(conforms), str(text)
+from tests.helpers import shacl_report
 
 
 def test_reingest_is_idempotent(tmp_path: Path) -> None:
