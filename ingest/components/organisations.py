@@ -645,7 +645,6 @@ class OrganisationRecogniser:
                     and not is_acronym(text)
                     and not self._adjective_any_case(text)
                     and not text.isupper()
-                    and (start != head or self.lang == "pl")
                 ):
                     break  # "Prezentace Probační …", "Úloha Euroregiónu …": not the name
                 start = k

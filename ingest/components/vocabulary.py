@@ -7,6 +7,9 @@ Matches go to ``doc.spans["praxis_concepts"]`` with label ``"<scheme>/<notation>
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -38,6 +41,20 @@ def norm_doc(nlp: Language, norms: list[str]) -> Doc:
     return doc
 
 
+@cache
+def surface_labels(lang: str) -> dict[str, list[str]]:
+    """``{"scheme/notation": [forms]}`` of ``ingest/data/surface_labels.tsv`` for a language."""
+    text = resources.files("ingest").joinpath("data/surface_labels.tsv").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, key, forms = line.split("\t")
+        if code == lang:
+            out.setdefault(key, []).extend(f for f in forms.split("|") if f)
+    return out
+
+
 def is_acronym_label(label: str) -> bool:
     """ "FIO", "ŠR", "PO WER", "EFS+": upper-case short forms, matched exactly."""
     letters = [ch for ch in label if ch.isalpha()]
@@ -50,6 +67,10 @@ class VocabularyMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         # acronyms ("FIO", "EFS", "NGO") only as written: "ŠR" must not meet "SR"
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # forms whose lemma is another word's ("odbory" → "odbor"), as written
+        self.surface = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key, forms in surface_labels(self.lang).items():
+            self.surface.add(key, [nlp.make_doc(form) for form in forms])
         langs = label_languages(self.lang)
         for scheme, concepts in vocabulary().items():
             for notation, concept in concepts.items():
@@ -72,7 +93,7 @@ class VocabularyMatcher:
                     self.exact.add(key, exact)
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = [*self.matcher(doc), *self.exact(doc)]
+        matches = [*self.matcher(doc), *self.exact(doc), *self.surface(doc)]
         spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matches]
         doc.spans[CONCEPT_SPANS] = filter_spans(spans)
         return doc
