@@ -126,6 +126,16 @@ def index_path(store: GraphStore) -> Path | None:
     return cache_dir() / f"{digest}.sqlite"
 
 
+def _writer_busy(store: GraphStore) -> bool:
+    """A reader of an on-disk store while another process is writing to it."""
+    if not (isinstance(store, OxigraphStore) and store.read_only):
+        return False
+    from graph import store as store_module
+
+    active = getattr(store_module, "_writer_active", None)
+    return bool(active and active(Path(store.location)))
+
+
 def _connect(path: Path | str) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
     if str(path) != ":memory:":
@@ -163,7 +173,11 @@ def _open(store: GraphStore) -> Iterator[sqlite3.Connection]:
             conn = None
             if path.exists():
                 conn = _connect(path)
-                if _indexed_version(conn) != version:
+                indexed = _indexed_version(conn)
+                # while an ingest runs, a reader sees snapshots with passing versions: it keeps
+                # the index it has (ingest brings it up to date when it finishes) instead of
+                # rebuilding it for every snapshot
+                if indexed != version and not (indexed and _writer_busy(store)):
                     conn.close()
                     conn = None
             if conn is None:

@@ -169,3 +169,28 @@ def test_demo_corpus_prison_words(demo_store: GraphStore) -> None:
     nominative = {h.file for h in search(demo_store, "věznice", limit=100).hits}
     assert {f for f in cs if f.startswith("cs_")} == {f for f in nominative if f.startswith("cs_")}
     assert any(f.startswith("cs_") for f in cs) and any(f.startswith("en_") for f in en)
+
+
+def test_reader_keeps_its_index_while_a_writer_runs(tmp_path: Path) -> None:
+    sample = list(projects(12, seed=5, base=tmp_path))
+    graphs = [(doc_graph(p.document.doc_id), extraction_quads(p.extraction)) for p in sample]
+    writer = open_store(tmp_path / "s")
+    writer.replace_graphs(dict(graphs[:6]))
+    writer.publish_snapshot()
+    reader = open_store(tmp_path / "s", read_only=True)
+    assert search(reader, "").total == 6
+    path = index_path(reader)
+    assert path is not None
+    built = path.stat().st_ino  # a rebuild replaces the file
+
+    before = writer.version()
+    writer.replace_graphs(dict(graphs[6:]))
+    writer.publish_snapshot()  # the reader now sees a version the index has not seen
+    assert reader.version() != before
+    assert search(reader, "").total == 6  # served from the index it has, not rebuilt
+    assert path.stat().st_ino == built
+
+    assert refresh_index(writer, [g for g, _ in graphs[6:]], before)  # what ingest does
+    writer.close()
+    assert search(reader, "").total == 12
+    assert path.stat().st_ino == built  # updated in place, never rebuilt
