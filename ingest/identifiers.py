@@ -86,12 +86,15 @@ def find_project_identifier(text: str) -> tuple[str, Span] | None:
     return None
 
 
-# words that name the kind of document rather than the project ("… - Final Report")
+# words that name the kind of document rather than the project ("… - Final Report",
+# "Pozvánka na …"); what is left must still be MIN_TITLE_KEY characters to be compared
 REPORT_WORDS = frozenset(
     """final report interim progress summary project card sheet profile partner partners
     zaverecna zprava prubezna projektova karta projektu projekt sprawozdanie koncowe koncowy
     raport karta projektu abschlussbericht zwischenbericht bericht steckbrief projektbericht
-    koncna porocilo projektna kartica zaverecna sprava projektova partnera""".split()
+    koncna porocilo projektna kartica zaverecna sprava projektova partnera
+    invitation pozvanka zaproszenie einladung vabilo excerpt vynatek wyciag auszug izvlecek
+    press release tiskova zprava informacja prasowa pressemitteilung sporocilo za javnost""".split()
 )
 MIN_TITLE_KEY = 12
 
