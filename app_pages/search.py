@@ -37,7 +37,7 @@ url_page = st.query_params.get("page", "1")
 init_state("page", max(1, int(url_page)) if url_page.isdigit() else 1)
 
 query = st.text_input(
-    "Search in any language — vězeň, więzień, Gefangene and prisoner find the same projects",
+    "Search projects in any of the six languages (inflected forms match: věznice, věznici …)",
     key="q",
     placeholder="e.g. prison, policie, Gewalt, więzienie …",
 )
