@@ -92,11 +92,8 @@ def record_extraction(file_doc: Document, record: ProjectRecord) -> Extraction:
     shift = record.summary.start
     summary_doc = replace(doc, text=record.summary.text, metadata={})
     found = analyse(summary_doc)
-    structured_funders = {m.notation for m in ex.funders}
-    for m in _shift_concepts(found.funders, shift):
-        if m.notation == "eu-unspecified" and structured_funders:
-            continue
-        ex.funders.append(m)
+    if not ex.funders:  # the table's fund column / the layout's funder is authoritative
+        ex.funders = _shift_concepts(found.funders, shift)
     ex.target_groups = _shift_concepts(found.target_groups, shift)
     ex.activity_types = _shift_concepts(found.activity_types, shift)
     ex.generic_actor_types = _shift_concepts(found.generic_actor_types, shift)
