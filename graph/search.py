@@ -53,6 +53,7 @@ ACTOR_TYPE = str(PG.actorType)
 COUNTRY = str(PG.country)
 SCHEMA_VERSION = "fts-2"
 GRAPH_CHUNK = 400  # named graphs per VALUES block when updating incrementally
+IN_LIST_MAX = 900  # ids per "IN (…)" list; bigger pages join a temporary table
 
 
 @dataclass
@@ -471,16 +472,31 @@ def _hits(conn: sqlite3.Connection, page: list[tuple[int, float]]) -> list[Hit]:
     names = _facet_values(conn)
     info: dict[int, tuple[str, str, str, str]] = {}
     facets: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for i in range(0, len(ids), 900):
-        chunk = ids[i : i + 900]
-        marks = ",".join("?" * len(chunk))
-        for doc, iri, title, lang, file in conn.execute(
-            f"SELECT id, iri, title, lang, file FROM docs WHERE id IN ({marks})", chunk
-        ):
-            info[doc] = (iri, title, lang, file)
-        for doc, fv in conn.execute(f"SELECT doc, fv FROM dfacets WHERE doc IN ({marks})", chunk):
-            facet, value = names[fv]
-            facets[doc][facet].append(value)
+    if len(ids) <= IN_LIST_MAX:
+        marks = ",".join("?" * len(ids))
+        doc_rows = conn.execute(
+            f"SELECT id, iri, title, lang, file FROM docs WHERE id IN ({marks})", ids
+        ).fetchall()
+        facet_rows = conn.execute(
+            f"SELECT doc, fv FROM dfacets WHERE doc IN ({marks})", ids
+        ).fetchall()
+    else:  # a big page (e.g. every hit at once): join with a temporary id table
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS page_ids (id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.page_ids")
+        conn.executemany("INSERT OR IGNORE INTO temp.page_ids VALUES (?)", ((i,) for i in ids))
+        doc_rows = conn.execute(
+            "SELECT d.id, d.iri, d.title, d.lang, d.file FROM temp.page_ids p "
+            "JOIN docs d ON d.id = p.id"
+        ).fetchall()
+        facet_rows = conn.execute(
+            "SELECT f.doc, f.fv FROM temp.page_ids p JOIN dfacets f ON f.doc = p.id"
+        ).fetchall()
+        conn.execute("DELETE FROM temp.page_ids")
+    for doc, iri, title, lang, file in doc_rows:
+        info[doc] = (iri, title, lang, file)
+    for doc, fv in facet_rows:
+        facet, value = names[fv]
+        facets[doc][facet].append(value)
     return [
         Hit(*info[doc], round(score, 4), {k: sorted(v) for k, v in sorted(facets[doc].items())})
         for doc, score in page

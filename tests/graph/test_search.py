@@ -96,6 +96,13 @@ def test_facets_count_the_hits_and_filters_combine(synth_store: GraphStore) -> N
     assert q.facets["language"] == Counter({"cs": q.total})
 
 
+def test_big_pages_read_the_same(synth_store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    small = search(synth_store, "", limit=N)
+    monkeypatch.setattr("graph.search.IN_LIST_MAX", 10)
+    big = search(synth_store, "", limit=N)
+    assert big.hits == small.hits and big.facets == small.facets
+
+
 def test_paging_is_stable(synth_store: GraphStore) -> None:
     everything = [h.project for h in search(synth_store, "training", limit=1000).hits]
     pages = []
