@@ -233,7 +233,7 @@ class OxigraphStore(GraphStore):
     def __init__(self, path: str | os.PathLike[str] | None, read_only: bool = False) -> None:
         self.location = str(path) if path else ":memory:"
         self.read_only = read_only
-        self._lock_fd: int | None = None
+        self._lock: IO[bytes] | None = None  # a file object: closed (lock dropped) on GC too
         self._opened_as: tuple[bool, str] | None = None
         self._last_publish = 0.0
         self._dirty = False
@@ -246,7 +246,7 @@ class OxigraphStore(GraphStore):
                 self._store = self._open_reader()
             else:
                 self._path.mkdir(parents=True, exist_ok=True)
-                self._lock_fd = _take_writer_lock(self._path)
+                self._lock = _take_writer_lock(self._path)
                 self._store = Store(str(self._path))
                 self.publish_snapshot()
         except OSError as exc:
@@ -359,9 +359,9 @@ class OxigraphStore(GraphStore):
             self._store.flush()
 
     def _release_lock(self) -> None:
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)  # closing the descriptor drops the flock
-            self._lock_fd = None
+        if self._lock is not None:
+            self._lock.close()  # closing the file drops the flock
+            self._lock = None
 
     def close(self) -> None:
         if not hasattr(self, "_store"):
@@ -392,22 +392,27 @@ def _locked_message(path: Path) -> str:
     )
 
 
-def _take_writer_lock(path: Path) -> int:
-    """An exclusive flock on the store's writer lock file, or StoreLockedError."""
-    fd = os.open(path / WRITER_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+def _take_writer_lock(path: Path) -> IO[bytes]:
+    """An exclusive flock on the store's writer lock file, or StoreLockedError.
+
+    Held through a file object, so a store that is dropped without ``close()`` still lets
+    go of the lock when it is garbage-collected (as RocksDB's own lock does).
+    """
+    lock = open(path / WRITER_LOCK, "a+b")  # lives as long as the store
     deadline = time.monotonic() + LOCK_WAIT
     while True:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             break
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                os.close(fd)
+                lock.close()
                 raise StoreLockedError(_locked_message(path)) from None
             time.sleep(0.05)
-    os.ftruncate(fd, 0)
-    os.write(fd, str(os.getpid()).encode())
-    return fd
+    lock.truncate(0)
+    lock.write(str(os.getpid()).encode())
+    lock.flush()
+    return lock
 
 
 def _writer_active(path: Path) -> bool:
