@@ -155,3 +155,24 @@ def test_ingest_search_and_read_back_through_the_server(server: str, cache: Path
     assert store.count_quads() == first
     assert read_predictions(store) == predictions
     assert search(store, "").total == len(files)
+
+
+def test_bulk_load_and_dump_over_http(server: str) -> None:
+    import io
+
+    from pyoxigraph import RdfFormat, parse
+
+    store = open_store(server)
+    h = NamedNode("https://example.org/h")
+    data = "".join(
+        f'<https://example.org/s{i}> <https://example.org/p> "{i}" <{h.value}> .\n'
+        for i in range(2500)
+    )
+    store.load(data.encode(), RdfFormat.N_QUADS)  # Graph Store Protocol POST
+    assert store.count_quads(h) == 2500
+    buf = io.BytesIO()
+    store.dump(buf, RdfFormat.N_QUADS)
+    dumped = [q for q in parse(buf.getvalue(), RdfFormat.N_QUADS) if q.graph_name == h]
+    assert len(dumped) == 2500
+    store.replace_graphs({}, drop=[h])
+    assert store.count_quads(h) == 0
