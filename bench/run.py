@@ -400,19 +400,31 @@ def main(argv: list[str] | None = None) -> int:
         "args": {k: str(v) for k, v in vars(args).items()},
     }
     t_all = time.perf_counter()
+
+    def partial() -> None:  # a long run that is stopped still leaves what it measured
+        if args.out:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        log("so far: " + json.dumps(result, ensure_ascii=False))
+
     store, result["store"] = build_store(args.n, args.seed, args.work)
+    partial()
     result["search"] = bench_search(store)
+    partial()
     pages = bench_pages(store, rng)
     orgs, projects = pages.pop("_orgs"), pages.pop("_projects")
     result["pages"] = pages
+    partial()
     if "analytics" not in args.skip:
         result["analytics"] = bench_analytics(store, orgs, projects)
+        partial()
     result["peak_rss_after_store_queries"] = peak_rss_mb()
     store.close()
     del store
     gc.collect()
     if "ingest" not in args.skip:
         result["ingest"] = bench_ingest(args.ingest_sample, args.jobs, args.seed, args.work)
+        partial()
     if "rdflib" not in args.skip:
         result["rdflib_vs_oxigraph"] = bench_rdflib(args.rdflib_n, args.seed, args.work, rng)
     result["peak_rss"] = peak_rss_mb()
