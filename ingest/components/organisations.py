@@ -575,6 +575,13 @@ class OrganisationRecogniser:
     def _adjective_like(self, text: str) -> bool:
         return text.islower() and text.endswith(self.adj_endings) and len(text) > 3
 
+    def _agrees_with(self, adjective: str, noun: str) -> bool:
+        """Polish: the adjective before a head shares its case and number
+        ("Dolnośląski Urząd", not "Osadzeni Zakładu")."""
+        if self.lang != "pl":
+            return True
+        return _pl_agree(adjective, noun)
+
     def _adjective_any_case(self, text: str) -> bool:
         if self.lang == "pl":
             return _pl_is_adjective(text[:1].upper() + text[1:])
@@ -647,6 +654,8 @@ class OrganisationRecogniser:
                     and not text.isupper()
                 ):
                     break  # "Prezentace Probační …", "Úloha Euroregiónu …": not the name
+                if not is_acronym(text) and not self._agrees_with(text, doc[head].text):
+                    break  # "Osadzeni Zakładu Karnego …": a different phrase
                 start = k
                 seen_cap = True
                 if k - 1 >= line_start and doc[k - 1].text in DASHES and not doc[k - 1].whitespace_:
@@ -1922,6 +1931,25 @@ def _german_adjective_ending(head: str) -> str:
     if low.endswith(_DE_NEUTER):
         return "es"
     return "er"
+
+
+@lru_cache(maxsize=50_000)
+def _pl_agree(adjective: str, noun: str) -> bool:
+    from ingest.lemmatize import _pl_readings
+
+    def forms(word: str, kinds: set[str]) -> set[tuple[str, str]]:
+        out = set()
+        for _lemma, tag, _names in _pl_readings(word):
+            parts = tag.split(":")
+            if parts[0] in kinds and len(parts) >= 3:
+                for number in parts[1].split("."):
+                    for case in parts[2].split("."):
+                        out.add((number, case))
+        return out
+
+    adj = forms(adjective, {"adj", "ppas", "pact"})
+    nouns = forms(noun, {"subst", "ger"})
+    return not adj or not nouns or bool(adj & nouns)
 
 
 def _pl_is_adjective(word: str) -> bool:
