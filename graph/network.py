@@ -40,7 +40,7 @@ VIA_MAX = 5
 SEED = 42
 
 _GRAPHS: dict[tuple[str, str, NetworkFilter], nx.Graph] = {}
-_GRAPHS_MAX = 8
+_GRAPHS_MAX = 4
 
 
 @dataclass(frozen=True)
