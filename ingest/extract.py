@@ -41,7 +41,7 @@ def first_line_title(text: str) -> str:
         if letters < 4:
             continue
         fallback = fallback or line
-        if " | " in line or " > " in line or " » " in line:
+        if " | " in line or " > " in line or " » " in line or " › " in line:
             continue
         if _NOT_TITLE.match(line) and len(line.split()) <= 4:
             continue

@@ -47,6 +47,13 @@ _CHAR_MAP = str.maketrans(
         "\u0085": "\n",
         "\f": "\n",
         "\v": "\n",
+        # typographic ligatures from PDFs
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\u2026": "...",
     }
 )
 _DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)

@@ -1726,7 +1726,7 @@ def initialisms(words: list[str]) -> set[str]:
             "".join(
                 w[0].upper() if w.lower() not in {"i", "a", "und", "in"} else w[0]
                 for w in with_conj
-                if w.lower() not in {"do", "ds.", "spraw", "of", "the"}
+                if w.lower() not in {"do", "ds.", "of", "the"}
             )
         )
     return {a for a in out if len(a) >= 2}
