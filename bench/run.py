@@ -119,7 +119,9 @@ def peak_rss_mb() -> dict[str, float]:
 
 
 # ----------------------------------------------------------------------------- steps
-def build_store(n: int, seed: int, work: Path) -> tuple[Any, dict[str, Any]]:
+def build_store(
+    n: int, seed: int, work: Path, nquads: Path | None = None
+) -> tuple[Any, dict[str, Any]]:
     from pyoxigraph import RdfFormat
 
     from graph.store import OxigraphStore
@@ -127,12 +129,16 @@ def build_store(n: int, seed: int, work: Path) -> tuple[Any, dict[str, Any]]:
     from ingest.pipeline import ensure_ontology
 
     out: dict[str, Any] = {"projects": n}
-    nq = work / "synth.nq"
-    log(f"synthesising {n} projects as N-Quads -> {nq}")
-    t0 = time.perf_counter()
-    with open(nq, "wb") as fh:
-        write_nquads(n, fh, seed=seed, base=work / "synth")
-    out["synth_rdf_s"] = round(time.perf_counter() - t0, 1)
+    if nquads is not None and nquads.exists():
+        nq = nquads  # an earlier run's file (same --n and --seed give the same corpus)
+        out["synth_rdf_s"] = "reused " + str(nq)
+    else:
+        nq = nquads or work / "synth.nq"
+        log(f"synthesising {n} projects as N-Quads -> {nq}")
+        t0 = time.perf_counter()
+        with open(nq, "wb") as fh:
+            write_nquads(n, fh, seed=seed, base=work / "synth")
+        out["synth_rdf_s"] = round(time.perf_counter() - t0, 1)
     out["nquads_mb"] = round(nq.stat().st_size / 2**20, 1)
     store_dir = work / "store"
     store = OxigraphStore(store_dir)
@@ -388,6 +394,11 @@ def main(argv: list[str] | None = None) -> int:
         "--skip", action="append", default=[], help="skip a step: ingest, rdflib, analytics"
     )
     parser.add_argument("--out", type=Path, help="also write the JSON here (bench/results/)")
+    parser.add_argument(
+        "--nquads",
+        type=Path,
+        help="keep the synthetic N-Quads here and reuse them when the file exists",
+    )
     args = parser.parse_args(argv)
 
     if args.work.exists():
@@ -407,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
             args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         log("so far: " + json.dumps(result, ensure_ascii=False))
 
-    store, result["store"] = build_store(args.n, args.seed, args.work)
+    store, result["store"] = build_store(args.n, args.seed, args.work, args.nquads)
     partial()
     result["search"] = bench_search(store)
     partial()
