@@ -488,6 +488,7 @@ class OrganisationRecogniser:
         self._head_doc: Doc | None = None
         self._head_cache: dict[int, HeadWord | None] = {}
         self._texts: list[str] = []
+        self._may_head: dict[int, bool] = {}
         self.connectors = CONNECTORS_BY_LANG.get(self.lang, NAME_CONNECTORS)
         self.heads = head_table(self.lang)
         self.suffixes = suffix_lookup(self.lang)
@@ -913,19 +914,29 @@ class OrganisationRecogniser:
         n = len(doc)
         i = 0
         strings = doc.vocab.strings
-        norms = [strings[x] for x in doc.to_array(NORM).tolist()]
-        texts = self._texts
+        rows = doc.to_array([ORTH, NORM]).tolist()
         first_words = self.heads.first_words
-        prefixes = [p for p, _hw in self.heads.prefixes]
+        prefixes = tuple(p for p, _hw in self.heads.prefixes)
+        suffix_re = self.heads.suffix_re
+        may_head = self._may_head  # per word type, across documents
         while i < n:
-            text = texts[i]
-            # cheap test on plain strings before building Token objects
-            if not (
-                norms[i] in first_words
-                or (text[:1].isupper() and len(text) >= 5)
-                or folded(text) in first_words
-                or (prefixes and folded(text).startswith(tuple(prefixes)))
-            ):
+            orth, norm = rows[i]
+            possible = may_head.get(orth)
+            if possible is None:
+                text = strings[orth]
+                fold_text = folded(text)
+                possible = may_head[orth] = bool(
+                    strings[norm] in first_words
+                    or fold_text in first_words
+                    or (prefixes and fold_text.startswith(prefixes))
+                    or (
+                        text[:1].isupper()
+                        and len(fold_text) >= 5
+                        and suffix_re is not None
+                        and suffix_re.search(fold_text)
+                    )
+                )
+            if not possible:
                 i += 1
                 continue
             hw = self.head_at(doc, i)
@@ -1195,6 +1206,7 @@ class OrganisationRecogniser:
 
         strings = doc.vocab.strings
         self._texts = [strings[x] for x in doc.to_array(ORTH).tolist()]
+        self._line_cache: dict[tuple[str, int], bool] = {}
         country_spans = list(doc.spans.get(COUNTRY_SPANS, []))
         home = {s.label_ for s in country_spans}
         if self.lang in HOME_COUNTRY:
@@ -1296,6 +1308,13 @@ class OrganisationRecogniser:
     def _shouting_line(self, doc: Doc, k: int) -> bool:
         """A heading in capitals ("PROVOZ CENTRA PRO CIZINCE JMK") is not a name."""
         start = self._line_start(doc, k)
+        key = ("shout", start)
+        if key in self._line_cache:
+            return self._line_cache[key]
+        self._line_cache[key] = result = self._shouting_line_at(doc, start)
+        return result
+
+    def _shouting_line_at(self, doc: Doc, start: int) -> bool:
         words = []
         j = start
         while j < len(doc) and "\n" not in doc[j].text and len(words) < 12:
@@ -1307,6 +1326,13 @@ class OrganisationRecogniser:
     def _menu_line(self, doc: Doc, k: int) -> bool:
         """Navigation ("Home About Research Projects Contact"): capitalised words only."""
         start = self._line_start(doc, k)
+        key = ("menu", start)
+        if key in self._line_cache:
+            return self._line_cache[key]
+        self._line_cache[key] = result = self._menu_line_at(doc, start)
+        return result
+
+    def _menu_line_at(self, doc: Doc, start: int) -> bool:
         words = lower = 0
         j = start
         while j < len(doc) and "\n" not in doc[j].text:
