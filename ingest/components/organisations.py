@@ -686,8 +686,9 @@ class OrganisationRecogniser:
         return start
 
     def _line_start(self, doc: Doc, i: int) -> int:
+        texts = self._texts if len(self._texts) == len(doc) else [t.text for t in doc]
         k = i
-        while k > 0 and "\n" not in doc[k - 1].text:
+        while k > 0 and "\n" not in texts[k - 1]:
             k -= 1
         return k
 
@@ -1055,9 +1056,10 @@ class OrganisationRecogniser:
         out: list[Candidate] = []
         n = len(doc)
         i = 0
+        texts = self._texts
         while i < n:
             # start of a line
-            if i and "\n" not in doc[i - 1].text:
+            if i and "\n" not in texts[i - 1]:
                 i += 1
                 continue
             k = i
@@ -1317,9 +1319,10 @@ class OrganisationRecogniser:
     def _shouting_line_at(self, doc: Doc, start: int) -> bool:
         words = []
         j = start
-        while j < len(doc) and "\n" not in doc[j].text and len(words) < 12:
-            if doc[j].is_alpha and len(doc[j].text) > 2:
-                words.append(doc[j].text)
+        texts = self._texts
+        while j < len(texts) and "\n" not in texts[j] and len(words) < 12:
+            if texts[j].isalpha() and len(texts[j]) > 2:
+                words.append(texts[j])
             j += 1
         return len(words) >= 3 and all(w.isupper() for w in words)
 
