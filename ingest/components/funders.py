@@ -62,7 +62,7 @@ FUNDING_CUES = re.compile(
 TOPIC_CUES = re.compile(
     r"\b(o moznostech|o moznostiach|moznosti cerpani|moznosti financovani|"
     r"na temat|o mozliwosciach|mozliwosci finansowania|about|on the topic|information on|"
-    r"informace o|informacie o|informacje o|informationen|uber|zum thema|o moznostih|"
+    r"informace o|informacie o|informacje o|informationen zu|zum thema|o moznostih|"
     r"predstavitev|prezentace|prezentacja|presentation|infodan|informacni den|"
     r"dzien informacyjny|info day|information day|calls? for proposals|vyzva|vyzvy|"
     r"informativni dan|informacijski dan|za prijavitelje|pro zadatele|dla wnioskodawcow|"

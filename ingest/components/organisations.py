@@ -1549,7 +1549,11 @@ class OrganisationRecogniser:
         if auth is not None and auth.country:
             return auth.country
         city_map = cities()
-        for t in doc[start:end]:
+        # a place named as the location ("v Písku", "w Łodzi") or closing the name
+        # ("Občina Brežice"), not any word of it ("… European Roma Law Enforcement …")
+        where = self._before_location(doc, start, end)
+        places = list(doc[where + 1 : end]) if where < end else [doc[end - 1]]
+        for t in places:
             if is_cap(t.text):
                 code = city_map.get(t.norm_) or city_map.get(folded(t.text))
                 if code:
