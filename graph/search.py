@@ -184,11 +184,14 @@ def _open(store: GraphStore) -> Iterator[sqlite3.Connection]:
             if conn is None:
                 rebuild_index(store, path, version)
                 conn = _connect(path)
+    if path is None:
+        with _LOCK:  # one shared in-memory connection: one search at a time
+            yield conn
+        return
     try:
         yield conn
     finally:
-        if path is not None:
-            conn.close()
+        conn.close()
 
 
 def rebuild_index(store: GraphStore, path: Path | None = None, version: str | None = None) -> Path:
