@@ -402,7 +402,23 @@ TIME_WORDS = {
     ).split()
 }
 ADJ_ENDINGS = {
-    "cs": ("í", "ý", "á", "é", "ého", "ému", "ých", "ým", "ými", "ou", "ích", "ím", "ími"),
+    "cs": (
+        "í",
+        "ý",
+        "á",
+        "é",
+        "ého",
+        "ému",
+        "ých",
+        "ým",
+        "ými",
+        "ou",
+        "ích",
+        "ím",
+        "ími",
+        "ího",
+        "ímu",
+    ),
     "sk": ("í", "ý", "á", "é", "ého", "ému", "ých", "ým", "ými", "ou", "ej", "ia", "ie", "iu"),
     "sl": ("i", "a", "o", "e", "ega", "emu", "em", "ih", "im", "imi", "ski", "ška", "ški"),
     "pl": ("y", "a", "e", "ego", "emu", "ej", "ą", "ych", "ym", "ymi", "i", "ie", "iego"),
@@ -742,6 +758,8 @@ class OrganisationRecogniser:
                 k += 1
                 budget -= 1
                 continue
+            if text in DASHES and (t.whitespace_ or doc[k - 1].whitespace_):
+                break  # "Center za socialno delo Krško - VNRC Drom": a spaced dash ends it
             if low in self.connectors and k > end and k + 1 < n:
                 nxt = doc[k + 1]
                 if ends_name(nxt) or (
@@ -811,6 +829,17 @@ class OrganisationRecogniser:
             # a lower-case word
             if in_caps and k > 0 and folded(doc[k - 1].text + " " + text) in cities():
                 k += 1  # "Novo mesto", "Brandenburg an der Havel"
+                continue
+            if (
+                in_caps
+                and slavic
+                and t.is_alpha
+                and is_cap(doc[k - 1].text)
+                and self._adjective_any_case(doc[k - 1].text)
+                and not self._adjective_any_case(text)
+                and not self._is_verb(t)
+            ):
+                k += 1  # "… Pohraničnej stráže", "… České republiky": the capital's noun
                 continue
             if in_caps or not t.is_alpha or len(text) < 3 or self._is_verb(t):
                 break
