@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -163,25 +163,26 @@ def search_all(query: str) -> Any:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _participants(location: str, version: str) -> dict[str, list[dict[str, Any]]]:
-    from graph.network import participation_table
+    from graph.projection import projection
 
-    out: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for row in participation_table(store()):
-        project, org = str(row["project"]), str(row["org"])
-        current = out[project].get(org)
-        role = str(row["role"])
-        if current is None or ROLE_STRENGTH.get(role, 99) < ROLE_STRENGTH.get(current["role"], 99):
-            out[project][org] = {
-                "org": org,
-                "label": row["label"],
-                "type": row["type"],
-                "country": row["country"],
-                "role": role,
-            }
-    return {
-        p: sorted(orgs.values(), key=lambda o: (ROLE_STRENGTH.get(o["role"], 99), o["label"]))
-        for p, orgs in out.items()
-    }
+    proj = projection(store())  # the analytics projection: no second scan of the store
+    out: dict[str, list[dict[str, Any]]] = {}
+    for project, members in proj.members.items():
+        orgs = []
+        for org, role in members.items():
+            rec = proj.orgs.get(org)
+            orgs.append(
+                {
+                    "org": org,
+                    "label": rec.label if rec else org.rsplit("/", 1)[-1],
+                    "type": rec.actor_type if rec else None,
+                    "country": rec.country if rec else None,
+                    "role": role,
+                }
+            )
+        orgs.sort(key=lambda o: (ROLE_STRENGTH.get(o["role"], 99), o["label"]))
+        out[project] = orgs
+    return out
 
 
 def participants() -> dict[str, list[dict[str, Any]]]:

@@ -129,8 +129,10 @@ for prop, (heading, scheme) in FACT_PROPS.items():
 # ---------------------------------------------------------------- organisations
 st.subheader("Organisations")
 orgs: dict[str, dict] = {}
-for r in run_query(store(), "participation_evidence", project=project):
+part_of: dict[str, str] = {}
+for r in run_query(store(), "project_organisations", project=project):
     role = role_name(r["role"].value)
+    part_of[r["part"].value] = r["org"].value
     o = orgs.setdefault(
         r["org"].value,
         {
@@ -142,8 +144,10 @@ for r in run_query(store(), "participation_evidence", project=project):
     )
     if ROLE_STRENGTH.get(role, 99) < ROLE_STRENGTH.get(o["role"], 99):
         o["role"] = role
-    if "start" in r:
-        o["ev"].add((int(r["start"].value), int(r["end"].value)))
+for r in run_query(store(), "participation_spans", project=project):
+    org_of_part = part_of.get(r["part"].value)
+    if org_of_part in orgs:
+        orgs[org_of_part]["ev"].add((int(r["start"].value), int(r["end"].value)))
 if not orgs:
     st.caption("No organisations were recognised in this document.")
 for org_iri, o in sorted(
