@@ -252,7 +252,8 @@ class OxigraphStore(GraphStore):
         except OSError as exc:
             self._release_lock()
             if "lock" in str(exc).lower():
-                raise StoreLockedError(_locked_message(self._path)) from exc
+                # RocksDB's own lock: held by a process that is not praxis (e.g. a server)
+                raise StoreLockedError(_locked_message(self._path, with_pid=False)) from exc
             raise StoreError(f"cannot open store at {path}: {exc}") from exc
         except StoreError:
             self._release_lock()
@@ -381,10 +382,11 @@ KEEP_SNAPSHOTS = 3
 LOCK_WAIT = 1.0  # a writer retries this long (a reader's lock probe lasts microseconds)
 
 
-def _locked_message(path: Path) -> str:
+def _locked_message(path: Path, with_pid: bool = True) -> str:
     pid = ""
-    with contextlib.suppress(OSError, ValueError):
-        pid = f" (pid {int((path / WRITER_LOCK).read_text().strip())})"
+    if with_pid:
+        with contextlib.suppress(OSError, ValueError):
+            pid = f" (pid {int((path / WRITER_LOCK).read_text().strip())})"
     return (
         f"the store at {path} is open for writing by another process{pid}: "
         "one writer at a time; wait for it to finish, or use a SPARQL server "

@@ -19,7 +19,8 @@ from graph.store import SNAPSHOTS, StoreLockedError, open_store
 from tests.conftest import DEMO_DOCS, ROOT
 
 LOCKED = re.compile(
-    r"^the store at (?P<path>.+) is open for writing by another process \(pid (?P<pid>\d+)\): "
+    r"^the store at (?P<path>.+) is open for writing by another process"
+    r"(?: \(pid (?P<pid>\d+)\))?: "
     r"one writer at a time; wait for it to finish, or use a SPARQL server "
     r"\(--store sparql\+http://host:port/path\) for concurrent writers$"
 )
@@ -60,6 +61,19 @@ def test_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
     assert int(match["pid"]) == os.getpid()
     first.close()
     open_store(tmp_path / "s").close()  # released on close
+
+
+def test_store_held_by_something_else(tmp_path: Path) -> None:
+    """RocksDB's own lock held outside praxis (e.g. an Oxigraph server on the directory)."""
+    from pyoxigraph import Store
+
+    holder = Store(str(tmp_path / "s"))
+    with pytest.raises(StoreLockedError) as info:
+        open_store(tmp_path / "s")
+    match = LOCKED.match(str(info.value))
+    assert match and match["pid"] is None, str(info.value)
+    del holder
+    open_store(tmp_path / "s").close()
 
 
 def test_second_writer_in_another_process(tmp_path: Path) -> None:
