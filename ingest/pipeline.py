@@ -108,9 +108,18 @@ def analyse(document: Document) -> Extraction:
 
 
 def ensure_ontology(store: GraphStore) -> None:
-    """Keep the ontology, vocabularies and authority file in their own graph, current."""
-    data = ontology_graph().serialize(format="nt", encoding="utf-8")
-    digest = hashlib.sha256(data).hexdigest()
+    """Keep the ontology, vocabularies and authority file in their own graph, current.
+
+    The marker is a hash of the source files: the N-Triples of the parsed graph differ in
+    every process (rdflib's blank node labels and order), which made each run reload it.
+    """
+    from ontology import ontology_dir
+
+    sources = hashlib.sha256()
+    for ttl in sorted(ontology_dir().rglob("*.ttl")):
+        sources.update(ttl.relative_to(ontology_dir()).as_posix().encode() + b"\0")
+        sources.update(ttl.read_bytes())
+    digest = sources.hexdigest()
     marker = NamedNode(str(PG.contentHash))
     rows = store.select(
         "SELECT ?h WHERE { GRAPH ?g { ?s ?p ?h } }", g=META_GRAPH, s=ONTOLOGY_GRAPH, p=marker
@@ -119,6 +128,7 @@ def ensure_ontology(store: GraphStore) -> None:
         return
     from pyoxigraph import parse
 
+    data = ontology_graph().serialize(format="nt", encoding="utf-8")
     quads = [
         Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
         for t in parse(data, RdfFormat.N_TRIPLES)
