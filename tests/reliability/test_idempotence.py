@@ -85,3 +85,29 @@ def test_reversed_order_is_the_same_graph(
     other, other_count = graph_of(list(reversed(files)), tmp_path / "s")
     assert (other_count, len(other)) == (count, len(canon))
     assert other == canon
+
+
+def test_a_new_process_does_not_rewrite_the_ontology(tmp_path: Path) -> None:
+    """The ontology marker is stable across processes, so a rerun changes nothing."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = (
+        "import sys\n"
+        "from graph.store import open_store\n"
+        "from ingest.pipeline import ensure_ontology\n"
+        "s = open_store(sys.argv[1]); ensure_ontology(s); print(s.version()); s.close()\n"
+    )
+    versions = [
+        subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "s")],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert versions[0] == versions[1] != "empty"
