@@ -652,10 +652,12 @@ class Resolver:
         lang: str | None,
         actor_type: str | None,
         strict: bool,
+        check_type: bool | None = None,
     ) -> str | None:
-        """The one candidate that fits the country (and, when ``strict``, the type)."""
+        """The one candidate that fits the country; ``strict``: its country must be among the
+        hints; ``check_type`` (default: ``strict``): its type must fit the mention's."""
         bodies = [self.authority.bodies[c] for c in sorted(candidates)]
-        if strict:
+        if strict if check_type is None else check_type:
             bodies = [b for b in bodies if types_compatible(actor_type, b.actor_types)]
         if country:
             bodies = [b for b in bodies if b.country in (None, country)]
@@ -731,7 +733,10 @@ class Resolver:
                 if not looks_like_acronym(name):
                     candidates |= index.fuzzy(lemma_key(name, lang), lang)
             if candidates:
-                found = self._choose(candidates, country, hints, lang, mention.actor_type, True)
+                # the stems already agree; the extracted type is too noisy to veto
+                found = self._choose(
+                    candidates, country, hints, lang, mention.actor_type, True, check_type=False
+                )
                 if found:
                     return found, "authority-fuzzy"
         return None
@@ -811,14 +816,57 @@ class Resolver:
         lang = extraction.document.lang if extraction.document.lang != "und" else None
         hints = country_hints(extraction)
         out: dict[int, Resolution] = {}
-        for index, mention in enumerate(extraction.organisations):
+        mentions: list[OrganisationMention] = []
+        for mention in extraction.organisations:
+            mentions.append(mention)
+            mentions.extend(self.split_foreign_surfaces(mention, lang, hints))
+        for index, mention in enumerate(mentions):
             resolution = self.resolve(mention, lang, hints)
             mention.key = iri_key(resolution.iri)
             out[index] = resolution
-        extraction.organisations = merge_same_key(extraction.organisations)
+        extraction.organisations = merge_same_key(mentions)
         for part in getattr(extraction, "parts", None) or []:  # records of a structured file
             self.resolve_extraction(part)
         return out
+
+    def split_foreign_surfaces(
+        self, mention: OrganisationMention, lang: str | None, hints: set[str]
+    ) -> list[OrganisationMention]:
+        """Surface forms that name another organisation, moved to mentions of their own.
+
+        A surface is foreign when it resolves, on its own, to another IRI than the mention's
+        label *and* has content words that pair with none of the label's ("Městská policie
+        České Budějovice" folded into "Policie České republiky"). Inflected forms, short
+        forms and acronyms of the label are never foreign. The mention keeps its other spans.
+        """
+        own = self.resolve(mention, lang, hints).iri
+        label_words = [w for w in lemma_key(mention.label, lang).split() if w]
+        keep, moved = [], defaultdict(list)
+        for span in mention.spans:
+            text = span.text
+            if text == mention.label or looks_like_acronym(text):
+                keep.append(span)
+                continue
+            words = [w for w in lemma_key(text, lang).split() if w not in COUNTRY_TOKENS]
+            extra = [w for w in words if not any(tokens_pair(w, x) for x in label_words)]
+            if extra and self.resolve_label(text, lang, hints).iri != own:
+                moved[lemma_key(text, lang)].append(span)
+            else:
+                keep.append(span)
+        if not moved or not keep:
+            return []
+        mention.spans = keep
+        return [
+            OrganisationMention(
+                spans[0].text,
+                mention.actor_type,
+                spans,
+                role=mention.role,
+                extractor=mention.extractor,
+                confidence=mention.confidence,
+            )
+            for _key, spans in sorted(moved.items())
+        ]
 
     def parent_iri(self, mention: OrganisationMention, lang: str | None = None) -> str | None:
         """IRI of a unit's parent: from the mention's ``parent`` label, else the authority."""

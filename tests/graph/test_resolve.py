@@ -216,6 +216,20 @@ def test_acronym_defined_in_text_reaches_the_authority() -> None:
     assert got == "cz-prison-service"
 
 
+def test_a_surface_naming_another_body_is_split_off() -> None:
+    text = "Městská policie České Budějovice a Policie ČR; Policií ČR"
+    spans = [Span(0, 32, "Městská policie České Budějovice"), Span(35, 45, "Policie ČR")]
+    spans.append(Span(47, 57, "Policií ČR"))
+    mention = OrganisationMention("Policie České republiky", "police", spans, role="partner")
+    document = Document("x", text, "/x.txt", "x.txt", "x", "cs")
+    extraction = Extraction(document, title="x", organisations=[mention])
+    resolve_extraction(extraction)
+    got = {m.key: sorted(s.text for s in m.spans) for m in extraction.organisations}
+    assert got["cz-police"] == ["Policie ČR", "Policií ČR"]  # inflected forms stay
+    # a police body without its country in the name: qualified by the context (CZ)
+    assert got["mestsky-policie-cesky-budejovice--cz"] == ["Městská policie České Budějovice"]
+
+
 # ---------------------------------------------------------------------------- stable IRIs
 def test_minted_iris_come_from_the_lemma_key() -> None:
     assert resolve("Věznice Plzeň", "cs") == "veznice-plzen"
