@@ -123,7 +123,7 @@ class FunderDecider:
         kept = [m for m in mentions if m.confidence >= 0.5]
         named = {m.notation for m in kept}
         # a programme mentioned only in "discussed" sentences does not fund the project
-        for notation in list(named):
+        for notation in dict.fromkeys(m.notation for m in list(kept)):
             for broader in broader_closure(notation):
                 if broader not in named:
                     source = next(m for m in kept if m.notation == notation)

@@ -527,7 +527,7 @@ class OrganisationRecogniser:
             self.authority_by_id[ident] = auth
             patterns = []
             words = []
-            for label in {*auth.labels.values(), *auth.alt_labels}:
+            for label in sorted({*auth.labels.values(), *auth.alt_labels}):
                 norms = lemma_key(label, self.lang, nlp)
                 if len(norms) == 1 and len(label) >= 4:
                     if not self._generic_compound(label):

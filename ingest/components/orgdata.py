@@ -68,8 +68,8 @@ def head_table(lang: str = "") -> HeadTable:
                 from ingest.lemmatize import lemmatize
 
                 options = [{fold(w), fold(lemmatize(w, lang)) or fold(w)} for w in key.split()]
-                variants.update(product(*options))
-            for variant in variants:
+                variants.update(product(*(sorted(o) for o in options)))
+            for variant in sorted(variants):
                 table.exact.setdefault(variant, HeadWord(len(variant), actor_type, cls))
                 table.first_words.add(variant[0])
             table.max_width = max(table.max_width, len(words))
@@ -165,7 +165,7 @@ def authorities() -> dict[str, Authority]:
 
     g = ontology_graph()
     out: dict[str, Authority] = {}
-    for subject in set(g.subjects(RDF.type, URIRef(str(PG.Organisation)))):
+    for subject in sorted(set(g.subjects(RDF.type, URIRef(str(PG.Organisation))))):
         iri = str(subject)
         labels = {
             (lit.language or "en"): str(lit)
