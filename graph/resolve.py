@@ -834,12 +834,14 @@ class Resolver:
     ) -> list[OrganisationMention]:
         """Surface forms that name another organisation, moved to mentions of their own.
 
-        A surface is foreign when it resolves, on its own, to another IRI than the mention's
-        label *and* has content words that pair with none of the label's ("Městská policie
-        České Budějovice" folded into "Policie České republiky"). Inflected forms, short
-        forms and acronyms of the label are never foreign. The mention keeps its other spans.
+        A surface is foreign when it has content words that pair with none of the label's,
+        resolves on its own to another IRI, and either that IRI is an authority body (or a
+        unit of one), or the label is one and the surface shares a word with it ("Městská
+        policie České Budějovice" folded into "Policie České republiky"). Inflected forms,
+        acronyms and in-text translations of a minted name ("Fundacja Sławek" / "Slawek
+        Foundation") are never foreign. The mention keeps its other spans.
         """
-        own = self.resolve(mention, lang, hints).iri
+        own = self.resolve(mention, lang, hints)
         label_words = [w for w in lemma_key(mention.label, lang).split() if w]
         keep, moved = [], defaultdict(list)
         for span in mention.spans:
@@ -849,7 +851,14 @@ class Resolver:
                 continue
             words = [w for w in lemma_key(text, lang).split() if w not in COUNTRY_TOKENS]
             extra = [w for w in words if not any(tokens_pair(w, x) for x in label_words)]
-            if extra and self.resolve_label(text, lang, hints).iri != own:
+            foreign = False
+            if extra:
+                alone = self.resolve_label(text, lang, hints)
+                shared = len(extra) < len(words)
+                foreign = alone.iri != own.iri and (
+                    alone.via != "name" or (own.via != "name" and shared)
+                )
+            if foreign:
                 moved[lemma_key(text, lang)].append(span)
             else:
                 keep.append(span)
