@@ -490,3 +490,43 @@ def search_view(query: str, filters: dict[str, list[str]], sort: str) -> SearchV
     s = store()
     key = tuple((f, tuple(sorted(v))) for f, v in sorted(filters.items()) if v)
     return _search_view(s.location, s.version(), query.strip(), key, sort)
+
+
+def org_record(iri: str) -> Any:
+    """The analytics projection's record of an organisation (label, type, country, parent)."""
+    from graph.projection import projection
+
+    return projection(store()).orgs.get(iri)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4096)
+def _org_display_label(location: str, version: str, iri: str) -> str | None:
+    from graph.resolve import authority_index, organisation_label
+
+    if iri in authority_index().bodies:  # the authority file's own name (fast path)
+        return organisation_label(store(), iri)
+    return None
+
+
+def org_display_label(iri: str) -> str | None:
+    """The authority file's name for a known public body, else None (the page falls back to
+    the projection's most frequent name — graph.resolve's full label scans every name)."""
+    s = store()
+    return _org_display_label(s.location, s.version(), iri)
+
+
+def org_name(iri: str) -> str:
+    """Display name of any organisation IRI, cheaply (authority name, projection, IRI key)."""
+    record = org_record(iri)
+    return org_display_label(iri) or (record.label if record else iri.rsplit("/", 1)[-1])
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _quad_count(location: str, version: str) -> int:
+    return store().count_quads()
+
+
+def quad_count() -> int:
+    """Triples in the store (all named graphs), counted once per store version."""
+    s = store()
+    return _quad_count(s.location, s.version())

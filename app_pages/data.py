@@ -25,6 +25,7 @@ from app_pages.common import (
     facet_label,
     is_local_store,
     plain,
+    quad_count,
     reopen_store,
     search_all,
     store,
@@ -76,7 +77,7 @@ c1.metric("Projects", f"{everything.total:,}")
 g = collaboration()
 c2.metric("Organisations", f"{g.number_of_nodes():,}")
 c3.metric("Collaboration links", f"{g.number_of_edges():,}")
-c4.metric("Triples", f"{s.count_quads():,}")
+c4.metric("Triples", f"{quad_count():,}")
 st.caption(plain(f"Store: {store_spec()} · version {s.version()}"))
 if everything.total:
     cols = st.columns(3)

@@ -22,6 +22,9 @@ from app_pages.common import (
     label_of,
     link,
     network_view,
+    org_display_label,
+    org_name,
+    org_record,
     parents,
     plain,
     project_rows,
@@ -31,7 +34,6 @@ from app_pages.common import (
 from app_pages.netviz import network_html
 from graph.network import NetworkFilter
 from graph.queries import run_query
-from graph.resolve import organisation_facts, organisation_label
 from ontology import ROLE_STRENGTH, role_name
 
 MAX_PARTNERS = 50
@@ -52,15 +54,21 @@ except ValueError:
     st.title("Organisation")
     st.error("Not a valid organisation IRI.")
     st.stop()
-facts = organisation_facts(store(), iri).get(iri)
-if facts is None:
+names: dict[tuple[str, str], set[str]] = {}
+for r in run_query(store(), "organisation_names", org=org):
+    names.setdefault((r["name"].value, r["kind"].value), set()).add(r["file"].value)
+if not names:
     st.title("Organisation")
     st.warning("No such organisation in this store.")
     st.stop()
 
-label = organisation_label(store(), iri)
-types = sorted(facts.types)
-countries = sorted(facts.countries)
+record = org_record(iri)
+label = org_display_label(iri) or (record.label if record else None)
+if not label:
+    prefs = Counter({n: len(f) for (n, k), f in names.items() if k == "pref"} or {iri: 1})
+    label = prefs.most_common(1)[0][0]
+types = [record.actor_type] if record and record.actor_type else []
+countries = [record.country] if record and record.country else []
 projects: dict[str, dict] = {}
 for r in run_query(store(), "organisation_projects", org=org):
     role = role_name(r["role"].value)
@@ -98,22 +106,16 @@ c4.metric("Years", f"{all_years[0]}–{all_years[-1]}" if all_years else "—")
 
 # ---------------------------------------------------------------- names
 st.subheader("Names and where they come from")
-name_rows = []
-if facts:
-    for name, files in facts.names.items():
-        kind = (
-            "acronym"
-            if name in facts.acronyms
-            else ("main name" if facts.pref.get(name) else "other form")
-        )
-        name_rows.append(
-            {
-                "name": name,
-                "kind": kind,
-                "documents": len(files),
-                "seen in": "; ".join(sorted(files)),
-            }
-        )
+kind_titles = {"pref": "main name", "alt": "other form", "acronym": "acronym"}
+name_rows = [
+    {
+        "name": name,
+        "kind": kind_titles.get(kind, kind),
+        "documents": len(files),
+        "seen in": "; ".join(sorted(files)[:20]) + (" …" if len(files) > 20 else ""),
+    }
+    for (name, kind), files in names.items()
+]
 name_rows.sort(key=lambda r: (r["kind"] != "main name", -r["documents"], r["name"]))
 st.dataframe(pd.DataFrame(name_rows), hide_index=True, width="stretch")
 
@@ -125,15 +127,13 @@ if parent or children:
     st.subheader("Parent and sub-organisations")
     if parent:
         st.markdown(
-            "**Part of:** " + anchor("organisation", parent, organisation_label(store(), parent)),
+            "**Part of:** " + anchor("organisation", parent, org_name(parent)),
             unsafe_allow_html=True,
         )
     if children:
         st.markdown(
             "**Sub-organisations:** "
-            + ", ".join(
-                anchor("organisation", c, organisation_label(store(), c)) for c in children[:50]
-            ),
+            + ", ".join(anchor("organisation", c, org_name(c)) for c in children[:50]),
             unsafe_allow_html=True,
         )
 
