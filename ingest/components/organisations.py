@@ -453,6 +453,10 @@ COUNTRY_DESIGNATORS = {
 }
 ACRONYM_RE = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽĄĆĘŁŃŚŹŻÄÖÜĽĹŔÔ][A-Za-zÁ-žĄ-ż0-9&./+-]{1,11}$")
 DASHES = {"-", "–", "—"}
+#: an e-mail address or web address; group 1 is the domain
+DOMAIN_RE = re.compile(
+    r"(?:[\w.+-]+@|https?://|\bwww\.)((?:[\w-]+\.)+(?:[a-z]{2,6}))\b", re.IGNORECASE
+)
 
 
 def is_cap(text: str) -> bool:
@@ -495,6 +499,7 @@ class Found:
     country: str | None = None
     source: str = "head"
     default_type: bool = False  # typed by a generic head's default only
+    domain: str | None = None
 
 
 class OrganisationRecogniser:
@@ -1265,6 +1270,7 @@ class OrganisationRecogniser:
         found = self.merge(doc, chosen)
         self.resolve_acronyms(doc, found, home)
         self.retype_by_acronyms(doc, found)
+        self.domain_names(doc, found)
         mentions = [self.to_mention(doc, f) for f in found]
         mentions = [m for m in mentions if m is not None]
         doc._.praxis_organisations = mentions
@@ -1668,6 +1674,43 @@ class OrganisationRecogniser:
                 target.actor_type = g.authority.actor_type or target.actor_type
         found[:] = kept
 
+    def domain_names(self, doc: Doc, found: list[Found]) -> None:
+        """E-mail and web domains: "wrzos@wrzos.org.pl" names WRZOS, an organisation the
+        text mentions by that word; a found organisation whose acronym or name is the
+        domain's label gets the domain."""
+        from ingest.components.sentences import doc_text
+
+        text = doc_text(doc)
+        domains: dict[str, str] = {}
+        for m in DOMAIN_RE.finditer(text):
+            domain = m.group(1).lower().removeprefix("www.")
+            label = domain.split(".")[0]
+            if len(label) >= 3:
+                domains.setdefault(folded(label).replace(" ", ""), domain)
+        if not domains:
+            return
+        inside = {m.start() for m in DOMAIN_RE.finditer(text)}
+        for f in found:
+            names = {folded(f.acronym or "").replace(" ", "")}
+            names.update(folded(doc[s:e].text).replace(" ", "") for s, e in f.mentions)
+            hit = next((domains[n] for n in names if n in domains), None)
+            if hit:
+                f.domain = hit
+        named = {f.domain for f in found if f.domain}
+        for label, domain in domains.items():
+            if domain in named:
+                continue
+            mentions = [
+                (i, i + 1)
+                for i, word in enumerate(self._texts)
+                if is_cap(word)
+                and folded(word) == label
+                and not any(abs(doc[i].idx - p) < 60 and doc[i].idx >= p for p in inside)
+            ]
+            if mentions:
+                actor_type = "government-agency" if ".gov" in domain else "ngo"
+                found.append(Found(label, actor_type, mentions, source="domain", domain=domain))
+
     def retype_by_acronyms(self, doc: Doc, found: list[Found]) -> None:
         """A generic or unit name typed by an acronym inside it ("Centrum pro cizince JMK",
         "Migračné informačné centrum IOM", "Wydział Polityki Społecznej OPZZ")."""
@@ -1688,7 +1731,7 @@ class OrganisationRecogniser:
     def to_mention(self, doc: Doc, f: Found) -> OrganisationMention | None:
         mentions = sorted(set(f.mentions))
         named = [m for m in mentions if m[1] - m[0] > 1 or not doc[m[0]].is_upper]
-        if not named and f.authority is None and f.source not in {"legal", "list"}:
+        if not named and f.authority is None and f.source not in {"legal", "list", "domain"}:
             # an acronym alone, never spelt out or defined: not enough to name a body
             if not f.acronym:
                 return None
@@ -1717,6 +1760,7 @@ class OrganisationRecogniser:
                 spans.append(Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text))
         confidence = 0.9 if f.authority else 0.7 if f.source in {"head", "legal"} else 0.6
         return OrganisationMention(
+            domain=f.domain,
             label=label,
             actor_type=f.actor_type,
             spans=spans,

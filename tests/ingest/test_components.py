@@ -170,3 +170,10 @@ def test_discussed_programme_is_not_funding() -> None:
 
 def test_fold_matches_the_eval_normalisation() -> None:
     assert fold("Związek  Miast-Polskich") == "zwiazek miast polskich"
+
+
+def test_an_email_domain_names_the_organisation_the_text_mentions() -> None:
+    doc = make_nlp("de")("Über WRZOS\nWRZOS ist ein Netzwerk.\nKontakt: wrzos@wrzos.org.pl")
+    orgs = {m.label: m for m in doc._.praxis_organisations}
+    assert orgs["WRZOS"].domain == "wrzos.org.pl"
+    assert orgs["WRZOS"].actor_type == "ngo"
