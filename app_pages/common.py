@@ -32,6 +32,9 @@ FACETS: dict[str, tuple[str, str | None]] = {
     "language": ("Language", None),
     "year": ("Year", None),
 }
+#: up to this many organisations the duplicate check runs with the organisation page (and is
+#: warmed at start); above it, on request — it compares names across the whole store
+DUPLICATES_AUTO_MAX = 3000
 ROLE_TITLES = {
     "coordinator": "coordinator",
     "partner": "partner",
@@ -444,7 +447,8 @@ def warm_up() -> threading.Thread:
             authority_index()
             from graph.resolve import possible_duplicates
 
-            possible_duplicates(s, "", limit=1)  # names and their lemma keys, once
+            if collaboration_graph(s).number_of_nodes() <= DUPLICATES_AUTO_MAX:
+                possible_duplicates(s, "", limit=1)  # names and their lemma keys, once
             from ingest.langid import SUPPORTED
             from ingest.nlp import make_nlp
 

@@ -14,6 +14,7 @@ import streamlit as st
 from pyoxigraph import NamedNode
 
 from app_pages.common import (
+    DUPLICATES_AUTO_MAX,
     anchor,
     collaboration,
     duplicates_of,
@@ -226,11 +227,17 @@ if iri in g:
 
 # ---------------------------------------------------------------- duplicates
 st.subheader("Possible duplicates")
-try:
-    candidates = duplicates_of(iri)
-except (LookupError, ValueError) as exc:
-    candidates = []
-    st.caption(f"Duplicate check unavailable: {exc}")
+# the duplicate check compares names across the whole store: on big stores it runs on request
+check_now = g.number_of_nodes() <= DUPLICATES_AUTO_MAX or st.button(
+    "Look for possible duplicates", key="duplicates"
+)
+candidates = []
+if check_now:
+    try:
+        with st.spinner("Comparing names across the store …"):
+            candidates = duplicates_of(iri)
+    except (LookupError, ValueError) as exc:
+        st.caption(f"Duplicate check unavailable: {exc}")
 for d in candidates:
     other, other_label = (d["b"], d["b_label"]) if d["a"] == iri else (d["a"], d["a_label"])
     st.markdown(
@@ -239,6 +246,6 @@ for d in candidates:
         f"{esc(d.get('reason', ''))}</small>",
         unsafe_allow_html=True,
     )
-if not candidates:
+if check_now and not candidates:
     st.caption("No likely duplicates.")
 st.caption(plain(f"Link to this page: {link('organisation', iri)}"))
