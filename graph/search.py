@@ -435,13 +435,7 @@ def search(
                 [expression, *filter_args],
             )
         total = conn.execute("SELECT COUNT(*) FROM hits").fetchone()[0]
-        names = _facet_values(conn)
-        counts: dict[str, Counter[str]] = defaultdict(Counter)
-        for fv, n in conn.execute(
-            "SELECT f.fv, COUNT(*) FROM hits h JOIN dfacets f ON f.doc = h.id GROUP BY f.fv"
-        ):
-            facet, value = names[fv]
-            counts[facet][value] = n
+        counts = _facet_counts(conn, [r[0] for r in conn.execute("SELECT id FROM hits")])
         page = conn.execute(
             "SELECT h.id, h.score FROM hits h ORDER BY h.score DESC, h.title, h.id "
             "LIMIT ? OFFSET ?",
@@ -462,6 +456,52 @@ def _everything(conn: sqlite3.Connection, limit: int, offset: int) -> SearchResu
         (max(limit, 0), max(offset, 0)),
     ).fetchall()
     return SearchResult(_hits(conn, page), dict(counts), total)
+
+
+class _FacetMatrix:
+    """Every (doc, facet value) pair of an index version as two aligned integer arrays, so
+    the facet counts of any hit set are one vectorised pass (a few ms at 100k projects)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        import numpy as np
+
+        pairs = np.array(conn.execute("SELECT doc, fv FROM dfacets").fetchall(), dtype=np.int64)
+        pairs = pairs.reshape(-1, 2)
+        self.doc = pairs[:, 0]
+        self.fv = pairs[:, 1]
+        self.max_doc = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0])
+        self.names = _facet_values(conn)
+        self.size = max(self.names, default=0) + 1
+
+    def counts(self, ids: list[int]) -> dict[str, Counter[str]]:
+        import numpy as np
+
+        mask = np.zeros(self.max_doc + 2, dtype=bool)
+        mask[np.asarray(ids, dtype=np.int64)] = True
+        tally = np.bincount(self.fv[mask[self.doc]], minlength=self.size)
+        out: dict[str, Counter[str]] = defaultdict(Counter)
+        for fv in np.flatnonzero(tally):
+            facet, value = self.names[int(fv)]
+            out[facet][value] = int(tally[fv])
+        return dict(out)
+
+
+_MATRICES: dict[tuple[str, str], _FacetMatrix] = {}
+
+
+def _facet_counts(conn: sqlite3.Connection, ids: list[int]) -> dict[str, Counter[str]]:
+    """Facet value counts over the given documents."""
+    if not ids:
+        return {}
+    path = conn.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(conn)}"
+    key = (path, _indexed_version(conn) or "")
+    with _LOCK:
+        matrix = _MATRICES.get(key)
+        if matrix is None:
+            for old in [k for k in _MATRICES if k[0] == path]:
+                del _MATRICES[old]
+            matrix = _MATRICES[key] = _FacetMatrix(conn)
+    return matrix.counts(ids)
 
 
 def _facet_values(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
