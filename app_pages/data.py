@@ -103,6 +103,7 @@ if everything.total:
             hide_index=True,
             width="stretch",
             height=min(300, 38 + 35 * max(1, len(counts))),
+            column_config={"projects": st.column_config.NumberColumn(width="small")},
         )
 
 # ---------------------------------------------------------------- upload and ingest

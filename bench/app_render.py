@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the packages, not bench/ingest.py
 IDEA = "Job training for women in prison and help finding work with employers after release"
 
 
