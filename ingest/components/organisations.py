@@ -459,6 +459,7 @@ DOMAIN_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=200_000)
 def is_cap(text: str) -> bool:
     return bool(text[:1].isupper()) and any(ch.isalpha() for ch in text)
 
@@ -509,6 +510,8 @@ class OrganisationRecogniser:
         self._head_doc: Doc | None = None
         self._head_cache: dict[int, HeadWord | None] = {}
         self._texts: list[str] = []
+        self._norms: list[str] = []
+        self._arrays_doc: Doc | None = None
         self._may_head: dict[int, bool] = {}
         self.connectors = CONNECTORS_BY_LANG.get(self.lang, NAME_CONNECTORS)
         self.heads = head_table(self.lang)
@@ -569,25 +572,29 @@ class OrganisationRecogniser:
         return hit
 
     def _head_at(self, doc: Doc, i: int) -> HeadWord | None:
-        token = doc[i]
-        if not token.is_alpha and "-" not in token.text:
+        if self._arrays_doc is not doc:  # called outside __call__ (tests, tools)
+            self._arrays_doc = doc
+            strings = doc.vocab.strings
+            self._texts = [strings[x] for x in doc.to_array(ORTH).tolist()]
+            self._norms = [strings[x] for x in doc.to_array(NORM).tolist()]
+        texts, norms = self._texts, self._norms
+        text = texts[i]
+        if not text.isalpha() and "-" not in text:
             return None
-        norm = token.norm_
-        fold_text = folded(token.text)
+        norm = norms[i]
+        fold_text = folded(text)
         table = self.heads
         if norm in table.first_words or fold_text in table.first_words:
             for width in range(min(table.max_width, len(doc) - i), 0, -1):
-                by_norm = tuple(doc[k].norm_ for k in range(i, i + width))
-                hit = table.exact.get(by_norm)
+                hit = table.exact.get(tuple(norms[i : i + width]))
                 if hit is None:
-                    by_text = tuple(folded(doc[k].text) for k in range(i, i + width))
-                    hit = table.exact.get(by_text)
+                    hit = table.exact.get(tuple(folded(w) for w in texts[i : i + width]))
                 if hit is not None:
                     return hit
         for prefix, hw in table.prefixes:
             if fold_text.startswith(prefix):
                 return hw
-        if table.suffix_re is not None and len(fold_text) >= 5 and token.text[:1].isupper():
+        if table.suffix_re is not None and len(fold_text) >= 5 and text[:1].isupper():
             m = table.suffix_re.search(fold_text)
             if m:
                 return self.suffixes[m.group(0)]
@@ -707,7 +714,7 @@ class OrganisationRecogniser:
         return start
 
     def _line_start(self, doc: Doc, i: int) -> int:
-        texts = self._texts if len(self._texts) == len(doc) else [t.text for t in doc]
+        texts = self._texts if self._arrays_doc is doc else [t.text for t in doc]
         k = i
         while k > 0 and "\n" not in texts[k - 1]:
             k -= 1
@@ -1242,6 +1249,8 @@ class OrganisationRecogniser:
 
         strings = doc.vocab.strings
         self._texts = [strings[x] for x in doc.to_array(ORTH).tolist()]
+        self._norms = [strings[x] for x in doc.to_array(NORM).tolist()]
+        self._arrays_doc = doc
         self._line_cache: dict[tuple[str, int], bool] = {}
         country_spans = list(doc.spans.get(COUNTRY_SPANS, []))
         home = {s.label_ for s in country_spans}
