@@ -37,7 +37,10 @@ st.markdown(
     ".evidence { margin: 2px 0 8px 12px; color: #444; font-size: 0.92em; } "
     ".fulltext { max-height: 420px; overflow-y: auto; font-size: 0.9em; } "
     ".summary { margin-bottom: 1.2rem; padding: 0.6rem 0.8rem; background: #f7f7f5; "
-    "border-radius: 0.4rem; font-size: 0.95em; }</style>",
+    "border-radius: 0.4rem; font-size: 0.95em; } "
+    ".badge { display: inline-block; padding: 0 0.45em; border-radius: 0.6em; "
+    "font-size: 0.8em; font-weight: 600; background: #e3f1e3; color: #1d5e20; } "
+    ".badge.success-story { background: #e4ecfa; color: #1f3f7a; }</style>",
     unsafe_allow_html=True,
 )
 warm_up()  # slow caches fill in the background, once per server

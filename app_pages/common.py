@@ -478,22 +478,44 @@ def _search_view(
     query: str,
     filters: tuple[tuple[str, tuple[str, ...]], ...],
     sort: str,
+    structured_filter: Any = None,
 ) -> SearchView:
-    from app_pages.views import facet_counts, filter_rows, rows_of, sort_rows
+    from app_pages.views import facet_counts, filter_rows, rows_of, sort_rows, structured_matches
 
     rows = rows_of(search_all(query).hits, project_years())
+    if structured_filter is not None and structured_filter.active():
+        info = structured()
+        rows = [r for r in rows if structured_matches(r, info.get(r.project), structured_filter)]
     wanted = {facet: list(values) for facet, values in filters}
     filtered = filter_rows(rows, wanted)
     counts = facet_counts(rows, filtered, wanted, FACETS)
     return SearchView(len(rows), sort_rows(filtered, sort, participants()), counts)
 
 
-def search_view(query: str, filters: dict[str, list[str]], sort: str) -> SearchView:
+def search_view(
+    query: str, filters: dict[str, list[str]], sort: str, structured_filter: Any = None
+) -> SearchView:
     """Filtered, sorted search results with facet counts, cached per store version (paging a
-    100k-project result costs only the page)."""
+    100k-project result costs only the page). ``structured_filter`` (views.StructuredFilter:
+    good practice, grant range per currency, years incl. call year) narrows the hits first."""
     s = store()
     key = tuple((f, tuple(sorted(v))) for f, v in sorted(filters.items()) if v)
-    return _search_view(s.location, s.version(), query.strip(), key, sort)
+    return _search_view(s.location, s.version(), query.strip(), key, sort, structured_filter)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _structured(location: str, version: str) -> dict[str, Any]:
+    from app_pages.views import structured_of
+    from graph.queries import run_query
+
+    return structured_of(run_query(store(), "project_money_dates"))
+
+
+def structured() -> dict[str, Any]:
+    """project IRI → views.Structured (good practice, success story, grants per currency,
+    years) from project_money_dates.rq, once per store version."""
+    s = store()
+    return _structured(s.location, s.version())
 
 
 def org_record(iri: str) -> Any:

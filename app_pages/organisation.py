@@ -33,6 +33,7 @@ from app_pages.common import (
     store,
 )
 from app_pages.netviz import network_html
+from app_pages.views import safe_web_url, web_link
 from graph.network import NetworkFilter
 from graph.queries import run_query
 from ontology import ROLE_STRENGTH, role_name
@@ -91,6 +92,31 @@ st.caption(
         )
     )
 )
+domains = sorted({r["domain"].value for r in run_query(store(), "organisation_domain", org=org)})
+role_counts = Counter(p["role"] for p in projects.values())
+about = []
+if domains:
+    links = []
+    for domain in domains[:5]:
+        url = domain if "://" in domain else f"https://{domain}"
+        links.append(web_link(url, domain) if safe_web_url(url) else esc(domain))
+    about.append("<b>Website:</b> " + ", ".join(links))
+if role_counts:
+    about.append(
+        "<b>Roles:</b> "
+        + esc(
+            ", ".join(
+                f"{role_title(role)} in {n} project{'s' if n != 1 else ''}"
+                for role, n in sorted(
+                    role_counts.items(), key=lambda x: (ROLE_STRENGTH.get(x[0], 99), x[0])
+                )
+            )
+        )
+    )
+if role_counts.get("donor-partner"):
+    about.insert(0, "<span class='badge donor-partner'>Donor partner</span>")
+if about:
+    st.markdown("<br>".join(about), unsafe_allow_html=True)
 g = collaboration()
 partners = (
     sorted(g[iri].items(), key=lambda x: (-x[1]["weight"], g.nodes[x[0]]["label"]))

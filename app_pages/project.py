@@ -23,7 +23,14 @@ from app_pages.common import (
     similar_projects,
     store,
 )
-from app_pages.views import LANGUAGES, highlight, highlight_all
+from app_pages.views import (
+    LANGUAGES,
+    STRUCTURED_FIELDS,
+    format_amount,
+    highlight,
+    highlight_all,
+    web_link,
+)
 from graph.queries import run_query
 from ontology import ROLE_STRENGTH, role_name, split_concept_iri
 from ontology.namespaces import DCTERMS, PG
@@ -75,6 +82,59 @@ if description:
     st.markdown(
         f"<div class='summary'>{esc(description[:1200])}"
         f"{'…' if len(description) > 1200 else ''}</div>",
+        unsafe_allow_html=True,
+    )
+
+# ---------------------------------------------------------------- funding and status
+#: structured fields in the order shown (short names of views.STRUCTURED_FIELDS)
+FUNDING_ORDER = [
+    ("grant", "Grant"),
+    ("total cost", "Total cost"),
+    ("call year", "Call year"),
+    ("dates", "Dates"),
+    ("status", "Status"),
+    ("programme", "Programme / action"),
+    ("identifier", "Identifier"),
+    ("website", "Website"),
+    ("category of intervention", "Category of intervention"),
+    ("location", "Location"),
+]
+structured_values: dict[str, dict[str, str]] = defaultdict(dict)  # field → {key: shown html}
+dates: dict[str, dict[str, str]] = defaultdict(dict)  # source → start/end
+flags = {"good practice": False, "success story": False}
+for r in run_query(store(), "project_structured", project=project):
+    name = STRUCTURED_FIELDS.get(r["field"].value)
+    value = r["value"].value
+    source = r["file"].value + (f"#{r['row'].value}" if "row" in r else "")
+    if name in flags:
+        flags[name] = flags[name] or value in ("true", "1")
+    elif name in ("grant", "total cost"):
+        currency = r["currency"].value if "currency" in r else ""
+        # one entry per (amount, currency): amounts in different currencies are never added
+        structured_values[name][f"{value} {currency}"] = esc(format_amount(value, currency))
+    elif name in ("start", "end"):
+        dates[source][name] = value
+    elif name == "website":
+        structured_values[name][value] = web_link(value)
+    elif name:
+        structured_values[name][value] = esc(value)
+for span in dates.values():
+    shown = " – ".join([span.get("start", "?"), span.get("end", "?")])
+    structured_values["dates"][shown] = esc(shown)
+if structured_values or any(flags.values()):
+    st.subheader("Funding and status")
+    badges = " ".join(
+        f"<span class='badge {name.replace(' ', '-')}'>{name.capitalize()}</span>"
+        for name, on in flags.items()
+        if on
+    )
+    lines = [
+        f"<b>{heading}:</b> {'; '.join(structured_values[name].values())}"
+        for name, heading in FUNDING_ORDER
+        if structured_values.get(name)
+    ]
+    st.markdown(
+        (f"<div>{badges}</div>" if badges else "") + "<br>".join(lines),
         unsafe_allow_html=True,
     )
 
@@ -186,6 +246,26 @@ st.markdown(
     f"<a href='{esc(link('precedents', project=iri))}' target='_self'>More precedents</a>",
     unsafe_allow_html=True,
 )
+
+# ---------------------------------------------------------------- sources (provenance)
+sources = run_query(store(), "project_sources", project=project)
+if sources:
+    st.subheader(f"Sources ({len(sources)})")
+    if len(sources) > 1:
+        st.caption("This project was merged from several sources; each fact keeps its own.")
+    items = []
+    for r in sources:
+        bits = [
+            f"row {r['row'].value}" if "row" in r else "",
+            r["layout"].value if "layout" in r else "",
+        ]
+        detail = " · ".join(b for b in bits if b)
+        items.append(
+            f"<li class='source'>{esc(r['file'].value)}"
+            + (f" <small>({esc(detail)})</small>" if detail else "")
+            + "</li>"
+        )
+    st.markdown("<ul>" + "".join(items) + "</ul>", unsafe_allow_html=True)
 
 # ---------------------------------------------------------------- source
 st.subheader("Source")

@@ -21,11 +21,22 @@ from app_pages.common import (
     plain,
     search_view,
     set_params,
+    structured,
 )
-from app_pages.views import LANGUAGES, SORTS, export_table
+from app_pages.views import LANGUAGES, SORTS, StructuredFilter, export_table
 from graph.export import table_to_csv, table_to_xlsx
 
 PAGE_SIZES = [20, 50, 100]
+#: structured filters: URL parameter → session key (values are validated on the way in)
+NUMBER_PARAMS = {"year_from": "year-from", "year_to": "year-to"}
+GRANT_PARAMS = {"grant_min": "grant-min", "grant_max": "grant-max"}
+
+
+def url_int(name: str, low: int = 0, high: int = 10**15) -> int | None:
+    """A whole number from the URL within [low, high], else None."""
+    value = st.query_params.get(name, "").strip()
+    return int(value) if value.isdigit() and low <= int(value) <= high else None
+
 
 st.title("Search projects")
 init_state("q", st.query_params.get("q", ""))
@@ -35,6 +46,18 @@ url_sort = st.query_params.get("sort", "relevance")
 init_state("sort", url_sort if url_sort in SORTS else "relevance")
 url_page = st.query_params.get("page", "1")
 init_state("page", max(1, int(url_page)) if url_page.isdigit() else 1)
+init_state("good", st.query_params.get("good", "") in ("1", "true", "yes"))
+for param, key in NUMBER_PARAMS.items():
+    init_state(key, url_int(param, 1900, 2100))
+for param, key in GRANT_PARAMS.items():
+    init_state(key, url_int(param))
+structured_info = structured()
+currencies = sorted(
+    {c for info in structured_info.values() for c in info.grants},
+    key=lambda c: (-sum(1 for i in structured_info.values() if c in i.grants), c),
+)
+url_currency = st.query_params.get("currency", "")
+init_state("currency", url_currency if url_currency in currencies else None)
 
 query = st.text_input(
     "Search projects in any of the six languages (inflected forms match: věznice, věznici …)",
@@ -43,7 +66,25 @@ query = st.text_input(
 )
 filters = {f: list(st.session_state.get(f"facet-{f}", [])) for f in FACETS}
 sort_key = st.session_state.get("sort", "relevance")
-view = search_view(query, filters, sort_key if sort_key in SORTS else "relevance")
+
+
+def current_structured_filter() -> StructuredFilter:
+    currency = st.session_state.get("currency") or (currencies[0] if currencies else "")
+    grant_min, grant_max = (st.session_state.get(k) for k in GRANT_PARAMS.values())
+    year_from, year_to = (st.session_state.get(k) for k in NUMBER_PARAMS.values())
+    return StructuredFilter(
+        good_practice=bool(st.session_state.get("good")),
+        currency=currency if grant_min is not None or grant_max is not None else "",
+        grant_min=None if grant_min is None else float(grant_min),
+        grant_max=None if grant_max is None else float(grant_max),
+        year_from=None if year_from is None else int(year_from),
+        year_to=None if year_to is None else int(year_to),
+    )
+
+
+view = search_view(
+    query, filters, sort_key if sort_key in SORTS else "relevance", current_structured_filter()
+)
 counts = view.counts
 
 
@@ -69,9 +110,34 @@ with st.sidebar:
             return f"{value_name(facet, value)} ({(n or {}).get(value, 0)})"
 
         st.multiselect(title, options, format_func=fmt, key=f"facet-{facet}")
-    if any(filters.values()) and st.button("Clear filters", key="clear"):
+    st.subheader("Funding and dates")
+    if structured_info:
+        st.checkbox("Good practice only", key="good")
+    c_from, c_to = st.columns(2)
+    c_from.number_input("From year", min_value=1900, max_value=2100, step=1, key="year-from")
+    c_to.number_input("To year", min_value=1900, max_value=2100, step=1, key="year-to")
+    st.caption("Years count the call year and start/end dates of structured sources too.")
+    if currencies:
+        st.selectbox(
+            "Grant currency",
+            currencies,
+            key="currency",
+            index=None,
+            placeholder=currencies[0],
+            help="Amounts are compared within one currency only; they are never converted.",
+        )
+        g_min, g_max = st.columns(2)
+        g_min.number_input("Grant at least", min_value=0, step=1000, key="grant-min")
+        g_max.number_input("Grant at most", min_value=0, step=1000, key="grant-max")
+    structured_filter = current_structured_filter()
+    if (any(filters.values()) or structured_filter.active()) and st.button(
+        "Clear filters", key="clear"
+    ):
         for facet in FACETS:
             st.session_state[f"facet-{facet}"] = []
+        for key in ("year-from", "year-to", "grant-min", "grant-max", "currency"):
+            st.session_state[key] = None
+        st.session_state["good"] = False
         st.session_state["page"] = 1
         st.rerun()
 
@@ -79,9 +145,16 @@ orgs = participants()
 col_count, col_sort, col_size = st.columns([3, 2, 1])
 sort_key = col_sort.selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="sort")
 page_size = col_size.selectbox("Per page", PAGE_SIZES, key="page_size")
-view = search_view(query, filters, sort_key)  # the sort may just have changed
+structured_filter = current_structured_filter()
+view = search_view(query, filters, sort_key, structured_filter)  # the sort may have changed
 ordered = view.ordered
-signature = (query, tuple((f, tuple(v)) for f, v in filters.items()), sort_key, page_size)
+signature = (
+    query,
+    tuple((f, tuple(v)) for f, v in filters.items()),
+    structured_filter,
+    sort_key,
+    page_size,
+)
 if st.session_state.get("_search_signature", signature) != signature:
     st.session_state["page"] = 1
 st.session_state["_search_signature"] = signature
@@ -99,6 +172,16 @@ set_params(
     q=query.strip(),
     sort=None if sort_key == "relevance" else sort_key,
     page=None if page == 1 else str(page),
+    good="1" if structured_filter.good_practice else None,
+    year_from=None if structured_filter.year_from is None else str(structured_filter.year_from),
+    year_to=None if structured_filter.year_to is None else str(structured_filter.year_to),
+    currency=st.session_state.get("currency") or None,
+    grant_min=None
+    if st.session_state.get("grant-min") is None
+    else str(st.session_state["grant-min"]),
+    grant_max=None
+    if st.session_state.get("grant-max") is None
+    else str(st.session_state["grant-max"]),
     **{f: v for f, v in filters.items()},
 )
 
@@ -124,10 +207,16 @@ for row in ordered[shown_from : shown_from + page_size]:
     who = (
         f"Coordinator: {esc(coordinator['label'])} · " if coordinator else ""
     ) + f"{len(members)} organisations"
+    info = structured_info.get(row.project)
+    badges = ""
+    if info and info.good_practice:
+        badges += " <span class='badge good-practice'>Good practice</span>"
+    if info and info.success_story:
+        badges += " <span class='badge success-story'>Success story</span>"
     with st.container(border=True):
         st.markdown(
             f"<a href='{esc(link('project', row.project))}' target='_self' class='hit'>"
-            f"<b>{esc(row.title)}</b></a><br>"
+            f"<b>{esc(row.title)}</b></a>{badges}<br>"
             f"<small>{esc(' · '.join(m for m in meta if m))}</small><br>"
             f"<small>{who}" + (f" · for: {esc(groups)}" if groups else "") + "</small>",
             unsafe_allow_html=True,

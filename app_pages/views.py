@@ -233,3 +233,149 @@ def export_table(
             ]
         )
     return EXPORT_HEADER, table
+
+
+# ---------------------------------------------------------------------------- structured data
+#: schema.org / pg terms of project_money_dates.rq and project_structured.rq by short name
+STRUCTURED_FIELDS = {
+    "http://purl.org/dc/terms/identifier": "identifier",
+    "https://w3id.org/praxisgraph/ns#programme": "programme",
+    "https://w3id.org/praxisgraph/ns#status": "status",
+    "https://w3id.org/praxisgraph/ns#callYear": "call year",
+    "https://schema.org/startDate": "start",
+    "https://schema.org/endDate": "end",
+    "https://w3id.org/praxisgraph/ns#goodPractice": "good practice",
+    "https://w3id.org/praxisgraph/ns#successStory": "success story",
+    "https://schema.org/url": "website",
+    "https://w3id.org/praxisgraph/ns#interventionCategory": "category of intervention",
+    "https://schema.org/location": "location",
+    "https://w3id.org/praxisgraph/ns#grantAmount": "grant",
+    "https://w3id.org/praxisgraph/ns#totalCost": "total cost",
+}
+
+
+def format_amount(value: Any, currency: str) -> str:
+    """An amount in groups of three digits with its currency (never converted or added up).
+
+    >>> format_amount("60000", "EUR")
+    '60 000 EUR'
+    >>> format_amount("4567890.5", "CZK")
+    '4 567 890.50 CZK'
+    """
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return f"{value} {currency}".strip()
+    if number == number.to_integral_value():
+        text = f"{int(number):,}"
+    else:
+        text = f"{number:,.2f}"
+    return f"{text.replace(',', ' ')} {currency}".strip()
+
+
+def safe_web_url(url: Any) -> str | None:
+    """The URL if it is an http(s) link with a host (never javascript:, data: …), else None.
+
+    >>> safe_web_url("https://example.eu/x"), safe_web_url("javascript:alert(1)")
+    ('https://example.eu/x', None)
+    """
+    from urllib.parse import urlsplit
+
+    text = str(url).strip()
+    if any(c in text for c in "\n\r\t\x00 "):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return text
+
+
+def web_link(url: Any, text: Any = None) -> str:
+    """An escaped external link for an http(s) URL; anything else as escaped plain text."""
+    safe = safe_web_url(url)
+    shown = esc(text if text is not None else url)
+    if safe is None:
+        return shown
+    return f"<a href='{esc(safe)}' target='_blank' rel='noopener noreferrer nofollow'>{shown}</a>"
+
+
+@dataclass
+class Structured:
+    """Filterable structured values of one project (from every source it was merged from)."""
+
+    good_practice: bool = False
+    success_story: bool = False
+    grants: dict[str, list[float]] = field(default_factory=dict)  # currency → amounts
+    years: set[int] = field(default_factory=set)  # call year and years of start/end dates
+
+
+def structured_of(rows: Iterable[Mapping[str, Any]]) -> dict[str, Structured]:
+    """project IRI → Structured, from project_money_dates.rq rows (pyoxigraph terms)."""
+    out: dict[str, Structured] = {}
+    for r in rows:
+        name = STRUCTURED_FIELDS.get(r["field"].value)
+        info = out.setdefault(r["project"].value, Structured())
+        value = r["value"].value
+        if name == "good practice":
+            info.good_practice = info.good_practice or value in ("true", "1")
+        elif name == "success story":
+            info.success_story = info.success_story or value in ("true", "1")
+        elif name == "grant" and "currency" in r:
+            try:
+                info.grants.setdefault(r["currency"].value, []).append(float(value))
+            except ValueError:
+                pass
+        elif name in ("call year", "start", "end") and value[:4].isdigit():
+            info.years.add(int(value[:4]))
+    return out
+
+
+@dataclass(frozen=True)
+class StructuredFilter:
+    """Search filters on structured values (all optional; hashable for the cache key)."""
+
+    good_practice: bool = False
+    currency: str = ""
+    grant_min: float | None = None
+    grant_max: float | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+
+    def active(self) -> bool:
+        return bool(
+            self.good_practice
+            or (self.currency and (self.grant_min is not None or self.grant_max is not None))
+            or self.year_from is not None
+            or self.year_to is not None
+        )
+
+
+def structured_matches(row: Row, info: Structured | None, flt: StructuredFilter) -> bool:
+    """Does a search row pass the structured filters? Years come from the row's year facet
+    (dates found in documents) and the structured call year and dates; a grant range applies
+    to grants in the chosen currency only (amounts in other currencies never count)."""
+    if flt.good_practice and not (info and info.good_practice):
+        return False
+    if flt.currency and (flt.grant_min is not None or flt.grant_max is not None):
+        amounts = info.grants.get(flt.currency, []) if info else []
+        if not any(
+            (flt.grant_min is None or a >= flt.grant_min)
+            and (flt.grant_max is None or a <= flt.grant_max)
+            for a in amounts
+        ):
+            return False
+    if flt.year_from is not None or flt.year_to is not None:
+        years = {int(y) for y in row.facets.get("year", ()) if str(y).isdigit()}
+        years |= info.years if info else set()
+        if not any(
+            (flt.year_from is None or y >= flt.year_from)
+            and (flt.year_to is None or y <= flt.year_to)
+            for y in years
+        ):
+            return False
+    return True
