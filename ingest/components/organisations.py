@@ -1104,17 +1104,17 @@ class OrganisationRecogniser:
                 i += 1
                 continue
             k = i
-            while k < n and (doc[k].text in {"•", "-", "–", "*", "·", "▪"} or doc[k].is_space):
+            while k < n and (texts[k] in {"•", "-", "–", "*", "·", "▪"} or texts[k].isspace()):
                 k += 1
             start = k
             j = k
-            while j < n and "\n" not in doc[j].text and j - start < 10:
-                if doc[j].text in DASHES and doc[j].whitespace_ and j > start:
+            while j < n and "\n" not in texts[j] and j - start < 10:
+                if texts[j] in DASHES and j > start and doc[j].whitespace_:
                     break
-                if doc[j].text in {"(", ",", ":", ";"}:
+                if texts[j] in {"(", ",", ":", ";"}:
                     break
                 j += 1
-            if j < n and j > start and doc[j].text in {*DASHES, "(", ","}:
+            if j < n and j > start and texts[j] in {*DASHES, "(", ","}:
                 words = doc[start:j]
                 follows = j + 1
                 evidence = follows in country_starts or (
@@ -1137,8 +1137,9 @@ class OrganisationRecogniser:
         """ "Capitalised Multiword Name (ACR)" where ACR is the name's initialism."""
         out: list[Candidate] = []
         n = len(doc)
+        texts = self._texts
         for i in range(2, n - 2):
-            if doc[i].text != "(" or not is_acronym(doc[i + 1].text) or doc[i + 2].text != ")":
+            if texts[i] != "(" or texts[i + 2] != ")" or not is_acronym(texts[i + 1]):
                 continue
             acr = doc[i + 1].text
             k = i - 1
