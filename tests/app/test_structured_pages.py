@@ -143,7 +143,8 @@ def test_organisation_page_shows_domain_and_donor_partner_role(
 ) -> None:
     rows = structured_store.select(
         """PREFIX pg: <https://w3id.org/praxisgraph/ns#>
-        SELECT DISTINCT ?org WHERE { GRAPH ?g { ?p pg:role pg:donorPartner ; pg:organisation ?org } }
+        SELECT DISTINCT ?org WHERE {
+          GRAPH ?g { ?p pg:role pg:donorPartner ; pg:organisation ?org } }
         ORDER BY ?org LIMIT 1"""
     )
     assert rows, "the EEA pages name donor partners"
