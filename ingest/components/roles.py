@@ -16,11 +16,13 @@ project is a donor-partner. Everything else is ``mentioned``.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.components.sentences import doc_text, sentence_text
+from ingest.components.sentences import doc_text, sentence_bounds
 from ingest.normalise import fold
 from ontology import ROLE_STRENGTH
 
@@ -115,30 +117,43 @@ def _line_starts_with(text: str, line_start: int, start: int) -> bool:
 
 
 def sentence_with_offset(doc: Doc, start_char: int) -> tuple[str, int]:
-    text = sentence_text(doc, start_char)
-    return text, doc_text(doc).rfind(text, 0, start_char + 1) if text else start_char
+    import bisect
+
+    bounds = sentence_bounds(doc)
+    index = max(bisect.bisect_right([b[0] for b in bounds], start_char) - 1, 0)
+    s, e = bounds[index]
+    return doc_text(doc)[s:e], s
+
+
+@lru_cache(maxsize=100_000)
+def _base_char(ch: str) -> str:
+    base = unicodedata.normalize("NFKD", ch)[:1] or ch
+    return {"ł": "l", "đ": "d", "ß": "s"}.get(ch, base)
+
+
+@lru_cache(maxsize=8192)
+def cue_positions(sentence: str) -> tuple[tuple[tuple[int, str], ...], bool]:
+    """Role cues of a sentence with their offsets (a length-keeping fold), and whether it
+    has a funding cue; computed once per sentence."""
+    flat = "".join(_base_char(ch) for ch in sentence.lower())
+    cues = [
+        (m.start(), role)
+        for role in ("donor-partner", "coordinator", "partner")
+        for m in ROLE_CUES[role].finditer(flat)
+    ]
+    return tuple(sorted(cues)), bool(ROLE_CUES["funder"].search(flat))
 
 
 def nearest_cue_role(sentence: str, position: int, with_funder: bool) -> str:
     """The role of the cue nearest before the organisation in its sentence (else the first
     after it): "Projekt realizuje X ve spolupráci s Y" makes X coordinator, Y partner."""
-    before = fold(sentence[: max(position, 0)])
-    after = fold(sentence[max(position, 0) :])
-    best: tuple[int, str] | None = None
-    for role in ("donor-partner", "coordinator", "partner"):
-        for m in ROLE_CUES[role].finditer(before):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), role)
-    if best is not None:
-        return best[1]
-    first: tuple[int, str] | None = None
-    for role in ("donor-partner", "coordinator", "partner"):
-        m = ROLE_CUES[role].search(after)
-        if m and (first is None or m.start() < first[0]):
-            first = (m.start(), role)
-    if first is not None:
-        return first[1]
-    if with_funder and ROLE_CUES["funder"].search(before + " " + after):
+    cues, funding = cue_positions(sentence)
+    before = [role for pos, role in cues if pos < position]
+    if before:
+        return before[-1]
+    if cues:
+        return cues[0][1]
+    if with_funder and funding:
         return "funder"
     return "mentioned"
 
