@@ -51,7 +51,7 @@ FACETS = {
 }
 ACTOR_TYPE = str(PG.actorType)
 COUNTRY = str(PG.country)
-SCHEMA_VERSION = "fts-2"
+SCHEMA_VERSION = "fts-3"  # fts-3: concept tokens for cross-language search
 GRAPH_CHUNK = 400  # named graphs per VALUES block when updating incrementally
 IN_LIST_MAX = 900  # ids per "IN (…)" list; bigger pages join a temporary table
 
@@ -252,6 +252,12 @@ def _insert(
 ) -> None:
     ids: dict[str, int] = {}
     docs = []
+    tokens_of: dict[str, set[str]] = defaultdict(set)
+    for project, prop, value in facet_rows:
+        facet = FACETS[prop]
+        if facet in CONCEPT_FACETS:
+            with contextlib.suppress(ValueError):
+                tokens_of[project].add(concept_token(facet, split_concept_iri(value)[1]))
     next_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0]) + 1
     for row in summaries:
         iri = row["project"].value
@@ -268,7 +274,7 @@ def _insert(
                 row["lang"].value if "lang" in row else "und",
                 row["file"].value,
                 fold(title),
-                row["lemmas"].value if "lemmas" in row else "",
+                " ".join([row["lemmas"].value if "lemmas" in row else "", *sorted(tokens_of[iri])]),
             )
         )
         next_id += 1
@@ -371,11 +377,54 @@ def query_variants(word: str) -> frozenset[str]:
     return frozenset(v for v in variants if v)
 
 
+CONCEPT_FACETS = ("target-group", "activity-type", "actor-type", "funder")
+
+
+def concept_token(facet: str, notation: str) -> str:
+    """The index token standing for a concept, one alphanumeric word (FTS5 splits on "-").
+
+    >>> concept_token("target-group", "ex-prisoners")
+    'zzctargetgroupexprisoners'
+    """
+    return "zzc" + "".join(ch for ch in f"{facet}{notation}" if ch.isalnum())
+
+
+@lru_cache(maxsize=1)
+def concept_words() -> dict[str, frozenset[str]]:
+    """Folded single-word labels (and their lemmas) of every concept, in all six languages.
+
+    This is what makes search cross languages: "vězeň" is a Czech label of the target
+    group prisoners, so it also finds Polish or Slovene projects about prisoners.
+    """
+    from ontology import vocabulary
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for scheme, concepts in vocabulary().items():
+        for notation, c in concepts.items():
+            token = concept_token(scheme, notation)
+            for lang in SUPPORTED:
+                for label in c.all_labels(lang):
+                    if " " in label.strip() or len(label) < 4:
+                        continue  # phrases and short acronyms are too loose for one word
+                    out[fold(label)].add(token)
+                    out[fold(lemmatize(label, lang))].add(token)
+    return {k: frozenset(v) for k, v in out.items() if k}
+
+
+def word_concepts(word: str) -> frozenset[str]:
+    """Concept tokens a query word names in any language (empty if none)."""
+    table = concept_words()
+    found: set[str] = set()
+    for variant in query_variants(word):
+        found |= table.get(variant, frozenset())
+    return frozenset(found)
+
+
 def match_expression(query: str) -> str | None:
     """FTS5 query: every word must match (AND), any of its lemma variants (OR).
 
     >>> match_expression("Vězni")
-    '("vezen" OR "vezni")'
+    '("vezen" OR "vezni" OR "zzctargetgroupprisoners")'
     """
     clauses = []
     for word in query.split():
@@ -389,6 +438,7 @@ def match_expression(query: str) -> str | None:
                 " AND ".join(f'"{t}"' for t in v.split()) if " " in v else f'"{v}"'
                 for v in variants
             ]
+            options += [f'"{t}"' for t in sorted(word_concepts(word))]
             clauses.append("(" + " OR ".join(f"({o})" if " " in o else o for o in options) + ")")
     return " AND ".join(clauses) if clauses else None
 

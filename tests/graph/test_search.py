@@ -201,3 +201,13 @@ def test_reader_keeps_its_index_while_a_writer_runs(tmp_path: Path) -> None:
     writer.close()
     assert search(reader, "").total == 12
     assert path.stat().st_ino == built  # updated in place, never rebuilt
+
+
+@pytest.mark.parametrize("word", ["vězeň", "więzień", "prisoner", "Gefangene", "zapornik"])
+def test_one_word_finds_prison_projects_in_every_language(
+    demo_store: GraphStore, word: str
+) -> None:
+    """A word in one language reaches documents in the others through the SKOS concept it
+    names (target group prisoners), not only through lemmas of its own language."""
+    langs = {h.lang for h in search(demo_store, word, limit=200).hits}
+    assert {"cs", "pl", "en", "de", "sk", "sl"} <= langs, langs
