@@ -60,7 +60,8 @@ url_currency = st.query_params.get("currency", "")
 init_state("currency", url_currency if url_currency in currencies else None)
 
 query = st.text_input(
-    "Search projects in any of the six languages (inflected forms match: věznice, věznici …)",
+    "Search in any of the six languages: vězeň, więzień, prisoner and Gefangene all find prison "
+    "projects, in every language (inflected forms match too)",
     key="q",
     placeholder="e.g. prison, policie, Gewalt, więzienie …",
 )
