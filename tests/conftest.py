@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,6 +54,16 @@ def fresh_store(tmp_path: Path) -> GraphStore:
     store = open_store(tmp_path / "store")
     yield store
     store.close()
+
+
+@pytest.fixture(autouse=True)
+def _restore_main_module() -> Iterator[None]:
+    """Streamlit's AppTest runs pages as ``__main__`` and leaves that module behind; a later
+    spawn-based process pool would then re-run a page in every worker. Put it back."""
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None:
+        sys.modules["__main__"] = main
 
 
 @pytest.fixture(autouse=True)

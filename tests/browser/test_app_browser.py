@@ -115,7 +115,7 @@ def no_exception_box(page) -> None:  # type: ignore[no-untyped-def]
 def test_search_project_evidence_network(app_url: str, page, demo_store) -> None:  # type: ignore[no-untyped-def]
     shots = screenshot_dir()
     page.goto(app_url + "/")
-    box = page.get_by_label("Search projects in any", exact=False)
+    box = page.get_by_label("Search in any of the six languages", exact=False)
     box.wait_for(timeout=60000)
     box.fill("policie")
     box.press("Enter")
