@@ -6,10 +6,11 @@ the store version, so a finished ingest is picked up on the next rerun.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -18,7 +19,7 @@ import streamlit as st
 
 from app_pages.views import esc as esc  # one escaping for every page
 from app_pages.views import plain as plain
-from graph.store import GraphStore, open_store
+from graph.store import GraphStore, StoreLockedError, open_store
 from ontology import ROLE_STRENGTH, concept_iri, concept_label
 
 DEFAULT_STORE = "var/store"
@@ -76,6 +77,28 @@ def reopen_store() -> None:
 def write_lock() -> threading.Lock:
     """One ingest at a time inside this app process (other processes: StoreLockedError)."""
     return threading.Lock()
+
+
+@contextlib.contextmanager
+def store_writer() -> Iterator[GraphStore]:
+    """The store opened for writing (curation from a page); the reader is reopened after.
+
+    Raises StoreLockedError when another write runs here or in another process.
+    """
+    lock = write_lock()
+    if not lock.acquire(timeout=1):
+        raise StoreLockedError("another write is running in this app; try again shortly")
+    spec = store_spec()
+    try:
+        writer = open_store(spec) if is_local_store(spec) else store()
+        try:
+            yield writer
+        finally:
+            if is_local_store(spec):
+                writer.close()
+    finally:
+        lock.release()
+        reopen_store()
 
 
 def version() -> str:

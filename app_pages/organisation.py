@@ -31,11 +31,13 @@ from app_pages.common import (
     project_rows,
     role_title,
     store,
+    store_writer,
 )
 from app_pages.netviz import network_html
 from app_pages.views import safe_web_url, web_link
 from graph.network import NetworkFilter
 from graph.queries import run_query
+from graph.store import StoreLockedError
 from ontology import ROLE_STRENGTH, role_name
 
 MAX_PARTNERS = 50
@@ -264,14 +266,28 @@ if check_now:
             candidates = duplicates_of(iri)
     except (LookupError, ValueError) as exc:
         st.caption(f"Duplicate check unavailable: {exc}")
-for d in candidates:
+for n, d in enumerate(candidates):
     other, other_label = (d["b"], d["b_label"]) if d["a"] == iri else (d["a"], d["a_label"])
-    st.markdown(
+    left, right = st.columns([5, 1])
+    left.markdown(
         f"{anchor('organisation', other, str(other_label))} <small>— similarity "
         f"{float(d['score']):.0f}{' · likely the same' if d.get('likely') else ''} · "
         f"{esc(d.get('reason', ''))}</small>",
         unsafe_allow_html=True,
     )
+    # one-click curation: the other organisation becomes an alias of this one (owl:sameAs),
+    # kept in the curation graph so it survives re-ingest; its old links still resolve
+    if right.button("Merge here", key=f"merge-{n}", help="Merge that organisation into this one"):
+        from graph.curation import CurationError, merge
+
+        try:
+            with store_writer() as writer:
+                merge(writer, other, iri)
+        except (StoreLockedError, CurationError) as exc:
+            st.error(plain(f"Cannot merge: {exc}"))
+        else:
+            st.success(plain(f"Merged {other_label} into this organisation."))
+
 if check_now and not candidates:
     st.caption("No likely duplicates.")
 st.caption(plain(f"Link to this page: {link('organisation', iri)}"))

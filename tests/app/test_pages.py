@@ -339,3 +339,33 @@ def test_data_page_upload_ingests_and_reports_skips(
     at.run()
     again = int(next(m.value for m in at.metric if m.label == "Projects").replace(",", ""))
     assert again == after
+
+
+def test_organisation_page_merges_a_duplicate_in_one_click(
+    demo_store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer merges a listed duplicate; the curation survives and the alias resolves."""
+    from graph.curation import canonical_iri
+    from graph.resolve import possible_duplicates
+    from graph.store import open_store
+
+    copy = tmp_path / "store"
+    shutil.copytree(demo_store_path, copy)
+    monkeypatch.setenv("PRAXIS_STORE", str(copy))
+    reader = open_store(copy, read_only=True)
+    pairs = possible_duplicates(reader, limit=5)
+    reader.close()
+    if not pairs:
+        pytest.skip("the demo store has no possible duplicates to merge")
+    keep = pairs[0]["a"]
+    at = run_page("organisation", {"iri": keep})
+    assert not at.exception
+    buttons = [b for b in at.button if b.label == "Merge here"]
+    assert buttons, "each possible duplicate offers a merge button"
+    buttons[0].click().run()
+    assert not at.exception
+    assert any("Merged" in s.value for s in at.success), [e.value for e in at.error]
+    merged = open_store(copy, read_only=True)
+    others = [p["b"] if p["a"] == keep else p["a"] for p in pairs if keep in (p["a"], p["b"])]
+    # the first button merges the page's first listed duplicate: one of the known pairs
+    assert any(canonical_iri(merged, o) == canonical_iri(merged, keep) for o in others)
