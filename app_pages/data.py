@@ -23,18 +23,16 @@ import streamlit as st
 from app_pages.common import (
     collaboration,
     facet_label,
-    is_local_store,
     plain,
     quad_count,
-    reopen_store,
     search_all,
     store,
     store_spec,
-    write_lock,
+    store_writer,
 )
 from app_pages.views import LANGUAGES
 from graph.export import dump_rdf
-from graph.store import StoreError, StoreLockedError, open_store
+from graph.store import StoreError, StoreLockedError
 
 #: what the uploader offers; the readers decide, and report a clear reason for a file they skip
 UPLOAD_TYPES = ["csv", "docx", "htm", "html", "md", "pdf", "txt", "xlsx"]
@@ -118,7 +116,6 @@ files = st.file_uploader(
     "Files to ingest", type=UPLOAD_TYPES, accept_multiple_files=True, key="uploads"
 )
 if files and st.button(f"Ingest {len(files)} file(s)", type="primary", key="ingest"):
-    spec = store_spec()
     report: list[dict[str, object]] = []
     saved: list[tuple[str, Path]] = []
     for f in files:
@@ -127,48 +124,35 @@ if files and st.button(f"Ingest {len(files)} file(s)", type="primary", key="inge
         except OSError as exc:
             report.append({"file": f.name, "status": "skipped", "reason": f"cannot save: {exc}"})
     progress = st.progress(0.0, text="opening the store for writing …")
-    lock = write_lock()
-    if not lock.acquire(timeout=1):
-        st.error("Another ingest is running in this app; try again when it has finished.")
-        st.stop()
     try:
-        writer = open_store(spec) if is_local_store(spec) else s
+        with store_writer() as writer:
+            from ingest.pipeline import ingest_paths
+
+            for i, (name, path) in enumerate(saved, start=1):
+                progress.progress((i - 1) / len(saved), text=f"ingesting {name} ({i}/{len(saved)})")
+                summary = ingest_paths([path], writer, progress=False)
+                for _, reason in summary.skipped:
+                    report.append({"file": name, "status": "skipped", "reason": reason})
+                for info in summary.per_file:
+                    report.append(
+                        {
+                            "file": name,
+                            "status": "ingested",
+                            "reason": "",
+                            "language": info.get("lang", ""),
+                            "organisations": info.get("organisations", 0),
+                            "funders": ", ".join(
+                                facet_label("funder", str(x)) for x in info.get("funders", [])
+                            ),
+                        }
+                    )
+            progress.progress(1.0, text="done")
     except StoreLockedError as exc:
-        lock.release()
         st.error(plain(f"Cannot ingest now: {exc}"))
         st.stop()
     except StoreError as exc:
-        lock.release()
         st.error(plain(f"Cannot open the store for writing: {exc}"))
         st.stop()
-    try:
-        from ingest.pipeline import ingest_paths
-
-        for i, (name, path) in enumerate(saved, start=1):
-            progress.progress((i - 1) / len(saved), text=f"ingesting {name} ({i}/{len(saved)})")
-            summary = ingest_paths([path], writer, progress=False)
-            if summary.skipped:
-                for _, reason in summary.skipped:
-                    report.append({"file": name, "status": "skipped", "reason": reason})
-            for info in summary.per_file:
-                report.append(
-                    {
-                        "file": name,
-                        "status": "ingested",
-                        "reason": "",
-                        "language": info.get("lang", ""),
-                        "organisations": info.get("organisations", 0),
-                        "funders": ", ".join(
-                            facet_label("funder", str(x)) for x in info.get("funders", [])
-                        ),
-                    }
-                )
-        progress.progress(1.0, text="done")
-    finally:
-        if writer is not s:
-            writer.close()
-        lock.release()
-        reopen_store()
     st.session_state["ingest-report"] = report
 
 if st.session_state.get("ingest-report"):
