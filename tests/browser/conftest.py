@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -22,25 +23,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(demo_store_path: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def running_app(store: Path, startup_timeout: float = 90) -> Iterator[str]:
+    """``praxis app`` on ``store`` at a free 127.0.0.1 port; yields its URL, stops it after."""
     port = free_port()
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "graph.cli",
-            "app",
-            "--store",
-            str(demo_store_path),
-            "--port",
-            str(port),
-        ],
+        [sys.executable, "-m", "graph.cli", "app", "--store", str(store), "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
+    deadline = time.time() + startup_timeout
     while time.time() < deadline:
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
@@ -50,13 +43,22 @@ def app_url(demo_store_path: Path) -> Iterator[str]:
             time.sleep(0.5)
     else:
         proc.kill()
-        raise RuntimeError("app did not start: " + proc.stdout.read().decode()[-2000:])
-    yield url
-    proc.terminate()
+        out = proc.stdout.read().decode() if proc.stdout else ""
+        raise RuntimeError("app did not start: " + out[-2000:])
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(demo_store_path: Path) -> Iterator[str]:
+    with running_app(demo_store_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

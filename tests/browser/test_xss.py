@@ -6,16 +6,12 @@ network (labels, tooltip, side panel), SPARQL and data pages; no injected elemen
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
 
+from tests.browser.conftest import running_app
 from tests.helpers import XSS_ORG, build_xss_store
 
 pytestmark = pytest.mark.browser
@@ -28,41 +24,12 @@ INJECTED = (
 LABELS_QUERY = "SELECT ?l WHERE { GRAPH ?g { ?o ?p ?l } } LIMIT 50"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def xss_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
     store = tmp_path_factory.mktemp("xss-browser") / "store"
     iris = build_xss_store(store)
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "graph.cli", "app", "--store", str(store), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        out = proc.stdout.read().decode() if proc.stdout else ""
-        raise RuntimeError("app did not start: " + out[-2000:])
-    yield url, iris
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_app(store) as url:
+        yield url, iris
 
 
 def injected_elements(page) -> list[str]:  # type: ignore[no-untyped-def]
