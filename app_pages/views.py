@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from graph.search import Hit
 
 LANGUAGES = {
     "cs": "Czech",
@@ -106,25 +108,15 @@ def highlight_all(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
-@dataclass
-class Row:
-    """A search hit with its facets (year included) — what the search page filters and sorts."""
-
-    project: str
-    title: str
-    lang: str
-    file: str
-    score: float
-    facets: dict[str, list[str]] = field(default_factory=dict)
+#: A search hit with its facets, year included: what the search page filters and sorts.
+Row = Hit
 
 
-def rows_of(hits: Iterable[Any], years: Mapping[str, Sequence[str]]) -> list[Row]:
-    out = []
-    for hit in hits:
-        facets = dict(hit.facets)
-        facets["year"] = list(years.get(hit.project, ()))
-        out.append(Row(hit.project, hit.title, hit.lang, hit.file, hit.score, facets))
-    return out
+def rows_of(hits: Iterable[Hit], years: Mapping[str, Sequence[str]]) -> list[Row]:
+    return [
+        replace(hit, facets={**hit.facets, "year": list(years.get(hit.project, ()))})
+        for hit in hits
+    ]
 
 
 def matches(

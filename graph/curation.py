@@ -29,7 +29,7 @@ from graph.resolve import (
     org_iri,
     organisation_key,
 )
-from graph.store import GraphStore
+from graph.store import GraphStore, Term
 from ontology.namespaces import GRAPH, ORG, OWL, SKOS
 
 CURATION_GRAPH = NamedNode(str(GRAPH["curation"]))
@@ -183,12 +183,7 @@ def rename(store: GraphStore, iri: str, label: str) -> dict[str, object]:
         raise CurationError("empty label")
     if not known_organisation(store, iri):
         raise CurationError(f"unknown organisation {iri}")
-    node = NamedNode(iri)
-    rules = [
-        q for q in store.quads(CURATION_GRAPH) if not (q.subject == node and q.predicate == PREF)
-    ]
-    rules.append(Quad(node, PREF, Literal(label), CURATION_GRAPH))
-    store.replace_graphs({CURATION_GRAPH: rules})
+    _set_rule(store, NamedNode(iri), PREF, Literal(label))
     return {"renamed": iri, "label": label}
 
 
@@ -199,13 +194,19 @@ def set_parent(store: GraphStore, iri: str, parent: str) -> dict[str, object]:
     for each in (iri, parent):
         if not known_organisation(store, each):
             raise CurationError(f"unknown organisation {each}")
-    node = NamedNode(iri)
-    rules = [
-        q for q in store.quads(CURATION_GRAPH) if not (q.subject == node and q.predicate == PARENT)
-    ]
-    rules.append(Quad(node, PARENT, NamedNode(parent), CURATION_GRAPH))
-    store.replace_graphs({CURATION_GRAPH: rules})
+    _set_rule(store, NamedNode(iri), PARENT, NamedNode(parent))
     return {"unit": iri, "parent": parent}
+
+
+def _set_rule(store: GraphStore, node: NamedNode, predicate: NamedNode, value: Term) -> None:
+    """Replace the one curation rule ``node predicate ?`` with ``value`` (one transaction)."""
+    rules = [
+        q
+        for q in store.quads(CURATION_GRAPH)
+        if not (q.subject == node and q.predicate == predicate)
+    ]
+    rules.append(Quad(node, predicate, value, CURATION_GRAPH))
+    store.replace_graphs({CURATION_GRAPH: rules})
 
 
 def curation_quads(store: GraphStore) -> list[Quad]:
