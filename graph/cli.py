@@ -118,6 +118,76 @@ def synth(n: int, out: Path, seed: int, rdf: bool) -> None:
     click.echo(f"wrote {count} projects to {target}")
 
 
+@cli.command(name="load")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@store_option
+@click.option("--jobs", default=0, show_default="one per CPU", help="Loader threads.")
+@click.option(
+    "--force", is_flag=True, help="Load into a store that already holds documents (adds quads)."
+)
+@click.option("--lenient", is_flag=True, help="Skip IRI checks (for files praxis wrote).")
+@click.option("--index/--no-index", default=True, show_default=True, help="Rebuild search index.")
+@json_option
+def load(
+    files: tuple[Path, ...],
+    store_spec: str | None,
+    jobs: int,
+    force: bool,
+    lenient: bool,
+    index: bool,
+    as_json: bool,
+) -> None:
+    """Bulk-load RDF files (N-Quads from `praxis synth --rdf`, a `praxis export`) fast.
+
+    Not transactional: quads are added (a named graph already in the store is merged, not
+    replaced) and a file that fails part-way leaves what was read before the error. So a
+    store that already holds documents is refused unless --force; use `praxis ingest` for
+    documents. Stamps a new store version (caches follow) and rebuilds the search index.
+
+    Example: praxis synth 100000 --rdf --out var/synth.nq ; praxis load var/synth.nq --lenient
+    """
+    import time
+
+    from ingest.pipeline import ensure_ontology
+
+    t0 = time.perf_counter()
+    with opened(store_spec) as store:
+        if store.has_documents() and not force:
+            raise click.ClickException(
+                f"the store at {store.location} already holds documents; bulk loading adds "
+                "quads without replacing graphs and is not transactional (--force to do it "
+                "anyway, or load into an empty store)"
+            )
+        try:
+            version = store.bulk_load(files, jobs=jobs, lenient=lenient)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+        load_s = time.perf_counter() - t0
+        ensure_ontology(store)
+        if index:
+            from graph.search import rebuild_index
+
+            rebuild_index(store)
+        version = store.version()
+    result = {
+        "files": [str(f) for f in files],
+        "bytes": sum(f.stat().st_size for f in files),
+        "load_s": round(load_s, 1),
+        "total_s": round(time.perf_counter() - t0, 1),
+        "version": version,
+    }
+    emit(
+        result,
+        as_json,
+        lambda r: click.echo(
+            f"loaded {len(r['files'])} file(s), {r['bytes'] / 2**20:.0f} MB in {r['load_s']} s "
+            f"({r['total_s']} s with ontology and index); store version {r['version']}"
+        ),
+    )
+
+
 @cli.command(name="eval")
 @click.argument("docs_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
