@@ -1,0 +1,124 @@
+"""Target groups in all six languages: beneficiaries count, implementers and bystanders do not.
+
+Staff-like groups (experts, trainers, workers, officers, residents, families, …) are a
+project's target group only where the text presents them as the people it is for:
+a target-group statement, "for"/"among" before them, a count, or the title.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group"),
+    [
+        # a target-group statement
+        (
+            "cs",
+            "Projekt pomáhá obci.\nCílovou skupinou jsou sociální pracovníci a učitelé.",
+            "professionals",
+        ),
+        ("sk", "Projekt pomáha obci.\nCieľová skupina: zamestnanci a odborári.", "workers"),
+        (
+            "pl",
+            "Projekt wspiera gminę.\nGrupa docelowa: urzędnicy samorządowi.",
+            "public-officials",
+        ),
+        (
+            "de",
+            "Das Projekt hilft der Stadt.\nZielgruppe sind Fachkräfte der Sozialarbeit.",
+            "professionals",
+        ),
+        (
+            "en",
+            "The project helps the town.\nTarget group: police officers.",
+            "law-enforcement-officers",
+        ),
+        ("sl", "Projekt pomaga občini.\nCiljne skupine: prostovoljci in zaposleni.", "ngo-staff"),
+        # "for" before the group (also before a list that ends with it)
+        (
+            "cs",
+            "Město otevřelo centrum.\nV září proběhne kurz pro policisty.",
+            "law-enforcement-officers",
+        ),
+        (
+            "en",
+            "Town.\nWe run a course for prison staff, librarians and volunteers.",
+            "ngo-staff",
+        ),
+        ("sl", "Občina je odprla center.\nPripravili smo delavnice za učitelje.", "professionals"),
+        (
+            "de",
+            "Die Stadt eröffnet ein Zentrum.\nEs gibt Kurse für Bürgerinnen und Bürger.",
+            "general-public",
+        ),
+        # a count of the people reached
+        (
+            "pl",
+            "Gmina otworzyła centrum.\nPrzeszkolono 420 policjantów z całego regionu.",
+            "law-enforcement-officers",
+        ),
+        (
+            "sk",
+            "Mesto otvorilo centrum.\nKurz absolvovalo 90 sociálnych pracovníkov.",
+            "professionals",
+        ),
+    ],
+)
+def test_beneficiary_cues_keep_a_group(analyse, lang: str, text: str, group: str) -> None:
+    assert group in analyse(lang, text).target_groups
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group"),
+    [
+        # the implementers: "experts from …", "lecturers of …", "mentors for …"
+        ("cs", "Projekt pomáhá vězňům.\nPřednášeli odborníci z Norska.", "professionals"),
+        ("sk", "Projekt pomáha väzňom.\nŠkolili experti z Rakúska a Česka.", "professionals"),
+        (
+            "pl",
+            "Projekt wspiera więźniów.\nZajęcia prowadzili eksperci Komendy Głównej Policji.",
+            "professionals",
+        ),
+        (
+            "sl",
+            "Projekt.\nVsebine so pripravili strokovnjaki iz Glavne policijske uprave.",
+            "professionals",
+        ),
+        (
+            "sl",
+            "Projekt.\nPo odpustu jih bo spremljal mentor za ljudi po prestani kazni.",
+            "professionals",
+        ),
+        # a bystander mentioned once, in passing
+        ("cs", "Projekt pomáhá vězňům.\nPracovníci centra nám ukázali dílny.", "workers"),
+        (
+            "de",
+            "Das Projekt hilft Gefangenen.\nDie Koordinierung der Fachkräfte lag beim Verband.",
+            "professionals",
+        ),
+        (
+            "en",
+            "Project.\nIn Slovakia, probation officers work at district courts.",
+            "law-enforcement-officers",
+        ),
+    ],
+)
+def test_implementers_and_bystanders_are_not_target_groups(
+    analyse, lang: str, text: str, group: str
+) -> None:
+    assert group not in analyse(lang, text).target_groups
+
+
+def test_specific_groups_need_no_cue(analyse) -> None:
+    found = analyse("pl", "Projekt.\nW zakładzie karnym osadzeni uczą się zawodu.")
+    assert "prisoners" in found.target_groups
+
+
+def test_a_group_the_text_keeps_returning_to_counts(analyse) -> None:
+    text = (
+        "Projekt.\nDobrovolníci se scházejí každý týden.\n"
+        "Dobrovolníci navštěvují rodiny.\nDobrovolníci vedou kluby."
+    )
+    assert "ngo-staff" in analyse("cs", text).target_groups
