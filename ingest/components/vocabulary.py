@@ -12,7 +12,7 @@ from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ingest.lemmatize import lemmatize
@@ -56,9 +56,28 @@ def surface_labels(lang: str) -> dict[str, list[str]]:
 
 
 def is_acronym_label(label: str) -> bool:
-    """ "FIO", "ŠR", "PO WER", "EFS+": upper-case short forms, matched exactly."""
+    """ "FIO", "ŠR", "PO WER", "EFS+", "MoJ", "MsÚ": short forms, matched exactly."""
     letters = [ch for ch in label if ch.isalpha()]
-    return bool(letters) and len(letters) <= 6 and all(ch.isupper() for ch in letters)
+    if not letters or len(letters) > 6:
+        return False
+    upper = sum(ch.isupper() for ch in letters)
+    return upper == len(letters) or (" " not in label and upper >= 2 and len(letters) <= 4)
+
+
+#: a one-word label met through its lemma must share its first letter with the text
+#: word, and the word must be at least half the label's length: "(red)" is not
+#: "redakce", Polish "ma" (has) is not "MoJ" (lemma "mój")
+SHARED_PREFIX = 1
+
+
+def prefix(text: str) -> str:
+    return fold(text)[:SHARED_PREFIX]
+
+
+def lemma_is_another_word(label: str, norms: list[str]) -> bool:
+    """A one-word label whose lemma is a different word in this language: Slovene
+    "imam" (imam) lemmatises to "imeti" (to have), so it is matched as written."""
+    return len(norms) == 1 and fold(label)[:3] != norms[0][:3]
 
 
 class VocabularyMatcher:
@@ -69,6 +88,8 @@ class VocabularyMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         # forms whose lemma is another word's ("odbory" → "odbor"), as written
         self.surface = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # (key, lemma) of one-word labels → the labels' (first letters, length)
+        self.single: dict[tuple[str, str], set[tuple[str, int]]] = {}
         for key, forms in surface_labels(self.lang).items():
             self.surface.add(key, [nlp.make_doc(form) for form in forms])
         langs = label_languages(self.lang)
@@ -78,7 +99,7 @@ class VocabularyMatcher:
                 labels: set[str] = set()
                 for code in langs:
                     labels.update(concept.all_labels(code))
-                patterns, exact = [], []
+                patterns, exact, surface = [], [], []
                 for label in sorted(labels):
                     if is_acronym_label(label):
                         exact.append(nlp.make_doc(label))
@@ -86,14 +107,37 @@ class VocabularyMatcher:
                     norms = lemma_key(label, self.lang, nlp)
                     if not norms:
                         continue
+                    if lemma_is_another_word(label, norms):
+                        surface.append(nlp.make_doc(label))
+                        continue
                     patterns.append(norm_doc(nlp, norms))
+                    if len(norms) == 1:
+                        self.single.setdefault((key, norms[0]), set()).add(
+                            (prefix(label), len(label))
+                        )
                 if patterns:
                     self.matcher.add(key, patterns)
                 if exact:
                     self.exact.add(key, exact)
+                if surface:
+                    self.surface.add(key, surface)
+
+    def word_fits(self, key: str, token: Token) -> bool:
+        """A one-word lemma match that is a form of the label, not a homonym's form."""
+        labels = self.single.get((key, token.norm_))
+        if labels is None:
+            return True
+        start, size = prefix(token.text), 2 * len(token.text)
+        return any(start == first and size >= length for first, length in labels)
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = [*self.matcher(doc), *self.exact(doc), *self.surface(doc)]
+        strings = doc.vocab.strings
+        lemma_matches = [
+            (match_id, start, end)
+            for match_id, start, end in self.matcher(doc)
+            if end - start > 1 or self.word_fits(strings[match_id], doc[start])
+        ]
+        matches = [*lemma_matches, *self.exact(doc), *self.surface(doc)]
         spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matches]
         doc.spans[CONCEPT_SPANS] = filter_spans(spans)
         return doc
