@@ -1,7 +1,12 @@
 """Map an :class:`Extraction` to quads in the document's own named graph.
 
-Every fact gets a ``pg:Evidence`` node: the source document, character offsets into the
-stored document text, the quoted span, the extractor and its confidence.
+Every fact ``s p o`` gets an evidence node ``ev`` (``s pg:evidence ev``) holding the
+supported property and value, character offsets into the stored document text, the quoted
+span, the extractor and its confidence: eight quads per fact. The source document is the
+``pg:SourceDocument`` of the evidence's named graph (one document per graph), so it is not
+repeated on every evidence node; only in a graph holding several documents (a table file,
+one document per row) does ``ev prov:wasDerivedFrom doc`` name it. ``rdf:type pg:Evidence``
+is implied by the range of ``pg:evidence`` and not written.
 """
 
 from __future__ import annotations
@@ -55,6 +60,8 @@ class QuadWriter:
         self.ex = extraction
         self.doc_id = extraction.document.doc_id
         self.graph = graph if graph is not None else doc_graph(self.doc_id)
+        #: other documents share this graph (the rows of a table file)
+        self.shared_graph = self.graph != doc_graph(self.doc_id)
         self.doc = document_iri(self.doc_id)
         self.quads: list[Quad] = []
         self._evidence = 0
@@ -75,11 +82,11 @@ class QuadWriter:
         self.add(s, p, o)
         self._evidence += 1
         ev = n(ID[f"evidence/{self.doc_id}-{self._evidence}"])
-        self.add(ev, RDF.type, n(PG.Evidence))
-        self.add(ev, PG.supports, s)
+        self.add(s, PG.evidence, ev)
         self.add(ev, PG.property, n(p))
         self.add(ev, PG.value, o)
-        self.add(ev, PROV.wasDerivedFrom, self.doc)
+        if self.shared_graph:  # the graph holds several documents: name this one
+            self.add(ev, PROV.wasDerivedFrom, self.doc)
         self.add(ev, PG.start, Literal(str(span.start), datatype=XSD_INTEGER))
         self.add(ev, PG.end, Literal(str(span.end), datatype=XSD_INTEGER))
         self.add(ev, PG.quote, Literal(span.text or " "))
@@ -89,7 +96,6 @@ class QuadWriter:
         if pages:  # a paged source (PDF): the page the span starts on
             page = bisect.bisect_right(pages, span.start)
             self.add(ev, PG.page, Literal(str(max(page, 1)), datatype=XSD_INTEGER))
-        self.add(s, PG.evidence, ev)
 
 
 def extraction_quads(

@@ -83,15 +83,13 @@ def test_one_project_from_three_sources(three_store: GraphStore) -> None:
 
 
 def test_merged_project_keeps_evidence_per_source(three_store: GraphStore) -> None:
-    found = three_store.select(
-        PREFIXES
-        + """SELECT ?file ?quote ?start ?end ?text WHERE { GRAPH ?g {
-             ?p dcterms:identifier ?id ; pg:evidence ?ev .
-             ?ev pg:property dcterms:identifier ; pg:quote ?quote ; pg:start ?start ;
-                 pg:end ?end ; prov:wasDerivedFrom ?doc .
-             ?doc pg:fileName ?file ; schema:text ?text } }""",
-        p=WORKSKILLS,
-    )
+    from graph.queries import run_query
+
+    found = [
+        r
+        for r in run_query(three_store, "evidence_sources", s=WORKSKILLS)
+        if r["property"].value == "http://purl.org/dc/terms/identifier"
+    ]
     files = set()
     for row in found:
         start, end = int(row["start"].value), int(row["end"].value)

@@ -69,7 +69,8 @@ def test_shapes_catch_a_broken_graph() -> None:
     store = open_store(":memory:")
     store.update("""PREFIX pg: <https://w3id.org/praxisgraph/ns#>
         INSERT DATA { GRAPH <https://example.org/g> {
-          <https://example.org/e> a pg:Evidence ; pg:quote "x" } }""")
+          <https://example.org/s> pg:evidence <https://example.org/e> .
+          <https://example.org/e> pg:quote "x" } }""")
     conforms, _ = shacl_report(store)
     assert not conforms
 

@@ -237,14 +237,18 @@ def test_ordinary_html_is_not_a_project_page(tmp_path: Path) -> None:
 
 
 def test_every_evidence_points_into_its_stored_text(structured_store: GraphStore) -> None:
-    found = structured_store.select(
-        PREFIXES
-        + """SELECT ?text ?start ?end ?quote ?file WHERE { GRAPH ?g {
-             ?ev a pg:Evidence ; pg:start ?start ; pg:end ?end ; pg:quote ?quote ;
-                 prov:wasDerivedFrom ?doc . ?doc schema:text ?text ; pg:fileName ?file } }"""
-    )
+    from graph.queries import run_query
+
+    found = run_query(structured_store, "evidence_sources")
     files = set()
     assert len(found) > 300
+    # one source document per evidence (its graph's, or the row of a table file it names)
+    evidence = [(r["g"].value, r["ev"].value) for r in found]
+    assert len(evidence) == len(set(evidence))
+    everything = structured_store.select(
+        PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s pg:evidence ?ev } }"
+    )
+    assert len(found) == int(everything[0]["n"].value)
     for row in found:
         text = row["text"].value
         start, end = int(row["start"].value), int(row["end"].value)
@@ -463,7 +467,7 @@ def test_pdf_evidence_knows_its_page(structured_store: GraphStore) -> None:
     assert pdf.text[second:].startswith("Results")
     found = rows(
         structured_store,
-        """SELECT ?start ?page WHERE { GRAPH ?g { ?ev a pg:Evidence ; pg:start ?start ;
+        """SELECT ?start ?page WHERE { GRAPH ?g { ?s pg:evidence ?ev . ?ev pg:start ?start ;
              pg:page ?page } }""",
         g=doc_graph(pdf.doc_id),
     )
