@@ -263,6 +263,10 @@ COMPLEMENT_STOP = {
     "oraz",
     "lub",
     "albo",
+    "ani",
+    "nor",
+    "noch",
+    "niti",
     "że",
     "także",
     "ist",
@@ -349,6 +353,74 @@ COMPLEMENT_STOP = {
     "jahr",
     "jahre",
 }
+#: classifier nouns (folded lemmas): a capitalised name right after one is an organisation
+#: of that kind ("nezisková organizace Exodus Nederland", "občianskym združením Bezpečne
+#: online", "the charity Volonté", "die Organisation Mezikrok")
+CLASSIFIER_NOUNS = {
+    "organizace": "ngo",
+    "organizacia": "ngo",
+    "organizacija": "ngo",
+    "organizacja": "ngo",
+    "organisation": "ngo",
+    "organization": "ngo",
+    "nno": "ngo",
+    "ngo": "ngo",
+    "nvo": "ngo",
+    "spolek": "ngo",
+    "sdruzeni": "ngo",
+    "zdruzenie": "ngo",
+    "stowarzyszenie": "ngo",
+    "drustvo": "ngo",
+    "nadace": "ngo",
+    "nadacia": "ngo",
+    "fundacja": "ngo",
+    "fundacija": "ngo",
+    "foundation": "ngo",
+    "charity": "ngo",
+    "association": "ngo",
+    "firma": "employer",
+    "spolecnost": "employer",
+    "spolocnost": "employer",
+    "spolka": "employer",
+    "podjetje": "employer",
+    "company": "employer",
+    "firm": "employer",
+    "unternehmen": "employer",
+    "union": "trade-union",
+    "odbory": "trade-union",
+    "sindikat": "trade-union",
+    "gewerkschaft": "trade-union",
+}
+#: a classifier preceded by one of these adjectives is of that kind ("odborová organizace")
+CLASSIFIER_ADJECTIVES = {
+    "odborovy": "trade-union",
+    "odborova": "trade-union",
+    "zwiazkowy": "trade-union",
+    "sindikalni": "trade-union",
+    "socialni": "social-enterprise",
+}
+#: words naming a part of a body (a faculty, a branch, a regional office)
+UNIT_WORDS = {
+    "faculty",
+    "fakulta",
+    "fakulteta",
+    "wydzial",
+    "office",
+    "pobocka",
+    "branch",
+    "department",
+    "katedra",
+}
+UNIFORMED_SERVICES = {
+    "police",
+    "municipal-police",
+    "border-guard",
+    "prison-service",
+    "probation-service",
+    "fire-rescue",
+}
+#: Czech plural forms of "odbor" that mean trade unions ("Konfederace svobodných odborů")
+UNION_PLURALS = {"odborů", "odbory", "odborům", "odbormi"}
 #: people, not bodies: they end a name to their right ("Dyrektor Generalny Służby Więziennej")
 PERSON_TITLES = {
     "dyrektor",
@@ -453,6 +525,57 @@ COUNTRY_DESIGNATORS = {
 }
 ACRONYM_RE = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽĄĆĘŁŃŚŹŻÄÖÜĽĹŔÔ][A-Za-zÁ-žĄ-ż0-9&./+-]{1,11}$")
 DASHES = {"-", "–", "—"}
+#: navigation and table separators ("Občina Brežice | Piškotki")
+SEPARATORS = {"|", "›", "»", "·", "/", "•"}
+#: ranks and academic titles before a person's name ("Służba Więzienna płk Jan …")
+RANKS = {
+    "plk",
+    "pplk",
+    "mjr",
+    "kpt",
+    "insp",
+    "nadinsp",
+    "gen",
+    "mgr",
+    "ing",
+    "dr",
+    "prof",
+    "doc",
+    "judr",
+    "phdr",
+    "bc",
+    "mudr",
+}
+#: words (folded, or suffixes of German compounds) naming a project, programme or event:
+#: a name right after one ("projektu „Otevřené oddělení“", "Landesinitiative „Handwerk im
+#: Hafthaus“", "národný projekt Centrum sociálneho dialógu") is that project, not a body
+PROJECT_WORDS = (
+    "projekt",
+    "projektu",
+    "projekte",
+    "projektem",
+    "project",
+    "program",
+    "programu",
+    "programme",
+    "programm",
+    "initiative",
+    "iniciativa",
+    "inicjatywa",
+    "kampan",
+    "kampania",
+    "campaign",
+    "kampagne",
+    "konference",
+    "konferencja",
+    "conference",
+    "konferenz",
+    "festival",
+    "seminar",
+    "workshop",
+)
+OPEN_QUOTES = {"„", "“", '"', "«", "»", "‚"}
+CLOSE_QUOTES = {"”", "“", '"', "»", "«", "‘", "’"}
 #: an e-mail address or web address; group 1 is the domain
 DOMAIN_RE = re.compile(
     r"(?:[\w.+-]+@|https?://|\bwww\.)((?:[\w-]+\.)+(?:[a-z]{2,6}))\b", re.IGNORECASE
@@ -659,6 +782,8 @@ class OrganisationRecogniser:
                 and is_cap(doc[k + 1].text)
                 and seen_cap
             ):
+                if self._name_ends_before(doc, k, line_start):
+                    break  # "Pankrác Remand Prison and | Opava Prison": two names
                 k -= 1  # "Consultation and Information Centre"
                 continue
             if low in self.connectors and k - 1 >= line_start:
@@ -666,9 +791,14 @@ class OrganisationRecogniser:
                 # truncated compound ("Bildungs- und Migrationsreferat")
                 prev = doc[k - 1].text
                 after = doc[k + 1].text
-                if (self._adjective_any_case(prev) and self._adjective_any_case(after)) or (
-                    prev.endswith("-")
-                ):
+                crosses = (
+                    is_cap(prev) and k - 2 >= line_start and is_cap(doc[k - 2].text)
+                )  # "Občina Brežice in | policijsko postajo": another name before
+                if (
+                    self._adjective_any_case(prev)
+                    and self._adjective_any_case(after)
+                    and not crosses
+                ) or prev.endswith("-"):
                     k -= 1
                     continue
                 break
@@ -746,8 +876,10 @@ class OrganisationRecogniser:
                 t.is_space
                 or "\n" in t.text
                 or (t.is_punct and t.text not in DASHES)
+                or t.text in SEPARATORS
                 or t.like_num
                 or folded(t.text) in TIME_WORDS
+                or folded(t.text).rstrip(".") in RANKS
             )
 
         while k < n and budget > 0:
@@ -764,7 +896,7 @@ class OrganisationRecogniser:
             if (
                 text == ","
                 and (slavic or after_prep)
-                and k > end
+                and (k > end or width >= 2)
                 and self._enumeration_continues(doc, k + 1)
             ):
                 k += 1
@@ -779,6 +911,8 @@ class OrganisationRecogniser:
                     and not (after_prep and lang in {"pl", "de", "en"})
                 ):
                     break
+                if not slavic and self._name_ahead(doc, k + 1):
+                    break  # "Berufskolleg Iserlohn und | Alice-Salomon-Berufskolleg"
                 if (
                     nxt.lower_ in {"für", "fur", "zur", "zum", "vom", "von", "for", "of"}
                     and not slavic
@@ -802,6 +936,23 @@ class OrganisationRecogniser:
                     lower_run += 1
                     continue
                 break
+            if (
+                is_cap(text)
+                and len(text) <= 3
+                and text.isalpha()
+                and not t.is_sent_start
+                and k + 1 < n
+                and is_cap(doc[k + 1].text)
+                and doc[k + 1].is_alpha
+                and (low in COMPLEMENT_STOP or low in LOCATION_PREPS or low in NOT_NAME_START)
+            ):
+                # a capitalised preposition inside a titled name ("Fundacja Po Drugiej
+                # Stronie Muru", "Domov pro seniory Na Hradbách")
+                in_caps = True
+                caps_tail = caps_tail or not after_prep
+                k += 1
+                budget -= 1
+                continue
             if ends_name(t) or low in COMPLEMENT_STOP:
                 break
             if text in DASHES:
@@ -930,6 +1081,36 @@ class OrganisationRecogniser:
                 return False
         return False
 
+    def _name_ends_before(self, doc: Doc, k: int, line_start: int) -> bool:
+        """The capitalised words before connector ``k`` hold an institutional head
+        ("Opava Prison and", "Verein Neuland Graz und"): they are a name of their own."""
+        j = k - 1
+        while j >= line_start and k - j <= 5 and is_cap(doc[j].text):
+            hw = self.head_at(doc, j)
+            if hw is not None and hw.cls in {"H", "HM", "G", "W"}:
+                return True
+            j -= 1
+        return False
+
+    def _name_ahead(self, doc: Doc, k: int) -> bool:
+        """After a connector: an article or preposition, then capitalised words ending in
+        an institutional head within three words ("und vom Bundesministerium", "and Opava
+        Prison", "und der Verein"): a second name, not a continuation."""
+        n = len(doc)
+        j = k
+        if j < n and (doc[j].lower_ in ARTICLES or doc[j].lower_ in {"vom", "von", "zum", "zur"}):
+            j += 1
+        for m in range(j, min(n, j + 3)):
+            t = doc[m]
+            if not is_cap(t.text):
+                return False
+            hw = self.head_at(doc, m)
+            if hw is not None and hw.cls in {"H", "HM", "G", "W"}:
+                return True
+            if self._starts_new_name(doc, m):
+                return True
+        return False
+
     def _starts_new_name(self, doc: Doc, k: int) -> bool:
         hw = self.head_at(doc, k)
         if hw is not None and hw.cls != "M":
@@ -987,11 +1168,54 @@ class OrganisationRecogniser:
                 continue
             start = self.grow_left(doc, i)
             end = self.grow_right(doc, i, hw.width)
+            end = self._quoted_tail(doc, end)
+            start = self._drop_origin_adjective(doc, start, i, hw, end)
             head_ok = self.lang not in {"en", "de"} or is_cap(doc[i].text)
             if head_ok and is_cap(doc[start].text) and self._named(doc, start, end, i, hw):
                 out.append(Candidate(start, end, "head", head_index=i))
             i += max(hw.width, 1)
         return out
+
+    def _quoted_tail(self, doc: Doc, end: int) -> int:
+        """A quoted name right after a head-grown name is part of it ("Stowarzyszenie
+        Mediatorów „Porozumienie”", "Stiftung „Jenseits der Mauer“")."""
+        n = len(doc)
+        if end >= n or doc[end].text not in OPEN_QUOTES or end + 1 >= n:
+            return end
+        if not is_cap(doc[end + 1].text):
+            return end
+        for j in range(end + 1, min(n, end + 8)):
+            text = doc[j].text
+            if "\n" in text or text in {".", ";", ":", "(", ")"}:
+                return end
+            if text in CLOSE_QUOTES and j > end + 1:
+                return j + 1
+        return end
+
+    def _drop_origin_adjective(
+        self, doc: Doc, start: int, head: int, hw: HeadWord, end: int
+    ) -> int:
+        """German/English: a country or city adjective right before a head that is followed
+        by the body's own name says where it is from ("Krakauer | Stiftung „Jenseits der
+        Mauer“", "Ljubljanaer | Zavod Prehod"); "Norwegian Police University College" and
+        "Berliner Stadtmission" keep it."""
+        if self.lang not in {"de", "en"} or start + 1 != head or start >= head:
+            return start
+        word = doc[start].text
+        origin = start in self._country_tokens
+        if not origin and self.lang == "de" and word.endswith("er") and len(word) > 4:
+            origin = folded(word[:-2]) in cities() or folded(word[:-2] + "a") in cities()
+        if not origin:
+            return start
+        after = head + max(hw.width, 1)
+        if after >= end:
+            return start
+        nxt = doc[after]
+        if nxt.text in OPEN_QUOTES or (
+            is_cap(nxt.text) and self.head_at(doc, after) is None and not nxt.is_upper
+        ):
+            return head
+        return start
 
     def _named(self, doc: Doc, start: int, end: int, head: int, hw: HeadWord) -> bool:
         """Capitals mark a name, except the capital that only opens a sentence.
@@ -1000,13 +1224,22 @@ class OrganisationRecogniser:
         opening a sentence still shows itself by its head word ("Městská policie"), a
         typing modifier ("Probační a mediační služba"), or another capital inside.
         """
-        if not doc[start].is_sent_start or is_acronym(doc[start].text):
+        if not self._opens_clause(doc, start) or is_acronym(doc[start].text):
             return True
         rest = doc[start + 1 : end]
         if start == head:
             if hw.width > 1 and end - start == hw.width:
                 return all(is_cap(t.text) for t in doc[start:end])  # not "Zakład karny …"
-            if hw.cls in {"H", "HM", "U"} and end - start > hw.width:
+            if (
+                self.lang == "en"
+                and doc[head + hw.width - 1].lower_.endswith("s")
+                and not any(is_cap(t.text) for t in rest[hw.width - 1 :])
+            ):
+                return False  # "Trade unions for live-in carers": a plural, generic
+            if hw.cls == "U" and end - start > hw.width:
+                # "Oddziały pilotażowe": a unit opening a sentence needs a named parent
+                return any(is_cap(t.text) for t in rest[hw.width - 1 :])
+            if hw.cls in {"H", "HM"} and end - start > hw.width:
                 return True
             # a generic head opening a sentence needs a capital or a preposition after it
             return any(is_cap(t.text) and not t.is_upper for t in rest[hw.width - 1 :]) or any(
@@ -1016,6 +1249,28 @@ class OrganisationRecogniser:
         if first is not None:
             return True
         return any(is_cap(t.text) for t in rest)
+
+    def _opens_clause(self, doc: Doc, k: int) -> bool:
+        """Word ``k`` is capitalised by position: it opens a sentence, a line, a bullet or
+        follows a number, time or colon ("Działanie 3. Oddziały …", "13:00 Pracovní …")."""
+        if k == 0 or doc[k].is_sent_start:
+            return True
+        prev = doc[k - 1]
+        return (
+            "\n" in prev.text
+            or prev.text in {"•", "-", "–", "*", "·", "▪", ":", ".", "|", "›"}
+            or prev.like_num
+            or bool(re.fullmatch(r"[\d.:]+", prev.text))
+        )
+
+    def _after_project_word(self, doc: Doc, start: int) -> bool:
+        """The name follows a project, programme or event word, possibly quoted."""
+        k = start - 1
+        if k >= 0 and doc[k].text in OPEN_QUOTES:
+            k -= 1
+        if k < 0:
+            return False
+        return folded(doc[k].text).endswith(PROJECT_WORDS) or doc[k].norm_.endswith(PROJECT_WORDS)
 
     def legal_candidates(self, doc: Doc) -> list[Candidate]:
         out: list[Candidate] = []
@@ -1048,9 +1303,22 @@ class OrganisationRecogniser:
                 if doc[k].is_lower and doc[k].lower_ not in self.connectors:
                     if self.lang in {"de", "en"} and doc[k].lower_ not in self.preps:
                         break  # "JVA Kiel arbeiten mit dem …": a clause, not a name
+                    if doc[k].lower_ in ARTICLES and (
+                        k - 1 < line_start
+                        or not is_cap(doc[k - 1].text)
+                        or doc[k - 1].lower_ in self.connectors
+                    ):
+                        break  # "… und der | Verein Neue Wege e. V."
+                    if self._is_verb(doc[k]):
+                        break  # "Trvale spolupracují | Sklárna Jizerka, s. r. o."
                     # lower-case words only inside a name ("Institut pro restorativní justici")
                     j = k - 1
-                    while j >= line_start and doc[j].is_lower and last - j < 8:
+                    while (
+                        j >= line_start
+                        and doc[j].is_lower
+                        and last - j < 8
+                        and not self._is_verb(doc[j])
+                    ):
                         j -= 1
                     if j >= line_start and is_cap(doc[j].text) and last - j < 8:
                         k = j
@@ -1071,6 +1339,22 @@ class OrganisationRecogniser:
                 continue
             while start < last and doc[start].lower_ in self.connectors:
                 start += 1
+            # a name starts with a capital: "ústav | Mezikrok, z. ú."
+            first_cap = next((j for j in range(start, last + 1) if is_cap(doc[j].text)), None)
+            if first_cap is not None and first_cap > start:
+                start = first_cap
+            # "der Verein | Neue Wege Oberlausitz e. V.": after an article, a generic
+            # head before a name that carries its own legal form describes it
+            if (
+                start > 0
+                and doc[start - 1].lower_ in ARTICLES
+                and start + 1 <= last
+                and is_cap(doc[start + 1].text)
+                and self.head_at(doc, start + 1) is None
+            ):
+                hw = self.head_at(doc, start)
+                if hw is not None and hw.width == 1 and hw.actor_type == legal_type:
+                    start += 1
             out.append(
                 Candidate(min(start, i), form_end, "legal", legal_type=legal_type, priority=1)
             )
@@ -1090,6 +1374,77 @@ class OrganisationRecogniser:
             if auth.country and auth.country not in home:
                 continue
             out.append(Candidate(start, end, "authority-acronym", authority=auth, priority=1))
+        return out
+
+    def classifier_candidates(self, doc: Doc) -> list[Candidate]:
+        """A capitalised name right after a classifier noun ("organizacemi Prague Pride a
+        Queer Geography", "nezisková organizace Exodus Nederland"): each capitalised run
+        (split at connectors, at most five words) that is not a place or a head-grown name."""
+        out: list[Candidate] = []
+        n = len(doc)
+        texts, norms = self._texts, self._norms
+        city_map = cities()
+        for i in range(n - 1):
+            kind = CLASSIFIER_NOUNS.get(norms[i]) or CLASSIFIER_NOUNS.get(folded(texts[i]))
+            if kind is None:
+                continue
+            word = texts[i]
+            if word.isupper():
+                if len(word) > 4:
+                    continue
+            elif is_cap(word) and self.lang != "de":
+                continue  # a capitalised classifier heads a name of its own
+            if i > 0:
+                kind = CLASSIFIER_ADJECTIVES.get(folded(texts[i - 1]), kind)
+            j = i + 1
+            while j < n:
+                start = j
+                while (
+                    j < n
+                    and j - start < 5
+                    and is_cap(texts[j])
+                    and (texts[j].isalpha() or "-" in texts[j] or is_acronym(texts[j]))
+                    and not doc[j].is_sent_start
+                    and (j == start or self.head_at(doc, j) is None or self.lang == "de")
+                ):
+                    j += 1
+                if j == start:
+                    break
+                # a lower-case word that closes the clause still belongs to the name
+                # ("občianskym združením Bezpečne online.", "organizace Člověk v tísni.")
+                for tail in (1, 2):
+                    e = j + tail
+                    if (
+                        e < n
+                        and texts[e] in {".", ",", ";", ")", "\n"}
+                        and all(
+                            texts[x].isalpha()
+                            and texts[x].islower()
+                            and not self._is_verb(doc[x])
+                            and texts[x] not in COMPLEMENT_STOP
+                            for x in range(j, e)
+                        )
+                    ):
+                        j = e
+                        break
+                words = texts[start:j]
+                if (
+                    folded(words[0]) not in NOT_NAME_START
+                    and self.head_at(doc, start) is None
+                    and not all(
+                        k in self._country_tokens
+                        or city_map.get(norms[k])
+                        or city_map.get(folded(texts[k]))
+                        for k in range(start, j)
+                    )
+                    and (j >= n or not is_cap(texts[j]))
+                ):
+                    out.append(Candidate(start, j, "classifier", legal_type=kind, priority=0))
+                # "organizacemi Prague Pride a Queer Geography": the next of a pair
+                if j + 1 < n and texts[j].lower() in self.connectors and is_cap(texts[j + 1]):
+                    j += 1
+                    continue
+                break
         return out
 
     def list_candidates(self, doc: Doc, country_starts: set[int]) -> list[Candidate]:
@@ -1149,8 +1504,14 @@ class OrganisationRecogniser:
                     is_cap(doc[k].text)
                     or doc[k].lower_ in self.connectors
                     or doc[k].lower_ in self.preps
+                    # lower-case words of a name in another language, spelt out by its
+                    # acronym ("Zveza sindikatov javnega sektorja (ZSJS)")
+                    or (
+                        doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in COMPLEMENT_STOP
+                    )
                 )
                 and i - k <= 12
+                and "\n" not in doc[k].text
             ):
                 k -= 1
             start = k + 1
@@ -1159,10 +1520,27 @@ class OrganisationRecogniser:
             if i - start < 2:
                 continue
             for s in range(start, i - 1):
-                if matches_initialism(acr, [t.text for t in doc[s:i]]):
+                if not is_cap(doc[s].text):
+                    continue
+                words = [t.text for t in doc[s:i]]
+                if matches_initialism(acr, words) and (
+                    all(
+                        is_cap(w) or w.lower() in self.connectors or w.lower() in self.preps
+                        for w in words
+                    )
+                    or self._initials_of_all(acr, words)
+                ):
                     out.append(Candidate(s, i, "acronym-def", priority=0))
                     break
         return out
+
+    @staticmethod
+    def _initials_of_all(acr: str, words: list[str]) -> bool:
+        """Every word's initial, in order, spells the acronym ("Fagforeningen for
+        kriminalomsorg" – FFK): a name with lower-case words needs the strict reading."""
+        letters = "".join(ch for ch in acr if ch.isalpha()).upper()
+        alpha = [w for w in words if w[:1].isalpha()]
+        return len(alpha) >= 2 and "".join(w[0] for w in alpha).upper() == letters
 
     # ---------------------------------------------------------------- typing
     def type_of(self, doc: Doc, start: int, end: int) -> tuple[str | None, int | None, int | None]:
@@ -1208,6 +1586,24 @@ class OrganisationRecogniser:
                 and self.head_at(doc, nested - 1) is None
             ):
                 nested -= 1
+        if hw.cls in {"G", "W", "U"} and any(
+            doc[j].lower_ in UNION_PLURALS for j in range(hi + 1, end)
+        ):
+            return "trade-union", hi, None  # "Konfederace svobodných odborů"
+        if hw.actor_type in {"school", "ngo", "university-research"} and hw.cls != "H":
+            # "Akademia Policji", "Institut vzdělávání Vězeňské služby": a service's own
+            # college or training institute is typed by the service
+            service = next(
+                (
+                    h.actor_type
+                    for i, h in later
+                    if h.actor_type in UNIFORMED_SERVICES
+                    and not any(doc[j].lower_ in self.preps for j in range(hi + 1, i))
+                ),
+                None,
+            )
+            if service is not None:
+                return service, hi, nested
         if hw.cls in {"H", "HM"}:
             return hw.actor_type, hi, nested
         if hw.cls == "U":
@@ -1269,6 +1665,7 @@ class OrganisationRecogniser:
             + self.authority_candidates(doc, home)
             + self.list_candidates(doc, country_starts)
             + self.acronym_definition_candidates(doc)
+            + self.classifier_candidates(doc)
         )
         concept_spans = [
             (s.start, s.end)
@@ -1313,7 +1710,11 @@ class OrganisationRecogniser:
                 continue
             if c.source == "head" and not self._specific_enough(doc, c):
                 continue
-            if c.source in {"list", "acronym-def"} and (
+            if c.source in {"head", "classifier", "acronym-def"} and self._after_project_word(
+                doc, c.start
+            ):
+                continue
+            if c.source in {"list", "acronym-def", "classifier"} and (
                 any(s < c.end and c.start < e for s, e in concepts)
                 or folded(doc[c.start].text) in NOT_NAME_START
             ):
@@ -1350,7 +1751,41 @@ class OrganisationRecogniser:
             taken.append(c)
             used.update(range(c.start, c.end))
         taken.sort(key=lambda c: c.start)
-        return taken
+        return self._drop_parts(doc, taken)
+
+    def _drop_parts(self, doc: Doc, taken: list[Candidate]) -> list[Candidate]:
+        """A faculty, branch or office named right after its body ("Uniwersytet Szegedzki,
+        Wydział Prawa", "IOM, Office in Slovenia", "Institute of Criminology at the Faculty
+        of Law", "the university's Faculty of Law") is part of it, not another partner."""
+        out: list[Candidate] = []
+        for c in taken:
+            hw = self._first_head(doc, c.start, c.end)
+            unit = hw is not None and (
+                hw.cls == "U"
+                or folded(doc[c.start + 0].text) in UNIT_WORDS
+                or any(folded(t.text) in UNIT_WORDS for t in doc[c.start : c.end][:3])
+            )
+            if unit and c.source == "head" and self._follows_its_body(doc, c.start, out):
+                continue
+            out.append(c)
+        return out
+
+    def _follows_its_body(self, doc: Doc, start: int, before: list[Candidate]) -> bool:
+        k = start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k < 0:
+            return False
+        if doc[k].text in {"'s", "’s"}:
+            return True
+        if doc[k].text not in {",", "at", "–", "-"}:
+            return False
+        k -= 1
+        if k >= 0 and doc[k].text == ")":  # "Uniwersytet Szegedzki (Szegedi …), Wydział"
+            while k >= 0 and doc[k].text != "(" and "\n" not in doc[k].text:
+                k -= 1
+            k -= 1
+        return any(c.end - 1 == k for c in before)
 
     def _shouting_line(self, doc: Doc, k: int) -> bool:
         """A heading in capitals ("PROVOZ CENTRA PRO CIZINCE JMK") is not a name."""
@@ -1521,8 +1956,9 @@ class OrganisationRecogniser:
                     continue
                 if c.source == "authority-acronym" or not other[0]:
                     continue
-                # "Justizministerium" after "Justizministerium des Landes Schleswig-Holstein"
-                short_form = len(key[0]) == 1 and key[0] < other[0] and not key[1]
+                # "Justizministerium" after "Justizministerium des Landes Schleswig-Holstein";
+                # not "Policie ČR" (a curated body) into "Městská policie Znojmo"
+                short_form = len(key[0]) == 1 and key[0] < other[0] and not key[1] and auth is None
                 same_core = (
                     short_form
                     or key[0] == other[0]
@@ -1632,7 +2068,16 @@ class OrganisationRecogniser:
                                 f.extra_surfaces.append((j, close - 2))
                         elif (
                             len(inner) >= 2
-                            and all(is_cap(t.text) or t.lower_ in self.connectors for t in inner)
+                            and is_cap(inner[0].text)
+                            and is_cap(inner[-1].text)
+                            and all(
+                                is_cap(t.text)
+                                or t.lower_ in self.connectors
+                                or t.lower_ in ARTICLES
+                                or t.lower_ in LOCATION_PREPS
+                                or t.lower_ in self.preps
+                                for t in inner
+                            )
                             and not any(t.text in {",", ";"} for t in inner)
                         ):
                             # "Fundacja Sławek (Slawek Foundation)": another name of it
@@ -1667,14 +2112,19 @@ class OrganisationRecogniser:
         # an organisation found only as an acronym, or only as another name given in
         # brackets, is the organisation that defines it
         del by_span
-        extra_of = {m: f for f in found for m in f.extra_surfaces}
+        extra_of = [(m, f) for f in found for m in f.extra_surfaces]
+
+        def inside_extra(m: tuple[int, int]) -> Found | None:
+            # "Beyond the Wall Foundation" of "Fundacja … (Beyond the Wall Foundation)"
+            return next((f for (s, e), f in extra_of if s <= m[0] and m[1] <= e), None)
+
         kept: list[Found] = []
         for g in found:
             target = None
             if all(e - s == 1 and doc[s].text in acronym_of for s, e in g.mentions):
                 target = acronym_of[doc[g.mentions[0][0]].text]
-            elif any(m in extra_of for m in g.mentions):
-                target = next(extra_of[m] for m in g.mentions if m in extra_of)
+            else:
+                target = next((inside_extra(m) for m in g.mentions if inside_extra(m)), None)
             if target is None or target is g:
                 kept.append(g)
                 continue
@@ -1741,7 +2191,17 @@ class OrganisationRecogniser:
     def to_mention(self, doc: Doc, f: Found) -> OrganisationMention | None:
         mentions = sorted(set(f.mentions))
         named = [m for m in mentions if m[1] - m[0] > 1 or not doc[m[0]].is_upper]
-        if not named and f.authority is None and f.source not in {"legal", "list", "domain"}:
+        if (
+            not named
+            and f.authority is None
+            and f.source
+            not in {
+                "legal",
+                "list",
+                "domain",
+                "classifier",
+            }
+        ):
             # an acronym alone, never spelt out or defined: not enough to name a body
             if not f.acronym:
                 return None

@@ -1,0 +1,175 @@
+"""Organisation guidelines across the six languages: classifier nouns, quoted names,
+coordinated names, legal forms after a clause, parts of a body, project names, typing."""
+
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # lang, text, a surface form that must be found, actor type
+    # a name after a classifier noun ("organizace", "združenie", "the charity")
+    ("cs", "Spolupracujeme s neziskovou organizací Nový Domov a s obcí.", "Nový Domov", "ngo"),
+    (
+        "sk",
+        "Workshopy vedie občianske združenie Pomocná ruka online.",
+        "Pomocná ruka online",
+        "ngo",
+    ),
+    ("pl", "Projekt wspiera organizacja Otwarte Drzwi z Lublina.", "Otwarte Drzwi", "ngo"),
+    ("en", "Mentoring is run by the charity Second Step in Leeds.", "Second Step", "ngo"),
+    ("cs", "Partnerem je odborová organizace Svornost Hradec.", "Svornost Hradec", "trade-union"),
+    # a quoted name after a head
+    (
+        "pl",
+        "Lider: Stowarzyszenie Pedagogów „Most”, Gdańsk (Polska)",
+        "Stowarzyszenie Pedagogów „Most”",
+        "ngo",
+    ),
+    # a titled name with a capitalised preposition
+    (
+        "pl",
+        "Zajęcia prowadzi Fundacja Na Nowej Drodze z Krakowa.",
+        "Fundacja Na Nowej Drodze",
+        "ngo",
+    ),
+    # a name in another language spelt out by its acronym
+    (
+        "en",
+        "The Slovene Zveza delavcev javnih zavodov (ZDJZ) joins as an associated partner.",
+        "Zveza delavcev javnih zavodov",
+        "ngo",
+    ),
+    # a legal form after a clause: the name starts at its first capital
+    (
+        "cs",
+        "Dlouhodobě spolupracují Pekárna Lipová, s. r. o., a další firmy.",
+        "Pekárna Lipová, s. r. o.",
+        "employer",
+    ),
+    (
+        "cs",
+        "Program pro ženy připravil ústav Nový krok, z. ú. a obec.",
+        "Nový krok, z. ú.",
+        "ngo",
+    ),
+    # typing: a service's college, plural "odborů" = unions
+    (
+        "pl",
+        "Szkolenia prowadzi Akademia Policji w Szczytnie.",
+        "Akademia Policji w Szczytnie",
+        "police",
+    ),
+    (
+        "cs",
+        "Konference pořádá Konfederace nezávislých odborů ve spolupráci s městem.",
+        "Konfederace nezávislých odborů",
+        "trade-union",
+    ),
+    # enumeration inside a name after a two-word head
+    (
+        "sk",
+        "Partneri: Úrad práce, sociálnych vecí a rodiny Prešov; mesto Prešov",
+        "Úrad práce, sociálnych vecí a rodiny Prešov",
+        "labour-office",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "actor_type"), FOUND)
+def test_organisation_is_found_and_typed(
+    analyse, lang: str, text: str, surface: str, actor_type: str
+) -> None:
+    found = analyse(lang, text)
+    orgs = [m for m in found.organisations.values() if surface in m.surface_forms]
+    assert orgs, f"{surface!r} not in {sorted(found.surfaces())}"
+    assert orgs[0].actor_type == actor_type
+
+
+SPLIT = [
+    # two coordinated names are two organisations
+    (
+        "en",
+        "The clubs opened in Brno Remand Prison and Mírov Prison last year.",
+        {"Brno Remand Prison", "Mírov Prison"},
+    ),
+    (
+        "de",
+        "Beteiligt sind das Berufskolleg Hagen und das Robert-Koch-Berufskolleg.",
+        {"Berufskolleg Hagen", "Robert-Koch-Berufskolleg"},
+    ),
+    (
+        "de",
+        "Gefördert von der Stiftung Lichtblick und vom Bundesministerium für Justiz.",
+        {"Stiftung Lichtblick", "Bundesministerium für Justiz"},
+    ),
+    (
+        "pl",
+        "Komisja Europejska ani Ministerstwo Sprawiedliwości nie odpowiadają za treść.",
+        {"Komisja Europejska", "Ministerstwo Sprawiedliwości"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surfaces"), SPLIT)
+def test_coordinated_names_are_separate(analyse, lang: str, text: str, surfaces: set) -> None:
+    found = analyse(lang, text).surfaces()
+    assert surfaces <= found, sorted(found)
+
+
+NOT_FOUND = [
+    # a project's name is not an organisation
+    (
+        "cs",
+        "Akce proběhla v rámci projektu „Otevřené oddělení – nová cesta“, který je podpořen.",
+        "Otevřené oddělení",
+    ),
+    (
+        "sk",
+        "Projekt nadväzuje na národný projekt Centrum sociálnej inklúzie. Jeho úlohou je to.",
+        "Centrum sociálnej inklúzie",
+    ),
+    # a unit opening a sentence, with no named parent, is generic
+    (
+        "pl",
+        "Działanie 2. Oddziały terapeutyczne. W trzech jednostkach otwarto świetlice.",
+        "Oddziały terapeutyczne",
+    ),
+    # a faculty named right after its university is part of it
+    (
+        "pl",
+        "Partner: Uniwersytet Wrocławski, Wydział Prawa i Administracji\nProwadzi badania.",
+        "Wydział Prawa i Administracji",
+    ),
+    (
+        "en",
+        "The lead researcher works at the university's Faculty of Law in Graz.",
+        "Faculty of Law",
+    ),
+    # a rank before a person's name is not part of a body's name
+    (
+        "pl",
+        "Głos zabrał przedstawiciel Służby Więziennej płk Adam Nowak.",
+        "Służby Więziennej płk Adam Nowak",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), NOT_FOUND)
+def test_not_an_organisation(analyse, lang: str, text: str, surface: str) -> None:
+    assert surface not in analyse(lang, text).surfaces()
+
+
+def test_a_curated_short_form_does_not_swallow_a_municipal_police(analyse) -> None:
+    found = analyse(
+        "cs", "Hlídky tvoří Městská policie Třebíč a Policie ČR. Městská policie Třebíč vede."
+    )
+    municipal = [
+        m for m in found.organisations.values() if "Městská policie Třebíč" in m.surface_forms
+    ]
+    assert municipal and municipal[0].actor_type == "municipal-police"
+    assert "Policie ČR" not in municipal[0].surface_forms
+
+
+def test_an_origin_adjective_is_not_part_of_the_name(analyse) -> None:
+    found = analyse("de", "Es berichten die Grazer Stiftung „Neue Brücke“ und andere.")
+    assert "Stiftung „Neue Brücke“" in found.surfaces()
