@@ -142,6 +142,72 @@ def heading_end(text: str) -> int:
     return offset
 
 
+#: generic actor types whose one-word mentions are often places ("v Libereckém kraji",
+#: "in the Trenčín region", "w województwie", "v příhraničních obcích")
+PLACE_TYPES = frozenset({"actor-type/regional-government", "actor-type/municipality"})
+#: prepositions that make the following place word a location
+LOCATIVE = {
+    "cs": {"v", "ve", "na", "po", "z", "ze", "do", "mezi"},
+    "sk": {"v", "vo", "na", "po", "z", "zo", "do", "medzi"},
+    "pl": {"w", "we", "na", "po", "z", "ze", "do", "wsrod"},
+    "de": {"in", "im", "am", "aus", "nach", "uber"},
+    "en": {"in", "across", "throughout", "from", "into", "of"},
+    "sl": {"v", "na", "po", "iz", "med"},
+}
+#: "social media" is a channel, not a media outlet (folded lemma prefixes)
+SOCIAL = ("social", "spolecz", "sozial", "druzben")
+#: the EU's standard disclaimer names the Commission and the Union, not project actors
+DISCLAIMER = re.compile(
+    r"\b(responsib\w*|odpovednost\w*|odpowiedzialn\w*|verantwort\w*|odgovorn\w*|"
+    r"zodpovedn\w*|zodpovednost\w*|hafte\w*|haftbar)\b"
+)
+DISCLAIMER_TOPIC = re.compile(
+    r"\b(views?|nazor\w*|poglad\w*|ansicht\w*|stalisc\w*|mnenj\w*|stanovisk\w*|"
+    r"information|informac\w*|content|obsah\w*|tresc\w*|inhalt\w*|vsebin\w*|"
+    r"commission|komise|komisj\w*|kommission|komisij\w*|komisia|eacea)\b"
+)
+
+
+def in_disclaimer(sentence: str) -> bool:
+    """ "The Commission cannot be held responsible for any use …" and its translations."""
+    text = fold(sentence)
+    return bool(DISCLAIMER.search(text) and DISCLAIMER_TOPIC.search(text))
+
+
+def _place(doc: Doc, span: Span, lang: str) -> bool:
+    """A one-word region/town mention used as a location: "v Libereckém kraji"."""
+    if len(span) != 1:
+        return False
+    words = LOCATIVE.get(lang, set())
+    for k in range(span.start - 1, max(span.start - 4, -1), -1):
+        token = doc[k]
+        if not token.is_alpha:
+            return False
+        if token.lower_ in words or fold(token.text) in words:
+            return True
+    return False
+
+
+#: genitive markers between a group and its workplace ("staff of prisons")
+GENITIVE_WORDS = {"of", "des", "der"}
+
+
+def _workplace(doc: Doc, span: Span, group_ends: set[int]) -> bool:
+    """Where a target group works, not an actor of the project: a generic institution
+    word right after the group, in the genitive: "pracowników ośrodków pomocy
+    społecznej", "zaměstnance norských věznic", "staff of prisons"."""
+    modifiers = 0
+    for k in range(span.start, max(span.start - 1 - MAX_MODIFIERS, 0), -1):
+        if k in group_ends:
+            return True
+        token = doc[k - 1]
+        if not token.is_alpha or token.lower_ in LIST_WORDS:
+            return False
+        if token.lower_ not in GENITIVE_WORDS:
+            modifiers += 1
+    return False
+
+
 class ConceptContext:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
@@ -160,6 +226,8 @@ class ConceptContext:
             scheme, _, notation = span.label_.partition("/")
             if scheme == "target-group" and notation in CONTEXTUAL_GROUPS:
                 by_group.setdefault(notation, []).append(span)
+        group_ends = {s.end for s in spans if s.label_.startswith("target-group/")}
+        spans = [s for s in spans if self.keeps(doc, s, group_ends)]
         dropped: set[str] = set()
         words = FOR_WORDS.get(self.lang, set())
         for notation, mentions in by_group.items():
@@ -172,9 +240,24 @@ class ConceptContext:
             if any(cues[id(s)][1] or self.beneficiary(doc, s, title_end) for s in usable):
                 continue
             dropped.add(f"target-group/{notation}")
-        if dropped:
-            doc.spans[CONCEPT_SPANS] = [s for s in spans if s.label_ not in dropped]
+        doc.spans[CONCEPT_SPANS] = [s for s in spans if s.label_ not in dropped]
         return doc
+
+    def keeps(self, doc: Doc, span: Span, group_ends: set[int]) -> bool:
+        """Mention-level rules: places, workplaces, social media, the EU disclaimer."""
+        label = span.label_
+        if label.startswith("funder/"):
+            return True
+        if label in PLACE_TYPES and _place(doc, span, self.lang):
+            return False
+        if label.startswith("actor-type/") and _workplace(doc, span, group_ends):
+            return False
+        if label == "actor-type/media" and span.start > 0:
+            if doc[span.start - 1].norm_.startswith(SOCIAL):
+                return False
+        if label.startswith("actor-type/") and in_disclaimer(sentence_text(doc, span.start_char)):
+            return False
+        return True
 
 
 @Language.factory("praxis_concept_context", requires=["doc.spans"], assigns=["doc.spans"])
