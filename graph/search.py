@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import NamedNode
 
@@ -51,7 +52,7 @@ FACETS = {
 }
 ACTOR_TYPE = str(PG.actorType)
 COUNTRY = str(PG.country)
-SCHEMA_VERSION = "fts-3"  # fts-3: concept tokens for cross-language search
+SCHEMA_VERSION = "fts-4"  # fts-3: concept tokens for cross-language search; fts-4: detail=full
 GRAPH_CHUNK = 400  # named graphs per VALUES block when updating incrementally
 IN_LIST_MAX = 900  # ids per "IN (…)" list; bigger pages join a temporary table
 
@@ -89,7 +90,7 @@ CREATE INDEX IF NOT EXISTS docs_graph ON docs(graph);
 CREATE INDEX IF NOT EXISTS docs_title ON docs(title);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     ftitle, lemmas, content='docs', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2', detail='column'
+    tokenize='unicode61 remove_diacritics 2', detail='full'
 );
 CREATE TABLE IF NOT EXISTS fvalues (
     id INTEGER PRIMARY KEY, facet TEXT NOT NULL, value TEXT NOT NULL,
@@ -253,11 +254,26 @@ def _insert(
     ids: dict[str, int] = {}
     docs = []
     tokens_of: dict[str, set[str]] = defaultdict(set)
+    notations: dict[str, str | None] = {}  # concept IRI -> notation (a few hundred distinct)
+    tokens: dict[tuple[str, str], str] = {}
+
+    def notation(value: str) -> str | None:
+        if value not in notations:
+            try:
+                notations[value] = split_concept_iri(value)[1]
+            except ValueError:
+                notations[value] = None
+        return notations[value]
+
     for project, prop, value in facet_rows:
         facet = FACETS[prop]
         if facet in CONCEPT_FACETS:
-            with contextlib.suppress(ValueError):
-                tokens_of[project].add(concept_token(facet, split_concept_iri(value)[1]))
+            code = notation(value)
+            if code is not None:
+                token = tokens.get((facet, code))
+                if token is None:
+                    token = tokens[(facet, code)] = concept_token(facet, code)
+                tokens_of[project].add(token)
     next_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0]) + 1
     for row in summaries:
         iri = row["project"].value
@@ -290,10 +306,10 @@ def _insert(
             continue
         facet = FACETS[prop]
         if facet != "country":
-            try:
-                value = split_concept_iri(value)[1]
-            except ValueError:
+            code = notation(value)
+            if code is None:
                 continue
+            value = code
         facets.add((doc, facet, value))
     ids_of = {(f, v): i for i, f, v in conn.execute("SELECT id, facet, value FROM fvalues")}
     for _doc, facet, value in facets:
@@ -432,8 +448,7 @@ def match_expression(query: str) -> str | None:
             continue
         variants = sorted(query_variants(word))
         if variants:
-            # a variant of several tokens ("e learning") needs all of them (the index keeps
-            # no positions, so no phrase queries)
+            # a variant of several tokens ("e learning") needs all of them (AND, not a phrase)
             options = [
                 " AND ".join(f'"{t}"' for t in v.split()) if " " in v else f'"{v}"'
                 for v in variants
@@ -443,18 +458,99 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(clauses) if clauses else None
 
 
-def _filter_sql(filters: dict[str, list[str]] | None) -> tuple[str, list[str]]:
-    parts, args = [], []
-    for facet, values in (filters or {}).items():
-        if not values:
-            continue
-        marks = ",".join("?" * len(values))
-        parts.append(
-            " AND d.id IN (SELECT doc FROM dfacets WHERE fv IN "
-            f"(SELECT id FROM fvalues WHERE facet = ? AND value IN ({marks})))"
-        )
-        args.extend([facet, *values])
-    return "".join(parts), args
+class _Columns:
+    """What a search needs besides the FTS5 match, read once per index version into arrays:
+    every (doc, facet value) pair (facet counts and filters are vectorised passes), the
+    documents' display fields, their title order and their length in tokens (BM25)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        import numpy as np
+
+        pairs = np.array(conn.execute("SELECT doc, fv FROM dfacets").fetchall(), dtype=np.int64)
+        pairs = pairs.reshape(-1, 2)
+        pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]  # by doc, then value
+        self.doc = pairs[:, 0]
+        self.fv = pairs[:, 1]
+        self.max_doc = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0])
+        size = self.max_doc + 2
+        self.starts = np.searchsorted(self.doc, np.arange(size + 1))
+        self.names = _facet_values(conn)
+        self.value_ids = {name: i for i, name in self.names.items()}
+        self.size = max(self.names, default=0) + 1
+        self.info: list[tuple[str, str, str, str] | None] = [None] * size
+        self.rank = np.full(size, size, dtype=np.int64)  # position in (title, id) order
+        self.present = np.zeros(size, dtype=bool)
+        ids = []
+        for pos, (doc, iri, title, lang, file) in enumerate(
+            conn.execute("SELECT id, iri, title, lang, file FROM docs ORDER BY title, id")
+        ):
+            self.info[doc] = (iri, title, lang, file)
+            self.rank[doc] = pos
+            ids.append(doc)
+        self.order = np.asarray(ids, dtype=np.int64)  # ids in (title, id) order
+        self.present[self.order] = True
+        self.n_docs = len(ids)
+        self.shapes: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+
+    def mask(self, ids: Any) -> Any:
+        import numpy as np
+
+        out = np.zeros(self.max_doc + 2, dtype=bool)
+        out[ids] = True
+        return out
+
+    def filtered(self, filters: dict[str, list[str]] | None) -> Any:
+        """Boolean doc mask of the facet filters (AND across facets, OR within), or None."""
+        import numpy as np
+
+        out = None
+        for facet, values in (filters or {}).items():
+            if not values:
+                continue
+            wanted = [self.value_ids[(facet, v)] for v in values if (facet, v) in self.value_ids]
+            mask = np.zeros(self.max_doc + 2, dtype=bool)
+            if wanted:
+                mask[self.doc[np.isin(self.fv, wanted)]] = True
+            out = mask if out is None else out & mask
+        return out
+
+    def counts(self, mask: Any) -> dict[str, Counter[str]]:
+        import numpy as np
+
+        tally = np.bincount(self.fv[mask[self.doc]], minlength=self.size)
+        out: dict[str, Counter[str]] = defaultdict(Counter)
+        for fv in np.flatnonzero(tally):
+            facet, value = self.names[int(fv)]
+            out[facet][value] = int(tally[fv])
+        return dict(out)
+
+    def hit(self, doc: int, score: float) -> Hit:
+        shape = self.shapes.get(doc)
+        if shape is None:  # sorted (facet, values) of the document, kept for the next page
+            facets: dict[str, list[str]] = defaultdict(list)
+            for fv in self.fv[self.starts[doc] : self.starts[doc + 1]].tolist():
+                facet, value = self.names[fv]
+                facets[facet].append(value)
+            shape = self.shapes[doc] = tuple(
+                (k, tuple(sorted(v))) for k, v in sorted(facets.items())
+            )
+        info = self.info[doc] or ("", "", "und", "")
+        return Hit(*info, round(score, 4), {k: list(v) for k, v in shape})
+
+
+_COLUMNS: dict[tuple[str, str], _Columns] = {}
+
+
+def _columns(conn: sqlite3.Connection) -> _Columns:
+    path = conn.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(conn)}"
+    key = (path, _indexed_version(conn) or "")
+    with _LOCK:
+        columns = _COLUMNS.get(key)
+        if columns is None:
+            for old in [k for k in _COLUMNS if k[0] == path]:
+                del _COLUMNS[old]
+            columns = _COLUMNS[key] = _Columns(conn)
+    return columns
 
 
 def search(
@@ -464,136 +560,53 @@ def search(
     limit: int = 50,
     offset: int = 0,
 ) -> SearchResult:
-    """Projects matching every query word (any language) and all facet filters."""
+    """Projects matching every query word (any language) and all facet filters.
+
+    Ranked by BM25 (title weighted 2, lemmas 1), then title; without a query, by title."""
+    import numpy as np
+
     expression = match_expression(query)
-    filter_sql, filter_args = _filter_sql(filters)
+    active = {k: v for k, v in (filters or {}).items() if v}
+    limit, offset = max(limit, 0), max(offset, 0)
     with _open(store) as conn:
-        if expression is None and not filter_sql:
-            return _everything(conn, limit, offset)
-        conn.execute("DROP TABLE IF EXISTS temp.hits")
+        cols = _columns(conn)
+        if expression is None and not active:
+            return _everything(conn, cols, limit, offset)
+        mask = cols.filtered(active)
         if expression is None:
-            conn.execute(
-                "CREATE TEMP TABLE hits AS SELECT d.id AS id, 0.0 AS score, d.title AS title "
-                f"FROM docs d WHERE 1{filter_sql}",
-                filter_args,
-            )
+            hits = cols.order[mask[cols.order]] if mask is not None else cols.order
+            scores = np.zeros(len(hits), dtype=np.float64)
         else:
-            conn.execute(
-                "CREATE TEMP TABLE hits AS SELECT d.id AS id, -bm25(fts, 2.0, 1.0) AS score, "
-                "d.title AS title FROM fts JOIN docs d ON d.id = fts.rowid "
-                f"WHERE fts MATCH ?{filter_sql}",
-                [expression, *filter_args],
-            )
-        total = conn.execute("SELECT COUNT(*) FROM hits").fetchone()[0]
-        counts = _facet_counts(conn, [r[0] for r in conn.execute("SELECT id FROM hits")])
-        page = conn.execute(
-            "SELECT h.id, h.score FROM hits h ORDER BY h.score DESC, h.title, h.id "
-            "LIMIT ? OFFSET ?",
-            (max(limit, 0), max(offset, 0)),
-        ).fetchall()
-        hits = _hits(conn, page)
-        conn.execute("DROP TABLE IF EXISTS temp.hits")
-    return SearchResult(hits, dict(counts), total)
+            rows = conn.execute(
+                "SELECT rowid, -bm25(fts, 2.0, 1.0) FROM fts WHERE fts MATCH ?", (expression,)
+            ).fetchall()
+            found = np.array(rows, dtype=np.float64).reshape(-1, 2)
+            hits, scores = found[:, 0].astype(np.int64), found[:, 1]
+            keep = cols.present[hits] if mask is None else cols.present[hits] & mask[hits]
+            hits, scores = hits[keep], scores[keep]
+        total = len(hits)
+        counts = cols.counts(cols.mask(hits)) if total else {}
+        end = offset + limit
+        if expression is None:
+            page = hits[offset:end]  # already in title order
+            chosen = [(int(d), 0.0) for d in page]
+        else:
+            order = np.lexsort((cols.rank[hits], -scores))
+            chosen = [(int(hits[i]), float(scores[i])) for i in order[offset:end]]
+        page_hits = [cols.hit(doc, score) for doc, score in chosen]
+    return SearchResult(page_hits, counts, total)
 
 
-def _everything(conn: sqlite3.Connection, limit: int, offset: int) -> SearchResult:
-    total = conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
+def _everything(conn: sqlite3.Connection, cols: _Columns, limit: int, offset: int) -> SearchResult:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for facet, value, n in conn.execute("SELECT facet, value, n FROM fvalues WHERE n > 0"):
         counts[facet][value] = n
-    page = conn.execute(
-        "SELECT id, 0.0 FROM docs ORDER BY title, id LIMIT ? OFFSET ?",
-        (max(limit, 0), max(offset, 0)),
-    ).fetchall()
-    return SearchResult(_hits(conn, page), dict(counts), total)
-
-
-class _FacetMatrix:
-    """Every (doc, facet value) pair of an index version as two aligned integer arrays, so
-    the facet counts of any hit set are one vectorised pass (a few ms at 100k projects)."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        import numpy as np
-
-        pairs = np.array(conn.execute("SELECT doc, fv FROM dfacets").fetchall(), dtype=np.int64)
-        pairs = pairs.reshape(-1, 2)
-        self.doc = pairs[:, 0]
-        self.fv = pairs[:, 1]
-        self.max_doc = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0])
-        self.names = _facet_values(conn)
-        self.size = max(self.names, default=0) + 1
-
-    def counts(self, ids: list[int]) -> dict[str, Counter[str]]:
-        import numpy as np
-
-        mask = np.zeros(self.max_doc + 2, dtype=bool)
-        mask[np.asarray(ids, dtype=np.int64)] = True
-        tally = np.bincount(self.fv[mask[self.doc]], minlength=self.size)
-        out: dict[str, Counter[str]] = defaultdict(Counter)
-        for fv in np.flatnonzero(tally):
-            facet, value = self.names[int(fv)]
-            out[facet][value] = int(tally[fv])
-        return dict(out)
-
-
-_MATRICES: dict[tuple[str, str], _FacetMatrix] = {}
-
-
-def _facet_counts(conn: sqlite3.Connection, ids: list[int]) -> dict[str, Counter[str]]:
-    """Facet value counts over the given documents."""
-    if not ids:
-        return {}
-    path = conn.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(conn)}"
-    key = (path, _indexed_version(conn) or "")
-    with _LOCK:
-        matrix = _MATRICES.get(key)
-        if matrix is None:
-            for old in [k for k in _MATRICES if k[0] == path]:
-                del _MATRICES[old]
-            matrix = _MATRICES[key] = _FacetMatrix(conn)
-    return matrix.counts(ids)
+    page = cols.order[offset : offset + limit]
+    return SearchResult([cols.hit(int(d), 0.0) for d in page], dict(counts), cols.n_docs)
 
 
 def _facet_values(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
     return {i: (f, v) for i, f, v in conn.execute("SELECT id, facet, value FROM fvalues")}
-
-
-def _hits(conn: sqlite3.Connection, page: list[tuple[int, float]]) -> list[Hit]:
-    if not page:
-        return []
-    ids = [row[0] for row in page]
-    names = _facet_values(conn)
-    info: dict[int, tuple[str, str, str, str]] = {}
-    facets: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    if len(ids) <= IN_LIST_MAX:
-        marks = ",".join("?" * len(ids))
-        doc_rows = conn.execute(
-            f"SELECT id, iri, title, lang, file FROM docs WHERE id IN ({marks})", ids
-        ).fetchall()
-        facet_rows = conn.execute(
-            f"SELECT doc, fv FROM dfacets WHERE doc IN ({marks})", ids
-        ).fetchall()
-    else:  # a big page (e.g. every hit at once): join with a temporary id table
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS page_ids (id INTEGER PRIMARY KEY)")
-        conn.execute("DELETE FROM temp.page_ids")
-        conn.executemany("INSERT OR IGNORE INTO temp.page_ids VALUES (?)", ((i,) for i in ids))
-        doc_rows = conn.execute(
-            "SELECT d.id, d.iri, d.title, d.lang, d.file FROM temp.page_ids p "
-            "JOIN docs d ON d.id = p.id"
-        ).fetchall()
-        facet_rows = conn.execute(
-            "SELECT f.doc, f.fv FROM temp.page_ids p JOIN dfacets f ON f.doc = p.id"
-        ).fetchall()
-        conn.execute("DELETE FROM temp.page_ids")
-    for doc, iri, title, lang, file in doc_rows:
-        info[doc] = (iri, title, lang, file)
-    for doc, fv in facet_rows:
-        facet, value = names[fv]
-        facets[doc][facet].append(value)
-    return [
-        Hit(*info[doc], round(score, 4), {k: sorted(v) for k, v in sorted(facets[doc].items())})
-        for doc, score in page
-    ]
 
 
 def project_lemmas(store: GraphStore, project: str) -> list[str]:
