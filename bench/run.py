@@ -60,6 +60,8 @@ SEARCH_QUERIES = [
     "Beratung",
     "mediace",
 ]
+#: the named queries the organisation page (app_pages/organisation.py) runs for one IRI
+ORGANISATION_PAGE_QUERIES = ("organisation_names", "organisation_projects", "organisation_domain")
 FILTERS = [
     {"funder": ["esf"]},
     {"funder": ["eea-norway-grants"], "country": ["CZ"]},
@@ -196,6 +198,12 @@ def bench_search(store: Any) -> dict[str, Any]:
     out["facets_all_projects"] = ms_stats(t)
     t, res = timed(lambda: search(store, "training", limit=0), repeat=5)
     out["facets_broad_query"] = {**ms_stats(t), "hits": res.total}
+    # the search page asks for every hit once per query (then filters/sorts/pages itself)
+    t = []
+    for q in ("policie", "vězeň", "training"):
+        t += timed(lambda q=q: search(store, q, limit=10**9))[0]
+    out["all_hits_app_call"] = ms_stats(t)
+    out["loadavg"] = [round(x, 2) for x in os.getloadavg()]
     return out
 
 
@@ -224,11 +232,20 @@ def bench_pages(store: Any, rng: random.Random) -> dict[str, Any]:
     org_iris = [r["o"].value for r in orgs]
     out["_orgs"] = org_iris
     out["_projects"] = [p.value for p in sample]
-    times = sampled(
-        lambda o: run_query(store, "organisation_detail", org=NamedNode(o)),
-        rng.sample(org_iris, min(30, len(org_iris))),
-    )
+    org_sample = rng.sample(org_iris, min(30, len(org_iris)))
+    times = sampled(lambda o: run_query(store, "organisation_detail", org=NamedNode(o)), org_sample)
     out["organisation_page"] = ms_stats(times)
+
+    def app_organisation_page(o: str) -> None:  # what app_pages/organisation.py runs
+        for name in ORGANISATION_PAGE_QUERIES:
+            run_query(store, name, org=NamedNode(o))
+
+    times = sampled(app_organisation_page, org_sample)
+    out["organisation_page_app_queries"] = ms_stats(times)
+    out["organisation_page_hub"] = ms_stats(
+        timed(lambda: app_organisation_page(org_iris[0]), repeat=3)[0]
+    )
+    out["loadavg"] = [round(x, 2) for x in os.getloadavg()]
     return out
 
 
@@ -365,6 +382,8 @@ def bench_rdflib(n: int, seed: int, work: Path, rng: random.Random) -> dict[str,
         cases.append(("project_page", load_query("project_detail"), {"project": p}))
     for o in rng.sample(orgs, min(10, len(orgs))):
         cases.append(("organisation_page", load_query("organisation_detail"), {"org": o}))
+        for name in ORGANISATION_PAGE_QUERIES:
+            cases.append((f"organisation_page: {name}", load_query(name), {"org": o}))
     cases.append(("search_facets_own (all projects)", load_query("search_facets_own"), {}))
     cases.append(("project_summaries (all projects)", load_query("project_summaries"), {}))
     results: dict[str, dict[str, float]] = {}
@@ -419,11 +438,17 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="keep the synthetic N-Quads here and reuse them when the file exists",
     )
+    parser.add_argument(
+        "--reuse-store",
+        action="store_true",
+        help="query the store an earlier --keep run left in --work (no synthesis, no load)",
+    )
     args = parser.parse_args(argv)
 
-    if args.work.exists():
+    reuse = args.reuse_store and (args.work / "store").is_dir()
+    if args.work.exists() and not reuse:
         shutil.rmtree(args.work)
-    args.work.mkdir(parents=True)
+    args.work.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PRAXIS_CACHE", str(args.work / "cache"))
     rng = random.Random(args.seed)
     result: dict[str, Any] = {
@@ -438,7 +463,15 @@ def main(argv: list[str] | None = None) -> int:
             args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         log("so far: " + json.dumps(result, ensure_ascii=False))
 
-    store, result["store"] = build_store(args.n, args.seed, args.work, args.nquads, args.load_jobs)
+    if reuse:
+        from graph.store import OxigraphStore
+
+        store = OxigraphStore(args.work / "store")
+        result["store"] = {"reused": str(args.work / "store"), "quads": store.count_quads()}
+    else:
+        store, result["store"] = build_store(
+            args.n, args.seed, args.work, args.nquads, args.load_jobs
+        )
     partial()
     result["search"] = bench_search(store)
     partial()
