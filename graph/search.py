@@ -5,10 +5,14 @@ The index is SQLite FTS5 (standard library ``sqlite3``), kept beside the store:
 
 * ``docs``    one row per project (IRI, title, language, file, named graph, folded title,
               folded lemma text); ``fts`` is an external-content FTS5 table over the folded
-              title and lemmas (``unicode61 remove_diacritics 2``), ranked with BM25;
+              title and lemmas (``unicode61 remove_diacritics 2``, ``detail=full``: BM25 reads
+              stored positions instead of re-tokenising every hit), ranked with BM25;
 * ``fvalues`` one row per (facet, value) with its precomputed count over all projects;
-* ``dfacets`` (doc, facet value id) pairs, clustered by document (counting the facets of
-              a hit set is one integer GROUP BY), plus an index by value for filters;
+* ``dfacets`` (doc, facet value id) pairs, clustered by document (updated per graph on
+              ingest), plus an index by value;
+* ``arrays``  the (doc, facet value) pairs and the documents in title order as integer
+              blobs, loaded once per process and index version (facet counts, filters and
+              ranking are numpy passes over them; only the text match runs in SQLite);
 * ``meta``    the store version the index reflects.
 
 Where it lives: ``<store>.search.sqlite`` next to an on-disk store; for a SPARQL server or an
@@ -52,9 +56,9 @@ FACETS = {
 }
 ACTOR_TYPE = str(PG.actorType)
 COUNTRY = str(PG.country)
-SCHEMA_VERSION = "fts-4"  # fts-3: concept tokens for cross-language search; fts-4: detail=full
+SCHEMA_VERSION = "fts-5"  # 3: concept tokens; 4: detail=full; 5: arrays of facets, title order
 GRAPH_CHUNK = 400  # named graphs per VALUES block when updating incrementally
-IN_LIST_MAX = 900  # ids per "IN (…)" list; bigger pages join a temporary table
+IN_LIST_MAX = 900  # ids per "IN (…)" list; bigger pages read every document's row
 
 
 @dataclass
@@ -100,6 +104,7 @@ CREATE TABLE IF NOT EXISTS dfacets (
     doc INTEGER NOT NULL, fv INTEGER NOT NULL, PRIMARY KEY (doc, fv)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS dfacets_fv ON dfacets(fv, doc);
+CREATE TABLE IF NOT EXISTS arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 
 
@@ -323,7 +328,19 @@ def _insert(
 
 
 def _finish(conn: sqlite3.Connection, version: str) -> None:
+    import numpy as np
+
     conn.execute("UPDATE fvalues SET n = (SELECT COUNT(*) FROM dfacets WHERE fv = fvalues.id)")
+    # what every search needs in memory, stored as arrays so a process loads them at once
+    pairs = conn.execute("SELECT doc, fv FROM dfacets ORDER BY doc, fv").fetchall()
+    order = conn.execute("SELECT id FROM docs ORDER BY title, id").fetchall()
+    conn.executemany(
+        "INSERT OR REPLACE INTO arrays VALUES (?, ?)",
+        [
+            ("pairs", np.array(pairs, dtype=np.int32).reshape(-1, 2).tobytes()),
+            ("order", np.array(order, dtype=np.int32).reshape(-1).tobytes()),
+        ],
+    )
     conn.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
         [("schema", SCHEMA_VERSION), ("version", version)],
@@ -333,7 +350,7 @@ def _finish(conn: sqlite3.Connection, version: str) -> None:
 def _build(store: GraphStore, conn: sqlite3.Connection, version: str) -> None:
     summaries, facet_rows = _fetch(store, None)
     with conn:
-        for table in ("fts", "dfacets", "fvalues", "facets", "facet_totals", "docs", "meta"):
+        for table in ("fts", "dfacets", "fvalues", "arrays", "docs", "meta"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.executescript(_SCHEMA)
         _insert(conn, summaries, facet_rows)
@@ -459,38 +476,49 @@ def match_expression(query: str) -> str | None:
 
 
 class _Columns:
-    """What a search needs besides the FTS5 match, read once per index version into arrays:
-    every (doc, facet value) pair (facet counts and filters are vectorised passes), the
-    documents' display fields, their title order and their length in tokens (BM25)."""
+    """What a search needs besides the FTS5 match, per index version, as arrays: every (doc,
+    facet value) pair sorted by doc (facet counts and filters are vectorised passes) and the
+    documents in title order (ranking ties, pages without a query). Both are stored in the
+    index as blobs (:func:`_finish`), so a new process has them in milliseconds; the display
+    fields of hits are read per page (all at once for big pages)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         import numpy as np
 
-        pairs = np.array(conn.execute("SELECT doc, fv FROM dfacets").fetchall(), dtype=np.int64)
-        pairs = pairs.reshape(-1, 2)
-        pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]  # by doc, then value
+        blobs = dict(conn.execute("SELECT name, data FROM arrays").fetchall())
+        pairs = np.frombuffer(blobs["pairs"], dtype=np.int32).reshape(-1, 2).astype(np.int64)
         self.doc = pairs[:, 0]
         self.fv = pairs[:, 1]
+        self.order = np.frombuffer(blobs["order"], dtype=np.int32).astype(np.int64)
         self.max_doc = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0])
         size = self.max_doc + 2
         self.starts = np.searchsorted(self.doc, np.arange(size + 1))
         self.names = _facet_values(conn)
         self.value_ids = {name: i for i, name in self.names.items()}
         self.size = max(self.names, default=0) + 1
-        self.info: list[tuple[str, str, str, str] | None] = [None] * size
         self.rank = np.full(size, size, dtype=np.int64)  # position in (title, id) order
+        self.rank[self.order] = np.arange(len(self.order))
         self.present = np.zeros(size, dtype=bool)
-        ids = []
-        for pos, (doc, iri, title, lang, file) in enumerate(
-            conn.execute("SELECT id, iri, title, lang, file FROM docs ORDER BY title, id")
-        ):
-            self.info[doc] = (iri, title, lang, file)
-            self.rank[doc] = pos
-            ids.append(doc)
-        self.order = np.asarray(ids, dtype=np.int64)  # ids in (title, id) order
         self.present[self.order] = True
-        self.n_docs = len(ids)
+        self.n_docs = len(self.order)
+        self.info: dict[int, tuple[str, str, str, str]] = {}
+        self.all_info = False
         self.shapes: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+
+    def load_info(self, conn: sqlite3.Connection, ids: list[int]) -> None:
+        """Display fields (IRI, title, language, file) of these documents, kept."""
+        missing = [] if self.all_info else [i for i in ids if i not in self.info]
+        if not missing:
+            return
+        sql = "SELECT id, iri, title, lang, file FROM docs"
+        if len(missing) > IN_LIST_MAX:  # a big page: every document at once
+            rows = conn.execute(sql).fetchall()
+            self.all_info = True
+        else:
+            marks = ",".join("?" * len(missing))
+            rows = conn.execute(f"{sql} WHERE id IN ({marks})", missing).fetchall()
+        for doc, *info in rows:
+            self.info[doc] = tuple(info)  # type: ignore[assignment]
 
     def mask(self, ids: Any) -> Any:
         import numpy as np
@@ -534,7 +562,7 @@ class _Columns:
             shape = self.shapes[doc] = tuple(
                 (k, tuple(sorted(v))) for k, v in sorted(facets.items())
             )
-        info = self.info[doc] or ("", "", "und", "")
+        info = self.info.get(doc) or ("", "", "und", "")
         return Hit(*info, round(score, 4), {k: list(v) for k, v in shape})
 
 
@@ -593,6 +621,7 @@ def search(
         else:
             order = np.lexsort((cols.rank[hits], -scores))
             chosen = [(int(hits[i]), float(scores[i])) for i in order[offset:end]]
+        cols.load_info(conn, [doc for doc, _ in chosen])
         page_hits = [cols.hit(doc, score) for doc, score in chosen]
     return SearchResult(page_hits, counts, total)
 
@@ -601,8 +630,9 @@ def _everything(conn: sqlite3.Connection, cols: _Columns, limit: int, offset: in
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for facet, value, n in conn.execute("SELECT facet, value, n FROM fvalues WHERE n > 0"):
         counts[facet][value] = n
-    page = cols.order[offset : offset + limit]
-    return SearchResult([cols.hit(int(d), 0.0) for d in page], dict(counts), cols.n_docs)
+    page = [int(d) for d in cols.order[offset : offset + limit]]
+    cols.load_info(conn, page)
+    return SearchResult([cols.hit(d, 0.0) for d in page], dict(counts), cols.n_docs)
 
 
 def _facet_values(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
