@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import NORM, ORTH
+from spacy.attrs import IDX, NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -57,6 +57,7 @@ from ingest.components.orgdata import (
     head_table,
     suffix_lookup,
 )
+from ingest.components.sentences import doc_text
 from ingest.components.vocabulary import CONCEPT_SPANS, lemma_key, norm_doc
 from ingest.documents import OrganisationMention, Span
 from ingest.lemmatize import lemmatize
@@ -635,9 +636,15 @@ class OrganisationRecogniser:
         self._texts: list[str] = []
         self._norms: list[str] = []
         self._arrays_doc: Doc | None = None
+        self._idx_doc: Doc | None = None
+        self._idx: list[int] = []
         self._may_head: dict[int, bool] = {}
         self.connectors = CONNECTORS_BY_LANG.get(self.lang, NAME_CONNECTORS)
         self.heads = head_table(self.lang)
+        widths: dict[str, set[int]] = {}
+        for key in self.heads.exact:
+            widths.setdefault(key[0], set()).add(len(key))
+        self._widths = {word: tuple(sorted(w)) for word, w in widths.items()}
         self.suffixes = suffix_lookup(self.lang)
         self.preps = (
             COMPLEMENT_PREPS.get(self.lang, set())
@@ -708,7 +715,11 @@ class OrganisationRecogniser:
         fold_text = folded(text)
         table = self.heads
         if norm in table.first_words or fold_text in table.first_words:
-            for width in range(min(table.max_width, len(doc) - i), 0, -1):
+            # only the widths of the keys that start with this word
+            widths = self._widths.get(norm, ()) + self._widths.get(fold_text, ())
+            for width in sorted(set(widths), reverse=True):
+                if i + width > len(doc):
+                    continue
                 hit = table.exact.get(tuple(norms[i : i + width]))
                 if hit is None:
                     hit = table.exact.get(tuple(folded(w) for w in texts[i : i + width]))
@@ -1385,7 +1396,7 @@ class OrganisationRecogniser:
         texts, norms = self._texts, self._norms
         city_map = cities()
         for i in range(n - 1):
-            kind = CLASSIFIER_NOUNS.get(norms[i]) or CLASSIFIER_NOUNS.get(folded(texts[i]))
+            kind = CLASSIFIER_NOUNS.get(norms[i])
             if kind is None:
                 continue
             word = texts[i]
@@ -1493,8 +1504,11 @@ class OrganisationRecogniser:
         out: list[Candidate] = []
         n = len(doc)
         texts = self._texts
-        for i in range(2, n - 2):
-            if texts[i] != "(" or texts[i + 2] != ")" or not is_acronym(texts[i + 1]):
+        opens = [i for i, text in enumerate(texts) if text == "("]
+        for i in opens:
+            if i < 2 or i + 2 >= n:
+                continue
+            if texts[i + 2] != ")" or not is_acronym(texts[i + 1]):
                 continue
             acr = doc[i + 1].text
             k = i - 1
@@ -1818,14 +1832,15 @@ class OrganisationRecogniser:
     def _menu_line_at(self, doc: Doc, start: int) -> bool:
         words = lower = 0
         j = start
-        while j < len(doc) and "\n" not in doc[j].text:
-            t = doc[j]
-            if t.is_alpha:
-                if is_cap(t.text):
+        texts = self._texts
+        while j < len(texts) and "\n" not in texts[j]:
+            text = texts[j]
+            if text.isalpha():
+                if is_cap(text):
                     words += 1
                 else:
                     lower += 1
-            elif t.text not in {"|", "/", "·", "»", ">", "-", "›", "…"}:
+            elif text not in {"|", "/", "·", "»", ">", "-", "›", "…"}:
                 return False
             j += 1
         return words >= 4 and lower * 4 <= words
@@ -2088,9 +2103,11 @@ class OrganisationRecogniser:
                     f.acronym = f.acronym or doc[s - 2].text
         # initialisms of found names used elsewhere in the text
         tokens_by_text: dict[str, list[int]] = {}
-        for i, text in enumerate(self._texts):
-            if is_acronym(text):
-                tokens_by_text.setdefault(text, []).append(i)
+        acronym_words = {text for text in set(self._texts) if is_acronym(text)}
+        if acronym_words:
+            for i, text in enumerate(self._texts):
+                if text in acronym_words:
+                    tokens_by_text.setdefault(text, []).append(i)
         for f in found:
             for s, e in f.mentions[:1]:
                 for acr in initialisms([t.text for t in doc[s:e]]):
@@ -2138,9 +2155,10 @@ class OrganisationRecogniser:
         """E-mail and web domains: "wrzos@wrzos.org.pl" names WRZOS, an organisation the
         text mentions by that word; a found organisation whose acronym or name is the
         domain's label gets the domain."""
-        from ingest.components.sentences import doc_text
 
         text = doc_text(doc)
+        if "@" not in text and "www." not in text and "http" not in text:
+            return
         domains: dict[str, str] = {}
         for m in DOMAIN_RE.finditer(text):
             domain = m.group(1).lower().removeprefix("www.")
@@ -2216,10 +2234,7 @@ class OrganisationRecogniser:
                 named or mentions, key=lambda m: (self._nominative_score(doc, m), m[1] - m[0])
             )
             label = self.canonical(doc, *best)
-        spans = [
-            Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text)
-            for s, e in mentions
-        ]
+        spans = [self._span(doc, s, e) for s, e in mentions]
         extra = list(f.extra_surfaces)
         for s, e in mentions:
             cut = self._before_location(doc, s, e)
@@ -2227,7 +2242,7 @@ class OrganisationRecogniser:
                 extra.append((s, cut))  # "… Centre EDUKOS" of "… Centre EDUKOS in Dolný Kubín"
         for s, e in extra:
             if e > s:
-                spans.append(Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text))
+                spans.append(self._span(doc, s, e))
         confidence = 0.9 if f.authority else 0.7 if f.source in {"head", "legal"} else 0.6
         return OrganisationMention(
             domain=f.domain,
@@ -2239,6 +2254,15 @@ class OrganisationRecogniser:
             parent=f.parent,
             confidence=confidence,
         )
+
+    def _span(self, doc: Doc, s: int, e: int) -> Span:
+        """The evidence span of tokens ``s:e`` (character offsets from the token arrays)."""
+        if self._idx_doc is not doc:
+            self._idx_doc = doc
+            self._idx = doc.to_array(IDX).tolist()
+        start = self._idx[s]
+        end = self._idx[e - 1] + len(self._texts[e - 1])
+        return Span(start, end, doc_text(doc)[start:end])
 
     def _nominative_score(self, doc: Doc, m: tuple[int, int]) -> int:
         s, e = m
