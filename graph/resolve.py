@@ -935,22 +935,29 @@ def parent_iri(mention: OrganisationMention, lang: str | None = None) -> str | N
     return resolver.parent_iri(mention, lang)
 
 
-def _set_current(resolver: Resolver) -> None:
+def set_current_resolver(resolver: Resolver) -> None:
+    """Make ``resolver`` the one :func:`parent_iri` asks (the extraction being written)."""
     _current[:] = [resolver]
 
 
-def resolve_extraction(extraction: Extraction, store: object | None = None) -> None:
-    """Resolve every organisation of an extraction (authority + the store's curation).
+def resolve_extraction(
+    extraction: Extraction, store: object | None = None, curation: Curation | None = None
+) -> Resolver:
+    """Resolve every organisation of an extraction (authority + curation rules).
 
-    Called by ingest before the RDF is written; sets ``mention.key`` so that
-    :func:`organisation_iri` returns the resolved IRI.
+    The curation rules are ``curation`` when given (ingest loads them once per run), else
+    the store's. Called by ingest before the RDF is written; sets ``mention.key`` so that
+    :func:`organisation_iri` returns the resolved IRI, and makes the resolver the current
+    one for :func:`parent_iri`, which it returns.
     """
-    from graph.curation import load_curation
+    if curation is None:
+        from graph.curation import load_curation
 
-    curation = load_curation(store) if store is not None else Curation()
+        curation = load_curation(store) if store is not None else Curation()
     resolver = Resolver(curation=curation)
-    _set_current(resolver)
+    set_current_resolver(resolver)
     resolver.resolve_extraction(extraction)
+    return resolver
 
 
 # ---------------------------------------------------------------------------- batch clustering

@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
-from graph.resolve import resolve_extraction
+from graph.resolve import Curation, Resolver, resolve_extraction, set_current_resolver
 from graph.store import META_GRAPH, ONTOLOGY_GRAPH, GraphStore, StoreError
 from ingest.documents import Document, Extraction, FieldFact, IngestError
 from ingest.extract import extract
 from ingest.identifiers import find_project_identifier
 from ingest.rdf import doc_graph, extraction_quads
 from ingest.readers import one_line, read_file, supported_suffixes
-from ingest.structured import match_projects
+from ingest.structured import MatchProbe, match_probe, match_projects, matching_project
 from ontology import ontology_graph
 from ontology.namespaces import DCTERMS, PG
 
@@ -36,6 +39,11 @@ class IngestSummary:
     organisations: int = 0
     triples: int = 0
     per_file: list[dict[str, object]] = field(default_factory=list)
+    #: seconds from the start: ``ontology`` checked, ``analysed`` (last file analysed),
+    #: ``written`` (last batch committed), ``indexed`` (search index updated)
+    timings: dict[str, float] = field(default_factory=dict)
+    #: seconds from the start at which each file's result reached the writer (benchmarks)
+    file_times: list[float] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -149,8 +157,9 @@ def ingest_document(store: GraphStore, document: Document) -> Extraction:
 
 
 def document_quads(store: GraphStore, extraction: Extraction) -> list[Quad]:
-    """Resolve an extraction against the store and map it to its graph's quads (both the
-    one-process and the parallel path call this, so they cannot drift apart)."""
+    """Resolve an extraction against the store and map it to its graph's quads (the same
+    steps :func:`analyse_file` and :meth:`AnalysedFile.graph_quads` split between an ingest
+    worker and the writing process)."""
     resolve_extraction(extraction, store)  # organisation IRIs: authority file + curation graph
     match_projects(extraction, store)  # same project from another source, no identifier
     return extraction_quads(extraction)
@@ -165,26 +174,119 @@ def title_keys(extraction: Extraction) -> set[str]:
     return {title_key(part.title) for part in parts}
 
 
-def _analyse_file(path: str) -> tuple[str, Document | None, Extraction | None, str | None]:
-    """Read and analyse one file (in a worker): ``(path, document, extraction, reason)``."""
+@dataclass
+class AnalysedFile:
+    """One file read, analysed, resolved and mapped to quads, before project matching and
+    writing (the part of ingest that needs no store: it runs in the workers).
+
+    From a worker the quads travel as N-Quads bytes (parsed ten times faster than pickled
+    quads) and the extraction as pickled bytes, unpickled only when a project match needs
+    the quads rebuilt.
+    """
+
+    path: str
+    reason: str | None = None  # why the file was skipped (nothing else is set then)
+    graph: str = ""
+    record: dict[str, object] = field(default_factory=dict)
+    organisations: list[str] = field(default_factory=list)  # keys (or labels) for the summary
+    title_keys: frozenset[str] = frozenset()
+    probes: list[tuple[int, MatchProbe]] = field(default_factory=list)  # (part, probe)
+    quads: list[Quad] | None = None  # in process
+    nquads: bytes = b""  # from a worker
+    extraction: Extraction | None = None  # in process
+    state: bytes | None = None  # from a worker with probes: pickled (extraction, unit parents)
+    unit_parents: dict[str, str] = field(default_factory=dict)
+
+    def graph_quads(self, store: GraphStore, curation: Curation) -> list[Quad]:
+        """The document graph: projects without identifier matched against the store (as
+        :func:`match_projects` does), the quads rebuilt when one joins another's IRI."""
+        own_graph = self.graph
+        found = {i: matching_project(store, own_graph, probe) for i, probe in self.probes}
+        if any(iri is not None for iri in found.values()):
+            extraction, unit_parents = self._restore()
+            resolver = Resolver(curation=curation)
+            resolver.unit_parents = dict(unit_parents)
+            set_current_resolver(resolver)  # parent_iri answers as it did in the worker
+            parts = extraction.parts or [extraction]
+            for i, iri in found.items():
+                if iri is not None:
+                    parts[i].project_iri = iri
+            return extraction_quads(extraction)
+        if self.quads is not None:
+            return self.quads
+        return list(parse(self.nquads, RdfFormat.N_QUADS))
+
+    def _restore(self) -> tuple[Extraction, dict[str, str]]:
+        if self.extraction is not None:
+            return self.extraction, self.unit_parents
+        if self.state is None:
+            raise RuntimeError("no extraction shipped with a file that has match probes")
+        return pickle.loads(self.state)  # type: ignore[no-any-return]
+
+
+def analyse_file(path: str, curation: Curation, ship: bool = False) -> AnalysedFile:
+    """Read, analyse and resolve one file and map it to quads; bad input gives a reason.
+
+    ``ship``: prepare the result for another process (quads as N-Quads bytes, the
+    extraction pickled only when project matching may need it).
+    """
     try:
         document = read_file(path)
-        return path, document, analyse(document), None
+        extraction = analyse(document)
+        resolver = resolve_extraction(extraction, curation=curation)
+        parts = extraction.parts or [extraction]
+        probes = [(i, p) for i, part in enumerate(parts) if (p := match_probe(part)) is not None]
+        quads = extraction_quads(extraction)
+        organisations = [o.key or o.label for o in extraction.organisations]
+        item = AnalysedFile(
+            path,
+            graph=doc_graph(document.doc_id).value,
+            record={
+                "path": str(path),
+                "lang": document.lang,
+                "projects": len(parts),
+                "organisations": len(set(organisations)),
+                "funders": sorted(extraction.notations("funder")),
+            },
+            organisations=organisations,
+            title_keys=frozenset(title_keys(extraction)),
+            probes=probes,
+        )
+        if ship:
+            item.nquads = serialize(quads, None, RdfFormat.N_QUADS)
+            if probes:
+                item.state = pickle.dumps((extraction, resolver.unit_parents))
+        else:
+            item.quads, item.extraction = quads, extraction
+            item.unit_parents = resolver.unit_parents
+        return item
     except IngestError as exc:
-        return path, None, None, exc.reason
+        return AnalysedFile(path, reason=exc.reason)
     except RecursionError as exc:
-        return path, None, None, f"too deeply nested: {exc}"
+        return AnalysedFile(path, reason=f"too deeply nested: {exc}")
     except Exception as exc:  # a bug hit by one odd document must not stop the batch
-        return path, None, None, one_line(f"internal error: {type(exc).__name__}: {exc}")
+        return AnalysedFile(path, reason=one_line(f"internal error: {type(exc).__name__}: {exc}"))
 
 
-def _warm_worker() -> None:
-    """Worker start-up: keep workers quiet; the pipelines are built on first use."""
+#: the curation rules a worker resolves with (set once by its initializer)
+_worker_curation: list[Curation] = []
+
+
+def _start_worker(curation: Curation) -> None:
+    """Worker start-up: keep workers quiet and take the curation rules; the pipelines and
+    dictionaries of a language are built on its first document."""
     import logging
     import warnings
 
     warnings.filterwarnings("ignore")
     logging.disable(logging.WARNING)
+    _worker_curation[:] = [curation]
+
+
+def _analyse_chunk(paths: list[str]) -> list[AnalysedFile]:
+    """A few files analysed in a worker (fewer round trips than one task per file)."""
+    curation = _worker_curation[0] if _worker_curation else Curation()
+    return [analyse_file(path, curation, ship=True) for path in paths]
 
 
 class _BatchWriter:
@@ -230,123 +332,111 @@ def ingest_paths(
     store: GraphStore,
     progress: bool = True,
     jobs: int = 1,
-    batch_size: int = 32,
+    batch_size: int = 64,
 ) -> IngestSummary:
     """Ingest files and folders; bad files are reported in the summary and skipped.
 
-    ``jobs > 1`` reads and analyses files in that many worker processes (spawned, each with
-    its own pipelines) and writes ``batch_size`` documents per store update; the summary
-    and the resulting graph are the same as with one process.
+    Files are read, analysed, resolved and mapped to quads by :func:`analyse_file` — in
+    ``jobs`` spawned worker processes when ``jobs > 1`` (each with its own pipelines,
+    started before the ontology check so their start-up overlaps it) — while this process
+    matches projects against the store and writes ``batch_size`` documents per store update
+    (each update one transaction). The summary and the resulting graph are the same for any
+    ``jobs``.
     """
+    from graph.curation import load_curation
+
+    start = time.perf_counter()
     summary = IngestSummary()
     files = list(iter_files(paths, summary))
     previous_version = store.version()
-    ensure_ontology(store)
+    curation = load_curation(store)  # ingest writes document graphs only: fixed for the run
     bar = None
     if progress and files:
         from tqdm import tqdm
 
         bar = tqdm(total=len(files), unit="file", desc="ingest", dynamic_ncols=True)
     orgs: set[str] = set()
-    written: list[NamedNode] = []
-
-    def record(path: Path | str, document: Document, extraction: Extraction) -> None:
-        summary.files_read += 1
-        projects = extraction.parts or [extraction]  # a table file holds many projects
-        summary.projects += len(projects)
-        for org in extraction.organisations:
-            orgs.add(org.key or org.label)
-        summary.per_file.append(
-            {
-                "path": str(path),
-                "lang": document.lang,
-                "projects": len(projects),
-                "organisations": len({o.key or o.label for o in extraction.organisations}),
-                "funders": sorted(extraction.notations("funder")),
-            }
-        )
-
-    if jobs <= 1 or len(files) <= 1:
-        for path in files:
-            try:
-                document = read_file(path)
-                extraction = ingest_document(store, document)
-            except IngestError as exc:
-                summary.skipped.append((str(path), exc.reason))
-            except RecursionError as exc:
-                summary.skipped.append((str(path), f"too deeply nested: {exc}"))
-            except StoreError:
-                raise  # the store is broken: stop, don't skip every remaining file
-            except Exception as exc:  # a bug hit by one odd document must not stop the batch
-                summary.skipped.append(
-                    (str(path), one_line(f"internal error: {type(exc).__name__}: {exc}"))
-                )
-            else:
-                written.append(doc_graph(document.doc_id))
-                record(path, document, extraction)
+    parallel = jobs > 1 and len(files) > 1
+    # one process: one transaction per file (readers see every file as soon as it is done)
+    writer = _BatchWriter(store, max(1, batch_size) if parallel else 1)
+    with _analysed(files, jobs if parallel else 1, curation) as analysed:
+        ensure_ontology(store)  # while the workers start
+        summary.timings["ontology"] = time.perf_counter() - start
+        for item in analysed:
+            summary.file_times.append(time.perf_counter() - start)
             if bar is not None:
                 bar.update(1)
-    else:
-        writer = _BatchWriter(store, max(1, batch_size))
-        for path, document, extraction in _analysed_in_workers(files, jobs, summary, bar):
+            if item.reason is not None:
+                summary.skipped.append((item.path, item.reason))
+                continue
             try:
-                keys = title_keys(extraction)
-                if keys & writer.pending_keys:
-                    writer.flush()
-                quads = document_quads(store, extraction)
+                if item.title_keys & writer.pending_keys:
+                    writer.flush()  # matching must see the documents before this one
+                quads = item.graph_quads(store, curation)
             except StoreError:
-                raise
+                raise  # the store is broken: stop, don't skip every remaining file
             except Exception as exc:
                 summary.skipped.append(
-                    (str(path), one_line(f"internal error: {type(exc).__name__}: {exc}"))
+                    (item.path, one_line(f"internal error: {type(exc).__name__}: {exc}"))
                 )
                 continue
-            writer.add(doc_graph(document.doc_id), quads, keys)
-            record(path, document, extraction)
+            writer.add(NamedNode(item.graph), quads, item.title_keys)
+            summary.files_read += 1
+            summary.projects += int(item.record["projects"])  # type: ignore[call-overload]
+            orgs.update(item.organisations)
+            summary.per_file.append(item.record)
+        summary.timings["analysed"] = time.perf_counter() - start
         writer.flush()
-        written = writer.written
+    summary.timings["written"] = time.perf_counter() - start
     if bar is not None:
         bar.close()
     summary.organisations = len(orgs)
     summary.triples = store.count_quads()
-    if written:
+    if writer.written:
         from graph.search import refresh_index
 
-        refresh_index(store, written, previous_version)
+        refresh_index(store, writer.written, previous_version)
+    summary.timings["indexed"] = time.perf_counter() - start
     return summary
 
 
-def _analysed_in_workers(
-    files: list[Path], jobs: int, summary: IngestSummary, bar: object
-) -> Iterator[tuple[Path, Document, Extraction]]:
-    """Analysed documents in input order; at most ``4 * jobs`` files in flight (bounded
-    memory). Files that fail are added to ``summary.skipped`` here."""
+@contextmanager
+def _analysed(files: list[Path], jobs: int, curation: Curation) -> Iterator[Iterator[AnalysedFile]]:
+    """Analysed files in input order: in this process (``jobs == 1``) or from ``jobs``
+    spawned workers, which start at once; at most a bounded window of files is in flight."""
+    if jobs <= 1:
+        yield (analyse_file(str(path), curation) for path in files)
+        return
     import multiprocessing
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    chunk = max(1, min(8, len(files) // (4 * jobs)))  # small inputs still use every worker
+    chunks = [[str(p) for p in files[i : i + chunk]] for i in range(0, len(files), chunk)]
     context = multiprocessing.get_context("spawn")  # lingua/morfeusz do not survive fork
-    window: deque[tuple[Path, Future]] = deque()  # type: ignore[type-arg]
-    pending = iter(files)
+    window: deque[Future[list[AnalysedFile]]] = deque()
+    pending = iter(chunks)
+    in_flight = max(4, (128 // chunk)) * jobs  # covers the writer's pauses; bounded memory
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_warm_worker
+        max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(curation,)
     ) as pool:
 
         def top_up() -> None:
-            while len(window) < 4 * jobs:
-                path = next(pending, None)
-                if path is None:
+            while len(window) < in_flight:
+                paths = next(pending, None)
+                if paths is None:
                     return
-                window.append((path, pool.submit(_analyse_file, str(path))))
+                window.append(pool.submit(_analyse_chunk, paths))
 
-        top_up()
-        while window:
-            path, future = window.popleft()
-            top_up()
-            _, document, extraction, reason = future.result()
-            if bar is not None:
-                bar.update(1)  # type: ignore[attr-defined]
-            if reason is not None or document is None or extraction is None:
-                summary.skipped.append((str(path), reason or "not analysed"))
-                continue
-            yield path, document, extraction
+        def results() -> Iterator[AnalysedFile]:
+            while window:
+                future = window.popleft()
+                top_up()
+                yield from future.result()
+
+        top_up()  # the workers spawn now
+        try:
+            yield results()
+        finally:
+            for future in window:
+                future.cancel()

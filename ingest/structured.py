@@ -151,30 +151,54 @@ def match_projects(extraction: Extraction, store: GraphStore) -> None:
     minted from an identifier wins, then the smallest IRI, so the choice is stable.
     Call after organisation resolution and before :func:`ingest.rdf.extraction_quads`.
     """
-    from graph.queries import run_query
-    from graph.resolve import organisation_iri
-    from ingest.identifiers import MIN_TITLE_KEY, title_key
     from ingest.rdf import doc_graph
-    from ontology import concept_iri
 
     own_graph = doc_graph(extraction.document.doc_id).value
     for part in extraction.parts or [extraction]:
-        if part.project_key or part.project_iri:
+        probe = match_probe(part)
+        if probe is not None:
+            found = matching_project(store, own_graph, probe)
+            if found is not None:
+                part.project_iri = found
+
+
+#: what a project is matched on: (title key, funder IRIs, organisation IRIs)
+MatchProbe = tuple[str, frozenset[str], frozenset[str]]
+
+
+def match_probe(part: Extraction) -> MatchProbe | None:
+    """The title key, funders and organisations :func:`match_projects` looks up for one
+    project; None when it is not matched (it has an identifier or an IRI, its title key is
+    short, or it names no funder or no organisation). Needs no store (ingest workers)."""
+    from graph.resolve import organisation_iri
+    from ingest.identifiers import MIN_TITLE_KEY, title_key
+    from ontology import concept_iri
+
+    if part.project_key or part.project_iri:
+        return None
+    key = title_key(part.title)
+    funders = frozenset(concept_iri("funder", m.notation) for m in part.funders)
+    orgs = frozenset(organisation_iri(o) for o in part.organisations)
+    if len(key) < MIN_TITLE_KEY or not funders or not orgs:
+        return None
+    return key, funders, orgs
+
+
+def matching_project(store: GraphStore, own_graph: str, probe: MatchProbe) -> str | None:
+    """The IRI of the same project in another graph of the store (None when there is none)."""
+    from graph.queries import run_query
+
+    key, funders, orgs = probe
+    seen: dict[str, tuple[set[str], set[str]]] = {}
+    for row in run_query(store, "project_candidates", key=Literal(key)):
+        if row["g"].value == own_graph:
             continue
-        key = title_key(part.title)
-        funders = {concept_iri("funder", m.notation) for m in part.funders}
-        orgs = {organisation_iri(o) for o in part.organisations}
-        if len(key) < MIN_TITLE_KEY or not funders or not orgs:
-            continue
-        seen: dict[str, tuple[set[str], set[str]]] = {}
-        for row in run_query(store, "project_candidates", key=Literal(key)):
-            if row["g"].value == own_graph:
-                continue
-            got = seen.setdefault(row["project"].value, (set(), set()))
-            if "funder" in row:
-                got[0].add(row["funder"].value)
-            if "org" in row:
-                got[1].add(row["org"].value)
-        matches = [p for p, (f, o) in seen.items() if f & funders and o & orgs]
-        if matches:
-            part.project_iri = min(matches, key=lambda iri: ("/project/id-" not in iri, iri))
+        got = seen.setdefault(row["project"].value, (set(), set()))
+        if "funder" in row:
+            got[0].add(row["funder"].value)
+        if "org" in row:
+            got[1].add(row["org"].value)
+    matches = [p for p, (f, o) in seen.items() if f & funders and o & orgs]
+    if not matches:
+        return None
+    return min(matches, key=lambda iri: ("/project/id-" not in iri, iri))
