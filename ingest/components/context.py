@@ -192,6 +192,75 @@ def _place(doc: Doc, span: Span, lang: str) -> bool:
 GENITIVE_WORDS = {"of", "des", "der"}
 
 
+#: one-word labels too generic to establish an activity from a single sentence: a model,
+#: a network, a meeting, a lecture or "dissemination" is named in passing in most texts.
+#: ``None``: every one-word label of the concept; otherwise the folded lemmas.
+WEAK_ACTIVITY_WORDS: dict[str, frozenset[str] | None] = {
+    "strategy-development": frozenset(
+        {
+            "model",
+            "modell",
+            "koncept",
+            "konzept",
+            "concept",
+            "koncepce",
+            "koncepcia",
+            "koncepcja",
+            "standard",
+            "standards",
+            "framework",
+            "ramec",
+            "okvir",
+            "rahmen",
+            "ramy",
+            "postup",
+            "postopek",
+            "procedura",
+            "pilot",
+            "pilotaz",
+            "erprobung",
+        }
+    ),
+    "networking-meetings": None,
+    "awareness-campaign": frozenset(
+        {
+            "sireni",
+            "sirenie",
+            "upowszechniac",
+            "upowszechnianie",
+            "dissemination",
+            "disseminate",
+            "diseminace",
+            "diseminacia",
+            "diseminacija",
+            "razsirjanje",
+            "verbreitung",
+            "promotion",
+            "promocja",
+            "promocija",
+            "propagace",
+        }
+    ),
+    "seminar": frozenset(
+        {
+            "prednaska",
+            "prednasky",
+            "predavanje",
+            "predavanja",
+            "lecture",
+            "lectures",
+            "wyklad",
+            "vortrag",
+            "vortrage",
+        }
+    ),
+    "exchange-of-good-practice": frozenset(
+        {"share", "sharing", "shared", "exchange", "exchanged", "transfer"}
+    ),
+    "advocacy": frozenset({"legislativa", "legislacja", "zakonodaja", "gesetzgebung"}),
+}
+
+
 def _workplace(doc: Doc, span: Span, group_ends: set[int]) -> bool:
     """Where a target group works, not an actor of the project: a generic institution
     word right after the group, in the genitive: "pracowników ośrodków pomocy
@@ -240,8 +309,26 @@ class ConceptContext:
             if any(cues[id(s)][1] or self.beneficiary(doc, s, title_end) for s in usable):
                 continue
             dropped.add(f"target-group/{notation}")
+        dropped |= self.weak_activities(doc, spans, title_end)
         doc.spans[CONCEPT_SPANS] = [s for s in spans if s.label_ not in dropped]
         return doc
+
+    def weak_activities(self, doc: Doc, spans: list[Span], title_end: int) -> set[str]:
+        """Activities named only by a generic word in one sentence (not the title)."""
+        by_activity: dict[str, list[Span]] = {}
+        for span in spans:
+            scheme, _, notation = span.label_.partition("/")
+            if scheme == "activity-type" and notation in WEAK_ACTIVITY_WORDS:
+                by_activity.setdefault(notation, []).append(span)
+        out: set[str] = set()
+        for notation, mentions in by_activity.items():
+            words = WEAK_ACTIVITY_WORDS[notation]
+            weak = all(len(s) == 1 and (words is None or s[0].norm_ in words) for s in mentions)
+            if not weak or any(s.start_char < title_end for s in mentions):
+                continue
+            if len({sentence_text(doc, s.start_char) for s in mentions}) < 2:
+                out.add(f"activity-type/{notation}")
+        return out
 
     def keeps(self, doc: Doc, span: Span, group_ends: set[int]) -> bool:
         """Mention-level rules: places, workplaces, social media, the EU disclaimer."""

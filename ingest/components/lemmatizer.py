@@ -4,11 +4,14 @@ The folded lemma (lower case, no diacritics) is what vocabulary, gazetteer and
 organisation matching run on, so "věznici", "Věznice" and "vezenice" meet. It is
 stored on the *lexeme* (one word type of this language's vocabulary), so every word
 type is lemmatised once per process and a document costs one pass over its distinct
-words, not one Python call per token. ``token.lemma_`` is left unset; callers that need
-the un-folded lemma use :func:`ingest.lemmatize.lemmatize`.
+words, not one Python call per token. Czech, Slovak and Slovene words the lemmatiser
+does not know get a lemma from case-ending rules (:func:`lemma_of`). ``token.lemma_``
+is left unset; callers that need the un-folded lemma use :func:`lemma_of`.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -16,6 +19,87 @@ from spacy.tokens import Doc
 
 from ingest.lemmatize import lemmatize
 from ingest.normalise import fold
+
+#: case endings → base-form endings, tried (in order) on lower-case words the lemmatiser
+#: does not know: Czech "metodiku" → "metodika", Slovak "stratégiou" → "stratégia"
+SUFFIX_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "cs": (
+        ("ách", "a"),
+        ("ami", "a"),
+        ("ám", "a"),
+        ("ou", "a"),
+        ("u", "a"),
+        ("y", "a"),
+        ("ě", "a"),
+        ("e", "a"),
+        ("i", "a"),
+        ("ům", ""),
+        ("ech", ""),
+        ("em", ""),
+        ("ovi", ""),
+        ("ů", ""),
+        ("a", ""),
+        ("u", ""),
+        ("y", ""),
+        ("e", ""),
+        ("i", ""),
+    ),
+    "sk": (
+        ("ách", "a"),
+        ("ami", "a"),
+        ("ám", "a"),
+        ("ou", "a"),
+        ("u", "a"),
+        ("y", "a"),
+        ("e", "a"),
+        ("i", "a"),
+        ("och", ""),
+        ("om", ""),
+        ("ov", ""),
+        ("mi", ""),
+        ("a", ""),
+        ("u", ""),
+        ("y", ""),
+        ("e", ""),
+        ("i", ""),
+    ),
+    "sl": (
+        ("ami", "a"),
+        ("ah", "a"),
+        ("am", "a"),
+        ("o", "a"),
+        ("i", "a"),
+        ("e", "a"),
+        ("om", ""),
+        ("ov", ""),
+        ("ih", ""),
+        ("ev", ""),
+        ("a", ""),
+        ("u", ""),
+        ("i", ""),
+        ("e", ""),
+    ),
+}
+MIN_STEM = 3
+
+
+@lru_cache(maxsize=200_000)
+def lemma_of(word: str, lang: str) -> str:
+    """:func:`lemmatize`, plus case-ending rules for cs/sk/sl words it does not know."""
+    lemma = lemmatize(word, lang)
+    rules = SUFFIX_RULES.get(lang)
+    if not rules or lemma != word or not word[:1].islower() or not word.isalpha():
+        return lemma
+    import simplemma
+
+    if simplemma.is_known(word, lang=lang):
+        return lemma
+    for suffix, base in rules:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            candidate = word[: -len(suffix)] + base
+            if simplemma.is_known(candidate, lang=lang):
+                return lemmatize(candidate, lang)
+    return lemma
 
 
 class PraxisLemmatizer:
@@ -30,7 +114,7 @@ class PraxisLemmatizer:
             lex = self.vocab[orth]
             text = lex.orth_
             if not text.isspace():
-                lex.norm_ = fold(lemmatize(text, self.lang)) or text
+                lex.norm_ = fold(lemma_of(text, self.lang)) or text
             self.seen.add(orth)
         return doc
 

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ingest.lemmatize import lemmatize
+from ingest.components.lemmatizer import lemma_of
 from ingest.normalise import fold
 from ontology import vocabulary
 
@@ -30,7 +30,7 @@ def label_languages(lang: str) -> tuple[str, ...]:
 
 def lemma_key(text: str, lang: str, nlp: Language) -> list[str]:
     """Folded lemmas of a label, tokenised like document text."""
-    return [fold(lemmatize(t.text, lang)) or t.text for t in nlp.make_doc(text) if not t.is_space]
+    return [fold(lemma_of(t.text, lang)) or t.text for t in nlp.make_doc(text) if not t.is_space]
 
 
 def norm_doc(nlp: Language, norms: list[str]) -> Doc:

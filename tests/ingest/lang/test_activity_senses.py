@@ -1,0 +1,66 @@
+"""Activity types from specific phrases; generic words named in passing do not count."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation"),
+    [
+        # a model, a concept, a network or a lecture mentioned once, in passing
+        (
+            "pl",
+            "Projekt.\nPartner rozwija od lat model policji dzielnicowej.",
+            "strategy-development",
+        ),
+        (
+            "de",
+            "Projekt.\nDas Ministerium stellt das österreichische Modell vor.",
+            "strategy-development",
+        ),
+        ("cs", "Projekt.\nVýzvu šíříme prostřednictvím sítě REN.", "networking-meetings"),
+        ("sl", "Projekt.\nV centru potekajo delavnice in predavanja.", "seminar"),
+        (
+            "en",
+            "Project.\nHow can they share it with colleagues abroad?",
+            "exchange-of-good-practice",
+        ),
+        ("sk", "Projekt.\nPlatforma na šírenie výsledkov.", "awareness-campaign"),
+        # words in another sense: Polish "w praktyce" (in practice), German "Förderung" (funding)
+        ("pl", "Projekt.\nProjekt bezpieczny w praktyce otrzymał dotację.", "study-visit"),
+        ("de", "Projekt.\nFörderung: Europäischer Sozialfonds Plus.", "advocacy"),
+    ],
+)
+def test_generic_words_in_passing(analyse, lang: str, text: str, notation: str) -> None:
+    assert notation not in analyse(lang, text).activity_types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation"),
+    [
+        # a specific phrase
+        (
+            "cs",
+            "Projekt.\nPartneři společně vytvořili metodiku práce s klienty.",
+            "strategy-development",
+        ),
+        ("en", "Project.\nThe partners organised a study visit to Oslo.", "study-visit"),
+        (
+            "de",
+            "Projekt.\nDer Erfahrungsaustausch fand in Wien statt.",
+            "exchange-of-good-practice",
+        ),
+        # a generic word the text returns to, or in the title
+        ("pl", "Nowy model współpracy\nModel testujemy w trzech gminach.", "strategy-development"),
+        (
+            "sl",
+            "Projekt.\nSrečanje partnerjev je bilo v maju.\nNaslednje srečanje bo jeseni.",
+            "networking-meetings",
+        ),
+        # a campaign is always an activity
+        ("sk", "Projekt.\nKu kampani patria aj plagáty v školách.", "awareness-campaign"),
+    ],
+)
+def test_specific_or_recurring_activities(analyse, lang: str, text: str, notation: str) -> None:
+    assert notation in analyse(lang, text).activity_types

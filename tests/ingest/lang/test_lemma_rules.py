@@ -1,0 +1,37 @@
+"""Case-ending rules give lemmas to Czech, Slovak and Slovene words the lemmatiser lacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.components.lemmatizer import lemma_of
+from ingest.lemmatize import lemmatize
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "lemma"),
+    [
+        ("metodiku", "cs", "metodika"),
+        ("modelu", "cs", "model"),
+        ("stratégiou", "sk", "stratégia"),
+    ],
+)
+def test_case_endings(word: str, lang: str, lemma: str) -> None:
+    assert lemma_of(word, lang) == lemma
+
+
+@pytest.mark.parametrize(
+    ("word", "lang"),
+    [
+        ("Metodiku", "cs"),  # capitalised words (names) are left to the lemmatiser
+        ("xyzabcu", "cs"),  # no known base form
+        ("metodiku", "de"),  # no rules for German
+    ],
+)
+def test_no_rule_applies(word: str, lang: str) -> None:
+    assert lemma_of(word, lang) == lemmatize(word, lang)
+
+
+def test_inflected_label_matches_in_text(analyse) -> None:
+    found = analyse("cs", "Projekt.\nPartneři společně vytvořili metodiku práce s klienty.")
+    assert "strategy-development" in found.activity_types
