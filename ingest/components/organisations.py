@@ -492,7 +492,24 @@ ADJ_ENDINGS = {
         "ího",
         "ímu",
     ),
-    "sk": ("í", "ý", "á", "é", "ého", "ému", "ých", "ým", "ými", "ou", "ej", "ia", "ie", "iu"),
+    "sk": (
+        "í",
+        "ý",
+        "á",
+        "é",
+        "ého",
+        "ému",
+        "eho",
+        "emu",
+        "ých",
+        "ým",
+        "ými",
+        "ou",
+        "ej",
+        "ia",
+        "ie",
+        "iu",
+    ),
     "sl": ("i", "a", "o", "e", "ega", "emu", "em", "ih", "im", "imi", "ski", "ška", "ški"),
     "pl": ("y", "a", "e", "ego", "emu", "ej", "ą", "ych", "ym", "ymi", "i", "ie", "iego"),
 }
@@ -575,6 +592,37 @@ PROJECT_WORDS = (
     "seminar",
     "workshop",
 )
+#: endings of German common nouns (a capitalised tail word ending so is not a place)
+DE_NOUN_ENDINGS = ("ungen", "ung", "heit", "keit", "schaft", "ionen", "tat", "ismus", "nahme")
+#: rivers and landscapes that close German place names ("an der Donau", "im Wald")
+GEO_TAILS = {
+    "donau",
+    "main",
+    "wald",
+    "oder",
+    "inn",
+    "havel",
+    "rhein",
+    "lech",
+    "isar",
+    "elbe",
+    "saale",
+    "neckar",
+    "mosel",
+    "ruhr",
+    "lahn",
+    "weser",
+    "ems",
+    "ilm",
+    "harz",
+    "spree",
+    "fils",
+    "ybbs",
+    "enns",
+    "traun",
+    "mur",
+    "drau",
+}
 OPEN_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 CLOSE_QUOTES = {"”", "“", '"', "»", "«", "‘", "’"}
 #: an e-mail address or web address; group 1 is the domain
@@ -586,6 +634,14 @@ DOMAIN_RE = re.compile(
 @lru_cache(maxsize=200_000)
 def is_cap(text: str) -> bool:
     return bool(text[:1].isupper()) and any(ch.isalpha() for ch in text)
+
+
+SLAVIC_LETTERS = set("řěůčšžýłąęśźżńćľĺŕťďňŘĚŮČŠŽÝŁĄĘŚŹŻŃĆĽĹŔŤĎŇ")
+
+
+@lru_cache(maxsize=100_000)
+def has_slavic_letters(text: str) -> bool:
+    return not SLAVIC_LETTERS.isdisjoint(text)
 
 
 @lru_cache(maxsize=100_000)
@@ -874,7 +930,18 @@ class OrganisationRecogniser:
         n = len(doc)
         end = head + width
         lang = self.lang
-        slavic = lang in SLAVIC
+        # a Czech/Polish/Slovak/Slovene name quoted in a German or English text
+        # ("Hasičský záchranný sbor Plzeňského kraje") keeps its own grammar
+        slavic = lang in SLAVIC or any(
+            has_slavic_letters(doc[j].text) for j in range(max(0, head - 1), end)
+        )
+        adjective = self._adjective_any_case
+        if slavic and lang not in SLAVIC:
+            lang = "cs"
+
+            def adjective(word: str) -> bool:
+                return word.isalpha() and len(word) > 3 and word.lower().endswith(ADJ_ENDINGS["cs"])
+
         k = end
         budget = MAX_COMPLEMENT
         lower_run = 0  # lower-case words since the last head/preposition
@@ -971,12 +1038,21 @@ class OrganisationRecogniser:
                     k += 1  # "Praha-Ruzyně"
                     continue
                 break
+            if in_caps and low in {"an", "am", "im", "ob"}:
+                j = k + 1
+                if j < n and doc[j].lower_ in {"der", "dem"}:
+                    j += 1
+                if j < n and folded(doc[j].text) in GEO_TAILS:
+                    k = j + 1  # "Hainburg an der Donau", "Furth im Wald"
+                    continue
             if low in self.preps or (low in {"ds.", "spraw"} and lang == "pl"):
                 nxt = doc[k + 1] if k + 1 < n else None
                 if nxt is None or ends_name(nxt) or nxt.lower_ in COMPLEMENT_STOP:
                     break
                 if in_caps and slavic and not is_cap(nxt.text):
-                    break
+                    if not self._designator_before(doc, k):
+                        break
+                    in_caps = False  # "Rada vlády SR | pre prevenciu kriminality"
                 if caps_tail and not slavic and low not in {"der", "des", "of"}:
                     break  # "Volkshochschule Augsburg | zur digitalen Grundbildung"
                 k += 1
@@ -994,6 +1070,8 @@ class OrganisationRecogniser:
                     and not (after_prep or lower_run or lang in {"pl", "de", "en"})
                 ):
                     break
+                if lang == "de" and not after_prep and folded(text).endswith(DE_NOUN_ENDINGS):
+                    break  # "mit der IHK | Empfehlungen erarbeiten": a common noun
                 in_caps = True
                 caps_tail = caps_tail or not after_prep
                 lower_run = 0
@@ -1009,8 +1087,8 @@ class OrganisationRecogniser:
                 and slavic
                 and t.is_alpha
                 and is_cap(doc[k - 1].text)
-                and self._adjective_any_case(doc[k - 1].text)
-                and not self._adjective_any_case(text)
+                and adjective(doc[k - 1].text)
+                and not adjective(text)
                 and not self._is_verb(t)
             ):
                 k += 1  # "… Pohraničnej stráže", "… České republiky": the capital's noun
@@ -1056,6 +1134,18 @@ class OrganisationRecogniser:
         ):
             k -= 1
         return k
+
+    def _designator_before(self, doc: Doc, k: int) -> bool:
+        """The capitalised words before ``k`` are a country ("Rada vlády Slovenskej
+        republiky | pre prevenciu kriminality", "Rada vlády ČR | pro lidská práva")."""
+        j = k - 1
+        if j < 0:
+            return False
+        if doc[j].is_upper and folded(doc[j].text) in COUNTRY_DESIGNATORS:
+            return True
+        if j >= 1 and folded(doc[j - 1].text + " " + doc[j].text) in COUNTRY_DESIGNATORS:
+            return True
+        return False
 
     def _is_adverb(self, text: str) -> bool:
         """Czech/Slovak adverbs ("dlouhodobě", "následně", "následne") end a complement."""
@@ -1235,6 +1325,8 @@ class OrganisationRecogniser:
         opening a sentence still shows itself by its head word ("Městská policie"), a
         typing modifier ("Probační a mediační služba"), or another capital inside.
         """
+        if self.lang == "de" and start == head and hw.width == 1 and self._german_plural(doc[head]):
+            return False  # "Hochschulen NRW", "Vereine bei Anträgen": kinds of bodies
         if not self._opens_clause(doc, start) or is_acronym(doc[start].text):
             return True
         rest = doc[start + 1 : end]
@@ -1261,6 +1353,15 @@ class OrganisationRecogniser:
             return True
         return any(is_cap(t.text) for t in rest)
 
+    @staticmethod
+    def _german_plural(token) -> bool:  # type: ignore[no-untyped-def]
+        """A German head noun in a plural form: its lemma lacks the "-e/-en/-n" ending."""
+        text = folded(token.text)
+        lemma = token.norm_
+        if text == lemma or not lemma or not text.startswith(lemma):
+            return False
+        return text[len(lemma) :] in {"e", "en", "n", "er", "nen"}
+
     def _opens_clause(self, doc: Doc, k: int) -> bool:
         """Word ``k`` is capitalised by position: it opens a sentence, a line, a bullet or
         follows a number, time or colon ("Działanie 3. Oddziały …", "13:00 Pracovní …")."""
@@ -1269,7 +1370,7 @@ class OrganisationRecogniser:
         prev = doc[k - 1]
         return (
             "\n" in prev.text
-            or prev.text in {"•", "-", "–", "*", "·", "▪", ":", ".", "|", "›"}
+            or prev.text in {"•", "-", "–", "*", "·", "▪", ".", "|", "›"}
             or prev.like_num
             or bool(re.fullmatch(r"[\d.:]+", prev.text))
         )
@@ -1312,7 +1413,11 @@ class OrganisationRecogniser:
                 and last - k < 8
             ):
                 if doc[k].is_lower and doc[k].lower_ not in self.connectors:
-                    if self.lang in {"de", "en"} and doc[k].lower_ not in self.preps:
+                    if (
+                        self.lang in {"de", "en"}
+                        and doc[k].lower_ not in self.preps
+                        and not has_slavic_letters(doc[k].text)
+                    ):
                         break  # "JVA Kiel arbeiten mit dem …": a clause, not a name
                     if doc[k].lower_ in ARTICLES and (
                         k - 1 < line_start

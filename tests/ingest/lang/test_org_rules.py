@@ -72,6 +72,34 @@ FOUND = [
         "Úrad práce, sociálnych vecí a rodiny Prešov",
         "labour-office",
     ),
+    # a Czech name quoted in a German text keeps its genitive complement
+    (
+        "de",
+        "Projektpartner: Hasičský záchranný sbor Jihočeského kraje (HZS JčK)",
+        "Hasičský záchranný sbor Jihočeského kraje",
+        "fire-rescue",
+    ),
+    # German place names closed by a river or landscape
+    (
+        "de",
+        "Partner ist die Stadtgemeinde Tulln an der Donau.",
+        "Stadtgemeinde Tulln an der Donau",
+        "municipality",
+    ),
+    # a government council with a prepositional complement after the country
+    (
+        "sk",
+        "Projekt podporila Rada vlády Slovenskej republiky pre ľudské práva v roku 2023.",
+        "Rada vlády Slovenskej republiky pre ľudské práva",
+        "advisory-body",
+    ),
+    # Slovak rhythmic shortening ("Nórskeho", not "Nórského")
+    (
+        "sk",
+        "Prišiel zástupca Veľvyslanectva Nórskeho kráľovstva v Bratislave.",
+        "Veľvyslanectva Nórskeho kráľovstva v Bratislave",
+        "diplomatic-mission",
+    ),
 ]
 
 
@@ -151,6 +179,11 @@ NOT_FOUND = [
         "Głos zabrał przedstawiciel Służby Więziennej płk Adam Nowak.",
         "Służby Więziennej płk Adam Nowak",
     ),
+    # German plural heads name kinds of bodies
+    ("de", "Beteiligt sind Hochschulen NRW und Vereine bei der Antragstellung.", "Hochschulen NRW"),
+    ("de", "Die Vereine bei Anträgen zu unterstützen ist das Ziel.", "Vereine bei Anträgen"),
+    # a German common noun after an acronym is not part of the name
+    ("de", "Die Partner wollen mit der IHK Empfehlungen erarbeiten.", "IHK Empfehlungen"),
 ]
 
 
