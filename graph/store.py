@@ -212,8 +212,9 @@ class GraphStore(ABC):
     def has_documents(self) -> bool:
         """Whether any named graph other than the store's own (meta, ontology) has data."""
         return self.ask(
-            "ASK { GRAPH ?g { ?s ?p ?o } "
-            f"FILTER(?g != {term_sparql(META_GRAPH)} && ?g != {term_sparql(ONTOLOGY_GRAPH)}) }}"
+            "ASK WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != ?meta && ?g != ?ontology) }",
+            meta=META_GRAPH,
+            ontology=ONTOLOGY_GRAPH,
         )
 
     def bulk_load(
