@@ -7,6 +7,13 @@ span, the extractor and its confidence: eight quads per fact. The source documen
 repeated on every evidence node; only in a graph holding several documents (a table file,
 one document per row) does ``ev prov:wasDerivedFrom doc`` name it. ``rdf:type pg:Evidence``
 is implied by the range of ``pg:evidence`` and not written.
+
+An organisation mention is evidenced once, on its participation (``part pg:role`` for the
+first span, ``part pg:organisation`` for the others). The organisation's ``rdf:type`` and
+``pg:actorType`` written in the same graph come from that same mention (same span, extractor
+and confidence), so they share the participation's evidence instead of repeating it on the
+organisation: ``GRAPH ?g { ?part pg:organisation ?org ; pg:evidence ?ev }``
+(``graph/queries/organisation_evidence.rq``).
 """
 
 from __future__ import annotations
@@ -167,7 +174,8 @@ def extraction_quads(
     for index, org in enumerate(ex.organisations, start=1):
         oiri = n(organisation_iri(org))
         first = org.spans[0]
-        w.fact(oiri, RDF.type, n(PG.Organisation), first, org.extractor, org.confidence)
+        # type and actor type: evidenced by the participation's evidence (the same mention)
+        w.add(oiri, RDF.type, n(PG.Organisation))
         w.add(oiri, SKOS.prefLabel, Literal(org.label))
         for surface in org.surface_forms:
             if surface != org.label:
@@ -175,14 +183,7 @@ def extraction_quads(
         if org.acronym:
             w.add(oiri, PG.acronym, Literal(org.acronym))
         if org.actor_type:
-            w.fact(
-                oiri,
-                PG.actorType,
-                n(concept_iri("actor-type", org.actor_type)),
-                first,
-                org.extractor,
-                org.confidence,
-            )
+            w.add(oiri, PG.actorType, n(concept_iri("actor-type", org.actor_type)))
         if org.country:
             w.add(oiri, PG.country, Literal(org.country))
         if org.domain:

@@ -249,6 +249,18 @@ def test_every_evidence_points_into_its_stored_text(structured_store: GraphStore
         PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s pg:evidence ?ev } }"
     )
     assert len(found) == int(everything[0]["n"].value)
+    # an organisation's type and actor type share the evidence of its participation
+    unevidenced = structured_store.select(
+        PREFIXES
+        + """SELECT ?g ?org WHERE { GRAPH ?g { ?doc a pg:SourceDocument . ?org a pg:Organisation .
+             FILTER NOT EXISTS { ?part pg:organisation ?org ; pg:evidence ?ev } } }"""
+    )
+    assert unevidenced == []
+    some = structured_store.select(
+        PREFIXES + "SELECT ?org WHERE { GRAPH ?g { ?part pg:organisation ?org } } LIMIT 1"
+    )
+    named = run_query(structured_store, "organisation_evidence", org=some[0]["org"])
+    assert named and all(r["quote"].value.strip() for r in named)
     for row in found:
         text = row["text"].value
         start, end = int(row["start"].value), int(row["end"].value)
