@@ -451,6 +451,21 @@ PERSON_TITLES = {
     "leiterin",
     "vedouci",
     "kierownik",
+    "predstavnik",
+    "predstavniki",
+    "predstavnica",
+    "zastupce",
+    "zastupci",
+    "zastupca",
+    "zastupcovia",
+    "przedstawiciel",
+    "przedstawiciele",
+    "przedstawicielka",
+    "representative",
+    "representatives",
+    "vertreter",
+    "vertreterin",
+    "vertreterinnen",
 }
 MAX_NAME_TOKENS = 18
 MAX_COMPLEMENT = 14
@@ -2454,6 +2469,67 @@ ADJECTIVE_LEMMA_ENDINGS = {
 }
 
 
+#: adjective case endings → masculine nominative, when the lemmatiser does not know the
+#: word ("Probačního" → "Probační", "Krajskej" → "Krajský")
+_ADJECTIVE_CASE_ENDINGS = {
+    "cs": (
+        ("ího", "í"),
+        ("ímu", "í"),
+        ("ími", "í"),
+        ("ích", "í"),
+        ("ého", "ý"),
+        ("ému", "ý"),
+        ("ými", "ý"),
+        ("ých", "ý"),
+        ("ým", "ý"),
+        ("ém", "ý"),
+        ("ou", "ý"),
+    ),
+    "sk": (
+        ("ieho", "í"),
+        ("iemu", "í"),
+        ("ími", "í"),
+        ("ích", "í"),
+        ("ého", "ý"),
+        ("eho", "y"),
+        ("ému", "ý"),
+        ("emu", "y"),
+        ("ými", "ý"),
+        ("ých", "ý"),
+        ("ým", "ý"),
+        ("ej", "ý"),
+        ("ou", "ý"),
+    ),
+}
+
+
+def _adjective_word(text: str, lang: str) -> bool:
+    """An adjective by its lemma's ending (Polish: by morfeusz2)."""
+    if lang == "pl":
+        return _pl_is_adjective(text[:1].upper() + text[1:])
+    lemma = lemmatize(text, lang).lower()
+    return lemma.endswith(ADJECTIVE_LEMMA_ENDINGS.get(lang, ("\0",))) or (
+        lemma == text.lower()
+        and text.lower().endswith(tuple(e for e, _ in _ADJECTIVE_CASE_ENDINGS.get(lang, ())))
+    )
+
+
+def _adjective_lemma(text: str, lang: str) -> str:
+    """Masculine nominative of an adjective in a name (Slovene: the definite "-i" form
+    names use, "Javni zavod", "Osnovna šola", not the lemma's "javen", "osnoven")."""
+    lemma = lemmatize(text, lang)
+    if lemma.lower() == text.lower():
+        low = text.lower()
+        for ending, nominative in _ADJECTIVE_CASE_ENDINGS.get(lang, ()):
+            if low.endswith(ending) and len(low) > len(ending) + 2:
+                return text[: len(text) - len(ending)] + nominative
+    if lang == "sl" and not lemma.endswith("i") and lemma.isalpha():
+        if len(lemma) > 3 and lemma[-2:] in {"en", "ek", "el", "er"}:
+            lemma = lemma[:-2] + lemma[-1]
+        lemma += "i"
+    return lemma
+
+
 def _gender_slavic(lemma: str, lang: str) -> str:
     low = lemma.lower()
     if lang == "cs":
@@ -2525,6 +2601,22 @@ def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: i
                 break
     if head is None:
         head = 0 if lang in SLAVIC else None
+    if head is not None and lang in SLAVIC:
+        # the grammatical head is the first word that is not an adjective ("Krajské
+        # veliteľstvo | polície", "Ravnateljstvo | policije"), even when the institutional
+        # word of the table comes later
+        for k in range(0, head):
+            t = tokens[k]
+            if not t.is_alpha or t.is_upper or t.lower_ in NAME_CONNECTORS:
+                continue
+            if head_at is not None:
+                hw = head_at(span.doc, t.i)
+                if hw is not None and hw.cls != "M" and hw.width == 1:
+                    head = k
+                    break
+            if not _adjective_word(t.text, lang):
+                head = k
+                break
     if head is not None and lang in SLAVIC and tokens:
         head_tok = tokens[head]
         # the head and everything before it are in the name's case; the rest is genitive
@@ -2538,13 +2630,20 @@ def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: i
             for k in range(0, head + 1):
                 t = tokens[k]
                 if t.is_alpha and not t.is_upper:
-                    lemma = lemmatize(t.text, "pl") if k != head else head_lemma
+                    lemma = _pl_adjective_lemma(t.text) if k != head else head_lemma
                     out.append(nominative_pl(t.text, lemma, number, gender if k != head else None))
                 else:
                     out.append(t.text)
-            # adjectives directly after the head agree too ("Komenda Główna", "Urząd Wojewódzki")
+            # adjectives directly after the head agree too ("Komenda Główna", "Urząd
+            # Wojewódzki"), when they are in the head's case ("Stowarzyszenia Bezpieczny
+            # Powrót" keeps its title as written)
             k = head + 1
-            while k < len(tokens) and _pl_is_adjective(tokens[k].text):
+            while (
+                k < len(tokens)
+                and _pl_is_adjective(tokens[k].text)
+                and _pl_agree(tokens[k].text, head_tok.text)
+                and _pl_has_gender(tokens[k].text, gender)
+            ):
                 lemma = lemmatize(tokens[k].text, "pl")
                 out.append(nominative_pl(tokens[k].text, lemma, number, gender))
                 k += 1
@@ -2557,7 +2656,7 @@ def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: i
                 for k in range(0, head):
                     t = tokens[k]
                     if t.is_alpha and not t.is_upper:
-                        lemma = lemmatize(t.text, lang)
+                        lemma = _adjective_lemma(t.text, lang)
                         out.append(_case_like(_agree_slavic(lemma, gender, lang), t.text))
                     else:
                         out.append(t.text)
@@ -2655,6 +2754,31 @@ def _pl_agree(adjective: str, noun: str) -> bool:
     adj = forms(adjective, {"adj", "ppas", "pact"})
     nouns = forms(noun, {"subst", "ger"})
     return not adj or not nouns or bool(adj & nouns)
+
+
+def _pl_adjective_lemma(word: str) -> str:
+    """The adjective reading's lemma ("Centralnym" → "centralny", not the noun
+    "centralne"), else the word's lemma."""
+    from ingest.lemmatize import _pl_readings
+
+    for lemma, tag, _names in _pl_readings(word):
+        if tag.startswith(("adj:", "ppas:", "pact:")):
+            return lemma
+    return lemmatize(word, "pl")
+
+
+def _pl_has_gender(word: str, gender: str | None) -> bool:
+    """An adjective reading of ``word`` in ``gender`` ("Otwartej" is feminine only)."""
+    from ingest.lemmatize import _pl_readings
+
+    if not gender:
+        return True
+    for _lemma, tag, _names in _pl_readings(word):
+        parts = tag.split(":")
+        if parts[0] in {"adj", "ppas", "pact"} and len(parts) >= 4:
+            if gender in parts[3].split("."):
+                return True
+    return False
 
 
 def _pl_is_adjective(word: str) -> bool:

@@ -206,3 +206,40 @@ def test_a_curated_short_form_does_not_swallow_a_municipal_police(analyse) -> No
 def test_an_origin_adjective_is_not_part_of_the_name(analyse) -> None:
     found = analyse("de", "Es berichten die Grazer Stiftung „Neue Brücke“ und andere.")
     assert "Stiftung „Neue Brücke“" in found.surfaces()
+
+
+LABELS = [
+    # inflected mentions → nominative canonical labels
+    ("cs", "Delegace navštívila Probačního domu v Táboře.", "Probační dům v Táboře"),
+    (
+        "sk",
+        "Stretnutie s Krajským veliteľstvom polície v Krakove.",
+        "Krajské veliteľstvo polície v Krakove",
+    ),
+    ("sl", "Delavnica v prostorih Javnega zavoda Cene Štupar.", "Javni zavod Cene Štupar"),
+    (
+        "sl",
+        "Sodelovali so učenci Osnovne šole Leskovec pri Krškem.",
+        "Osnovna šola Leskovec pri Krškem",
+    ),
+    (
+        "pl",
+        "Współpraca z Centralnym Ośrodkiem Szkolenia Służby Więziennej w Kaliszu.",
+        "Centralny Ośrodek Szkolenia Służby Więziennej w Kaliszu",
+    ),
+    (
+        "pl",
+        "Projekt prowadzi Stowarzyszenie Bezpieczny Powrót z Opola.",
+        "Stowarzyszenie Bezpieczny Powrót",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "label"), LABELS)
+def test_canonical_label_is_nominative(analyse, lang: str, text: str, label: str) -> None:
+    analyse(lang, text).org(label)
+
+
+def test_a_representative_is_not_part_of_the_name(analyse) -> None:
+    found = analyse("sl", "Predstavniki Ravnateljstva policije so prišli na posvet.")
+    assert "Predstavniki Ravnateljstva policije" not in found.surfaces()
