@@ -7,7 +7,12 @@ Starts from the funder concepts the vocabulary matcher found and applies rules:
   Erasmus+ funding") and says nothing about this project being funded;
 * narrower programmes imply their broader one (Active Citizens Fund → EEA and Norway
   Grants, via skos:broader), and an Interreg programme is ERDF money (``IMPLIES``);
-* "co-financed by the EU" (``eu-unspecified``) gives way to any named EU programme.
+* "co-financed by the EU" (``eu-unspecified``) gives way to any named EU programme;
+* an organisation named right after a funding word ("gefördert vom Bundesministerium
+  für Justiz", "Funding: U.S. Embassy in Prague", "podporil Medzinárodný vyšehradský
+  fond") funds the project: a programme named inside it counts, and otherwise its
+  actor type gives the kind of money (:data:`FUNDER_BY_ACTOR_TYPE`; a foundation's
+  name gives ``private-foundation``).
 
 Result: ``doc._.praxis_funders`` (list of :class:`ConceptMention`).
 """
@@ -18,6 +23,7 @@ import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ingest.components.sentences import sentence_text
 from ingest.components.vocabulary import CONCEPT_SPANS
@@ -71,6 +77,69 @@ TOPIC_CUES = re.compile(
 )
 
 
+#: a word after which the named organisation pays (one folded token)
+FUNDED_BY_WORD = re.compile(
+    r"^(financ\w*|spolufinanc\w*|sofinanc\w*|finans\w*|wspolfinans\w*|dofinans\w*|"
+    r"podporil\w*|podporen\w*|podporeny|gefordert|finanziert|kofinanziert|mitfinanziert|"
+    r"forderung|funded|financed|cofunded|cofinanced|sponsored|funding|donacij\w*|"
+    r"dotac\w*|dotacj\w*|wsparci\w*|wsparty|wsparte|wsparta)$"
+)
+#: tokens between the funding word and the organisation's name
+FUNDED_BY_WINDOW = 8
+#: the kind of money an organisation of this actor type gives
+FUNDER_BY_ACTOR_TYPE = {
+    "ministry": "national-public",
+    "government-agency": "national-public",
+    "regional-government": "national-public",
+    "advisory-body": "national-public",
+    "municipality": "local-public",
+    "diplomatic-mission": "foreign-government",
+    "eu-body": "eu-unspecified",
+}
+#: named programmes (EU and EEA/Norway Grants, Swiss, Visegrad)
+PROGRAMMES = EU_PROGRAMMES | {
+    "eea-norway-grants",
+    "active-citizens-fund",
+    "swiss-contribution",
+    "visegrad-fund",
+}
+#: kinds of money an operator of a named programme would wrongly add
+OPERATOR_KINDS = {"national-public", "eu-unspecified"}
+FOUNDATION_NAME = re.compile(
+    r"\b(nadac\w*|nadacn\w*|fundacj\w*|fundacij\w*|\w*stiftung|foundations?)\b"
+)
+
+
+#: "by" before an organisation that pays in a passive sentence ("vom Ministerium …
+#: gefördert", "finansowany przez gminę")
+AGENT_WORDS = {"von", "vom", "durch", "by", "przez", "od"}
+
+
+def _same_sentence(doc: Doc, start: int, end: int) -> bool:
+    return not any(doc[k].is_sent_start for k in range(start + 1, end + 1))
+
+
+def funding_organisations(doc: Doc) -> list[SpacySpan]:
+    """Organisations named a few words after a funding word ("Funding: U.S. Embassy"),
+    or as the agent of one ("von der Privatstiftung Brückenschlag … gefördert")."""
+    out: list[SpacySpan] = []
+    cues = [t.i for t in doc if t.is_alpha and FUNDED_BY_WORD.match(fold(t.text))]
+    if not cues:
+        return out
+    for span in doc.spans.get("praxis_orgs", []):
+        agent = any(doc[k].lower_ in AGENT_WORDS for k in range(max(span.start - 2, 0), span.start))
+        for i in cues:
+            after = 0 < span.start - i <= FUNDED_BY_WINDOW
+            before = agent and 0 <= i - span.end < 2 * FUNDED_BY_WINDOW
+            if after and _same_sentence(doc, i, span.start):
+                out.append(span)
+                break
+            if before and _same_sentence(doc, span.start, i):
+                out.append(span)
+                break
+    return out
+
+
 def broader_closure(notation: str) -> list[str]:
     concepts = vocabulary().get("funder", {})
     out: list[str] = []
@@ -109,17 +178,33 @@ class FunderDecider:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[ConceptMention] = []
         org_spans = list(doc.spans.get("praxis_orgs", []))
+        paying = funding_organisations(doc)
+        with_programme: set[tuple[int, int]] = set()
         for span in doc.spans.get(CONCEPT_SPANS, []):
             scheme, _, notation = span.label_.partition("/")
             if scheme != "funder":
                 continue
-            if any(s.start <= span.start and span.end <= s.end for s in org_spans):
+            inside = [s for s in org_spans if s.start <= span.start and span.end <= s.end]
+            if inside and not any(s in paying for s in inside):
                 continue  # "Nadace OSF" is an organisation, not a foundation grant
+            with_programme.update((s.start, s.end) for s in inside)
             discussed = only_discussed(sentence_text(doc, span.start_char))
             evidence = Span(span.start_char, span.end_char, span.text)
             mention = ConceptMention("funder", notation, evidence, "praxis_funders", 0.8)
             mention.confidence = 0.3 if discussed else 0.8
             mentions.append(mention)
+        # a ministry or agency named with a programme operates it ("Departament Wdrażania
+        # EFS"); only without a named programme does its type say where money comes from
+        programme_named = any(m.notation in PROGRAMMES for m in mentions if m.confidence >= 0.5)
+        for org in paying:
+            if (org.start, org.end) in with_programme:
+                continue
+            kind = FUNDER_BY_ACTOR_TYPE.get(org.label_)
+            if FOUNDATION_NAME.search(fold(org.text)):
+                kind = "private-foundation"
+            if kind and not (programme_named and kind in OPERATOR_KINDS):
+                evidence = Span(org.start_char, org.end_char, org.text)
+                mentions.append(ConceptMention("funder", kind, evidence, "praxis_funders", 0.6))
         kept = [m for m in mentions if m.confidence >= 0.5]
         named = {m.notation for m in kept}
         # a programme mentioned only in "discussed" sentences does not fund the project

@@ -87,6 +87,8 @@ MIN_STEM = 3
 def lemma_of(word: str, lang: str) -> str:
     """:func:`lemmatize`, plus case-ending rules for cs/sk/sl words it does not know."""
     lemma = lemmatize(word, lang)
+    if lang == "pl":
+        return _pl_majority(word) or lemma
     rules = SUFFIX_RULES.get(lang)
     if not rules or lemma != word or not word[:1].islower() or not word.isalpha():
         return lemma
@@ -100,6 +102,28 @@ def lemma_of(word: str, lang: str) -> str:
             if simplemma.is_known(candidate, lang=lang):
                 return lemmatize(candidate, lang)
     return lemma
+
+
+#: Polish readings that carry vocabulary words
+_PL_CONTENT = {"subst", "adj", "ger", "ppas", "pact"}
+
+
+def _pl_majority(word: str) -> str | None:
+    """The common-noun/adjective lemma most of morfeusz's readings agree on: "Polskiego"
+    has one reading as the noun "polskie" and three as "polski" → "polski"."""
+    from ingest.lemmatize import _pl_readings
+
+    votes: dict[str, int] = {}
+    for lemma, tag, names in _pl_readings(word):
+        if tag.split(":", 1)[0] in _PL_CONTENT and (not names or "nazwa_pospolita" in names):
+            votes[lemma.lower()] = votes.get(lemma.lower(), 0) + 1
+    if not votes:
+        return None
+    best = max(votes.values())
+    winners = [lemma for lemma, n in votes.items() if n == best]
+    if len(winners) > 1:  # "gmin": the noun "gmin" or genitive plural of "gmina"
+        winners = [lemma for lemma in winners if lemma != word.lower()]
+    return winners[0] if len(winners) == 1 else None
 
 
 class PraxisLemmatizer:

@@ -139,7 +139,20 @@ class VocabularyMatcher:
         ]
         matches = [*lemma_matches, *self.exact(doc), *self.surface(doc)]
         spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matches]
-        doc.spans[CONCEPT_SPANS] = filter_spans(spans)
+        kept = filter_spans(spans)
+        # overlapping funders are all kept ("Funded by the European Union's Justice
+        # Programme" names eu-unspecified and justice-programme; praxis_funders decides)
+        chosen = {(s.start, s.end, s.label) for s in kept}
+        for span in spans:
+            if (span.start, span.end, span.label) in chosen or not span.label_.startswith(
+                "funder/"
+            ):
+                continue
+            rivals = [s for s in kept if s.start < span.end and span.start < s.end]
+            if rivals and all(s.label_.startswith("funder/") for s in rivals):
+                kept.append(span)
+                chosen.add((span.start, span.end, span.label))
+        doc.spans[CONCEPT_SPANS] = sorted(kept, key=lambda s: (s.start, s.end))
         return doc
 
 
