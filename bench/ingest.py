@@ -1,6 +1,7 @@
 """Benchmark: throughput of the extraction pipeline against a blank spaCy tokenizer.
 
     .venv/bin/python bench/ingest.py [--copies 20] [--profile]
+    .venv/bin/python bench/ingest.py --e2e 3000 [--jobs 2]   # end to end, as bench/run.py
 
 The texts are the seed and dev documents (``../shared/seeds``, ``../shared/eval/dev/docs``)
 replicated ``--copies`` times. Each text is processed by
@@ -16,6 +17,11 @@ cores), so
 the numbers compare steady-state work. Language identification is timed separately
 (``langid_docs_per_s``): it runs once per file when reading. Prints one JSON line:
 ``{docs, chars, docs_per_s, blank_docs_per_s, ratio, langid_docs_per_s}``.
+
+``--e2e N`` instead runs the end-to-end step of ``bench/run.py`` (:func:`bench.run.bench_ingest`:
+``ingest_paths`` with ``--jobs`` over N synthetic texts into a fresh on-disk store, start-up,
+store writes and search index included, steady-state docs/s beside the total) without
+building the 100k-project store first.
 """
 
 from __future__ import annotations
@@ -84,12 +90,31 @@ def run_langid(texts: list[tuple[str, str]]) -> float:
     return time.perf_counter() - start
 
 
+def end_to_end(sample: int, jobs: int, seed: int) -> dict[str, object]:
+    """``bench/run.py``'s ingest step alone, in a throw-away folder (cold caches)."""
+    import os
+    import tempfile
+
+    from bench.run import bench_ingest
+
+    with tempfile.TemporaryDirectory(prefix="praxis-bench-ingest-") as tmp:
+        work = Path(tmp)
+        os.environ["PRAXIS_CACHE"] = str(work / "cache")
+        return bench_ingest(sample, jobs, seed, work)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=20, help="replications of the corpus")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved timing rounds")
     parser.add_argument("--profile", action="store_true", help="cProfile the pipeline run")
+    parser.add_argument("--e2e", type=int, metavar="N", help="end to end on N synthetic texts")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for --e2e")
+    parser.add_argument("--seed", type=int, default=7, help="synthetic corpus seed for --e2e")
     args = parser.parse_args()
+    if args.e2e:
+        print(json.dumps(end_to_end(args.e2e, args.jobs, args.seed)))
+        return
 
     base = load_texts()
     texts = base * args.copies

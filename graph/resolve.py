@@ -510,7 +510,7 @@ class AuthorityIndex:
             for domain in body.domains:
                 self.by_domain[domain].add(body.iri)
         self._by_lemma: dict[str, dict[str, set[str]]] = {}
-        self._native: dict[str, dict[str, set[str]]] | None = None
+        self._native: dict[str, dict[str, set[str]]] = {}
         self._blocks: dict[str, dict[str, list[tuple[str, str]]]] = {}
 
     def lemma_index(self, lang: str) -> dict[str, set[str]]:
@@ -530,14 +530,14 @@ class AuthorityIndex:
 
     def native_index(self, lang: str) -> dict[str, set[str]]:
         """``{lemma key: bodies}`` over the labels written in ``lang``, lemmatised in it."""
-        if self._native is None:
-            native: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        if lang not in self._native:  # per language: only its lemmatiser is loaded
+            native: dict[str, set[str]] = defaultdict(set)
             for body in self.bodies.values():
                 for label, label_lang in body.labels:
-                    if label_lang:
-                        native[label_lang][lemma_key(label, label_lang)].add(body.iri)
-            self._native = native
-        return self._native.get(lang, {})
+                    if label_lang == lang:
+                        native[lemma_key(label, lang)].add(body.iri)
+            self._native[lang] = native
+        return self._native[lang]
 
     def fuzzy(self, key: str, lang: str) -> set[str]:
         """Bodies with a label that is :func:`same_name` as ``key``."""

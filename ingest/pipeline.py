@@ -408,12 +408,16 @@ def _analysed(files: list[Path], jobs: int, curation: Curation) -> Iterator[Iter
         yield (analyse_file(str(path), curation) for path in files)
         return
     import multiprocessing
+    import threading
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
     chunk = max(1, min(8, len(files) // (4 * jobs)))  # small inputs still use every worker
     chunks = [[str(p) for p in files[i : i + chunk]] for i in range(0, len(files), chunk)]
-    context = multiprocessing.get_context("spawn")  # lingua/morfeusz do not survive fork
+    # workers fork from a fresh server process that preloaded every language's pipeline
+    # (ingest/worker_preload.py), never from this one: lingua does not survive a fork
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["ingest.worker_preload"])
     window: deque[Future[list[AnalysedFile]]] = deque()
     pending = iter(chunks)
     in_flight = max(4, (128 // chunk)) * jobs  # covers the writer's pauses; bounded memory
@@ -428,15 +432,41 @@ def _analysed(files: list[Path], jobs: int, curation: Curation) -> Iterator[Iter
                     return
                 window.append(pool.submit(_analyse_chunk, paths))
 
+        failed: list[BaseException] = []
+
+        def start() -> None:
+            try:
+                top_up()
+            except BaseException as exc:  # re-raised in this thread
+                failed.append(exc)
+
         def results() -> Iterator[AnalysedFile]:
+            starter.join()
+            if failed:
+                raise failed[0]
             while window:
                 future = window.popleft()
                 top_up()
                 yield from future.result()
 
-        top_up()  # the workers spawn now
+        # the workers start now, from a thread: starting one waits for the preloading
+        # server, and meanwhile this thread checks the ontology
+        starter = threading.Thread(target=start, name="ingest-worker-start")
+        starter.start()
         try:
             yield results()
         finally:
+            starter.join()
             for future in window:
                 future.cancel()
+    _stop_forkserver()
+
+
+def _stop_forkserver() -> None:
+    """End the preloading server when the workers are done: it holds every language's
+    pipeline (about 600 MB), which a long-running caller (the app) should not keep."""
+    from multiprocessing import forkserver
+
+    stop = getattr(forkserver._forkserver, "_stop", None)  # private in CPython 3.8-3.13
+    if stop is not None:
+        stop()
