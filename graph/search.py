@@ -493,9 +493,12 @@ class _Columns:
         self.max_doc = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0])
         size = self.max_doc + 2
         self.starts = np.searchsorted(self.doc, np.arange(size + 1))
+        by_value = np.argsort(self.fv, kind="stable")  # the same pairs grouped by value
+        self.value_docs = self.doc[by_value]
         self.names = _facet_values(conn)
         self.value_ids = {name: i for i, name in self.names.items()}
         self.size = max(self.names, default=0) + 1
+        self.value_starts = np.searchsorted(self.fv[by_value], np.arange(self.size + 1))
         self.rank = np.full(size, size, dtype=np.int64)  # position in (title, id) order
         self.rank[self.order] = np.arange(len(self.order))
         self.present = np.zeros(size, dtype=bool)
@@ -537,15 +540,23 @@ class _Columns:
                 continue
             wanted = [self.value_ids[(facet, v)] for v in values if (facet, v) in self.value_ids]
             mask = np.zeros(self.max_doc + 2, dtype=bool)
-            if wanted:
-                mask[self.doc[np.isin(self.fv, wanted)]] = True
+            for fv in wanted:
+                mask[self.value_docs[self.value_starts[fv] : self.value_starts[fv + 1]]] = True
             out = mask if out is None else out & mask
         return out
 
-    def counts(self, mask: Any) -> dict[str, Counter[str]]:
+    def counts(self, hits: Any) -> dict[str, Counter[str]]:
+        """Facet value counts over the hit documents: a pass over all pairs for big hit sets,
+        over the hits' own pairs (gathered by document) for small ones."""
         import numpy as np
 
-        tally = np.bincount(self.fv[mask[self.doc]], minlength=self.size)
+        if len(hits) * 4 > self.n_docs:
+            values = self.fv[self.mask(hits)[self.doc]]
+        else:
+            first, lens = self.starts[hits], self.starts[hits + 1] - self.starts[hits]
+            ends = np.cumsum(lens)
+            values = self.fv[np.repeat(first - ends + lens, lens) + np.arange(int(ends[-1]))]
+        tally = np.bincount(values, minlength=self.size)
         out: dict[str, Counter[str]] = defaultdict(Counter)
         for fv in np.flatnonzero(tally):
             facet, value = self.names[int(fv)]
@@ -613,7 +624,7 @@ def search(
             keep = cols.present[hits] if mask is None else cols.present[hits] & mask[hits]
             hits, scores = hits[keep], scores[keep]
         total = len(hits)
-        counts = cols.counts(cols.mask(hits)) if total else {}
+        counts = cols.counts(hits) if total else {}
         end = offset + limit
         if expression is None:
             page = hits[offset:end]  # already in title order
