@@ -155,7 +155,8 @@ def build_store(
     out["load_loadavg"] = [round(x, 2) for x in os.getloadavg()]
     out["quads"] = store.count_quads()
     out["quads_per_project"] = round(out["quads"] / max(n, 1), 1)  # incl. ontology graph
-    out["store_mb"] = round(sum(f.stat().st_size for f in store_dir.rglob("*")) / 2**20, 1)
+    files = {(s.st_dev, s.st_ino): s.st_size for s in (f.stat() for f in store_dir.rglob("*"))}
+    out["store_mb"] = round(sum(files.values()) / 2**20, 1)  # snapshots are hard links: once
     log(f"loaded {out['quads']} quads in {out['load_s']} s")
     return store, out
 
