@@ -176,3 +176,17 @@ def test_bulk_load_and_dump_over_http(server: str) -> None:
     assert len(dumped) == 2500
     store.replace_graphs({}, drop=[h])
     assert store.count_quads(h) == 0
+
+
+def test_bulk_load_files_over_http(server: str, tmp_path: Path) -> None:
+    store = open_store(server)
+    k = NamedNode("https://example.org/k")
+    path = tmp_path / "k.nq"
+    path.write_text(
+        "".join(f'<https://example.org/s{i}> <{P.value}> "{i}" <{k.value}> .\n' for i in range(300))
+    )
+    before = store.version()
+    version = store.bulk_load([path], jobs=2)
+    assert version != before and store.version() == version
+    assert store.count_quads(k) == 300
+    store.replace_graphs({}, drop=[k])
