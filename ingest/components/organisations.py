@@ -891,10 +891,10 @@ class OrganisationRecogniser:
                 if (
                     self.lang in SLAVIC
                     and not is_acronym(text)
-                    and not self._adjective_any_case(text)
+                    and (not self._adjective_any_case(text) or self._is_verb(t))
                     and not text.isupper()
                 ):
-                    break  # "Prezentace Probační …", "Úloha Euroregiónu …": not the name
+                    break  # "Prezentace Probační …", "Sodelujejo Center …": not the name
                 if not is_acronym(text) and not self._agrees_with(text, doc[head].text):
                     break  # "Osadzeni Zakładu Karnego …": a different phrase
                 start = k
@@ -1342,6 +1342,13 @@ class OrganisationRecogniser:
         """
         if self.lang == "de" and start == head and hw.width == 1 and self._german_plural(doc[head]):
             return False  # "Hochschulen NRW", "Vereine bei Anträgen": kinds of bodies
+        if (
+            self.lang == "pl"
+            and start == head
+            and hw.cls == "U"
+            and _pl_number(doc[head].text) == "pl"
+        ):
+            return False  # "Oddziały Straży Granicznej": the guard's branches, plural
         if not self._opens_clause(doc, start) or is_acronym(doc[start].text):
             return True
         rest = doc[start + 1 : end]
@@ -1657,6 +1664,8 @@ class OrganisationRecogniser:
                 if not is_cap(doc[s].text):
                     continue
                 words = [t.text for t in doc[s:i]]
+                if not self._has_institutional_word(doc, s, i):
+                    continue  # "Interaktywna Aplikacja Szkoleniowa (IAS)": a tool, not a body
                 if matches_initialism(acr, words) and (
                     all(
                         is_cap(w) or w.lower() in self.connectors or w.lower() in self.preps
@@ -1667,6 +1676,16 @@ class OrganisationRecogniser:
                     out.append(Candidate(s, i, "acronym-def", priority=0))
                     break
         return out
+
+    def _has_institutional_word(self, doc: Doc, start: int, end: int) -> bool:
+        """Some word of the name is an institutional head or modifier, a legal form or a
+        classifier ("Criminal Justice Alliance", "Fagforeningen for kriminalomsorg")."""
+        for k in range(start, end):
+            if self.head_at(doc, k) is not None:
+                return True
+            if self._norms[k] in CLASSIFIER_NOUNS or self._texts[k] in LEGAL_FIRST:
+                return True
+        return False
 
     @staticmethod
     def _initials_of_all(acr: str, words: list[str]) -> bool:
@@ -1788,6 +1807,13 @@ class OrganisationRecogniser:
         if self.lang in HOME_COUNTRY:
             home.add(HOME_COUNTRY[self.lang])
         self._doc_acronyms: dict[str, str] = {}
+        # countries only: a city ("Trebnje", "České Budějovice") tells one body from another
+        city_map = cities()
+        country_spans = [
+            s
+            for s in country_spans
+            if folded(s.text) not in city_map and (len(s) > 1 or s[0].norm_ not in city_map)
+        ]
         country_starts = {s.start for s in country_spans}
         self._country_tokens = {k for s in country_spans for k in range(s.start, s.end)}
         for s in country_spans:
@@ -2754,6 +2780,22 @@ def _pl_agree(adjective: str, noun: str) -> bool:
     adj = forms(adjective, {"adj", "ppas", "pact"})
     nouns = forms(noun, {"subst", "ger"})
     return not adj or not nouns or bool(adj & nouns)
+
+
+def _pl_number(word: str) -> str | None:
+    """ "pl" when every noun reading of a Polish word is plural, "sg" when none is."""
+    from ingest.lemmatize import _pl_readings
+
+    numbers = {
+        tag.split(":")[1]
+        for _lemma, tag, _names in _pl_readings(word)
+        if tag.startswith("subst:") and tag.count(":") >= 2
+    }
+    if not numbers:
+        return None
+    if numbers == {"pl"}:
+        return "pl"
+    return "sg" if "pl" not in numbers else None
 
 
 def _pl_adjective_lemma(word: str) -> str:

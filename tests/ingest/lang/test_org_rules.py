@@ -182,6 +182,18 @@ NOT_FOUND = [
     # German plural heads name kinds of bodies
     ("de", "Beteiligt sind Hochschulen NRW und Vereine bei der Antragstellung.", "Hochschulen NRW"),
     ("de", "Die Vereine bei Anträgen zu unterstützen ist das Ziel.", "Vereine bei Anträgen"),
+    # plural units are the branches of a body, not one body
+    (
+        "pl",
+        "Szkolenia odbyły się w Oddziałach Straży Granicznej w całym kraju.",
+        "Oddziałach Straży Granicznej",
+    ),
+    # an acronym defined for a tool or product is not an organisation
+    (
+        "pl",
+        "Efektem jest Mobilna Aplikacja Zgłoszeniowa (MAZ) dla policjantów.",
+        "Mobilna Aplikacja Zgłoszeniowa",
+    ),
     # a German common noun after an acronym is not part of the name
     ("de", "Die Partner wollen mit der IHK Empfehlungen erarbeiten.", "IHK Empfehlungen"),
 ]
@@ -243,3 +255,13 @@ def test_canonical_label_is_nominative(analyse, lang: str, text: str, label: str
 def test_a_representative_is_not_part_of_the_name(analyse) -> None:
     found = analyse("sl", "Predstavniki Ravnateljstva policije so prišli na posvet.")
     assert "Predstavniki Ravnateljstva policije" not in found.surfaces()
+
+
+def test_bodies_named_by_their_town_stay_apart(analyse) -> None:
+    found = analyse(
+        "sl",
+        "Sodelujejo Center za socialno delo Krško, Center za socialno delo Trebnje in "
+        "Center za socialno delo Črnomelj.",
+    )
+    labels = set(found.organisations)
+    assert {"Center za socialno delo Krško", "Center za socialno delo Trebnje"} <= labels
