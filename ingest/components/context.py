@@ -15,6 +15,7 @@ guidelines an annotator would state, after organisations are known:
   A group the text keeps returning to (:data:`REPEATED_MENTIONS` mentions) counts too.
 * Mentions inside an organisation's name are that organisation's words (done by
   ``praxis_organisations``).
+* Cities' countries join the country mentions here, once organisation names are known.
 
 Dropped mentions are removed from ``doc.spans["praxis_concepts"]``.
 """
@@ -26,6 +27,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ingest.components.countries import join_city_countries
 from ingest.components.sentences import doc_text, sentence_text
 from ingest.components.vocabulary import CONCEPT_SPANS
 from ingest.normalise import fold
@@ -287,6 +289,7 @@ class ConceptContext:
         return bool(TARGET_SENTENCE.search(fold(sentence_text(doc, span.start_char))))
 
     def __call__(self, doc: Doc) -> Doc:
+        join_city_countries(doc)
         spans = list(doc.spans.get(CONCEPT_SPANS, []))
         org_starts = {s.start for s in doc.spans.get("praxis_orgs", [])}
         title_end = heading_end(doc_text(doc))

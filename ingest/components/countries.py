@@ -14,10 +14,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ingest.components.lemmatizer import lemma_of
 from ingest.components.vocabulary import lemma_key, norm_doc
 from ingest.normalise import fold
+from ontology import vocabulary
 
 COUNTRY_SPANS = "praxis_countries"
+#: countries of the cities named in the text; kept apart until organisations are found
+#: (a town ends no organisation name: "Center za socialno delo Krško"), then joined to
+#: ``COUNTRY_SPANS`` by :func:`join_city_countries`
+CITY_SPANS = "praxis_city_countries"
 # Short upper-case forms are only trusted as written (SR, ČR, UK) — not as lemmas.
 _CASE_SENSITIVE_MAX = 3
 
@@ -41,11 +47,153 @@ FALSE_FRIENDS = {"sl": {"SK": "slovensk"}}
 LANGUAGE_PREPOSITIONS = {"de": ("auf",), "en": (), "pl": ("po",), "cs": (), "sk": (), "sl": ()}
 
 
+@cache
+def city_forms(lang: str) -> dict[str, list[str]]:
+    """City names of ``ingest/data/cities.tsv`` by country; in German also the city
+    adjectives in "-er" ("Prager", "Krakauer", "Wiener")."""
+    text = resources.files("ingest").joinpath("data/cities.tsv").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, forms = line.split("\t", 1)
+        names = [f.strip() for f in forms.split("|") if f.strip()]
+        if lang == "de":
+            names += [f"{name}er" for name in names if " " not in name]
+        out.setdefault(code.strip(), []).extend(names)
+    return out
+
+
+@cache
+def vocabulary_words() -> frozenset[str]:
+    """Folded labels of all concepts and their lemmas ("roma", "romove", Slovene "rom"):
+    never read as a city (Slovene "Rome" is the Roma, not Rome)."""
+    words: set[str] = set()
+    for concepts in vocabulary().values():
+        for concept in concepts.values():
+            for code in ("en", "cs", "sk", "pl", "de", "sl"):
+                for label in concept.all_labels(code):
+                    words.add(fold(label))
+                    if " " not in label:
+                        words.add(fold(lemma_of(label, code)))
+    return frozenset(words)
+
+
+#: nouns next to a language adjective: "German courses", "na język niemiecki"
+LANGUAGE_NOUNS = (
+    "language",
+    "course",
+    "class",
+    "lesson",
+    "version",
+    "translation",
+    "speaking",
+    "jazyk",
+    "jezyk",
+    "jezik",
+    "sprache",
+    "sprachkurs",
+    "kurz",
+    "kurs",
+    "tecaj",
+    "lekcj",
+    "lekce",
+    "verze",
+    "wersj",
+    "verzij",
+    "preklad",
+    "tlumacz",
+)
+#: "language" before a language adjective ("język niemiecki", "jazyk nemecký")
+LANGUAGE_BEFORE = ("jazyk", "jezyk", "jezik", "language", "sprache")
+#: English language names that are also demonyms ("in Czech, Slovak and German")
+EN_LANGUAGES = {
+    "czech",
+    "slovak",
+    "slovenian",
+    "slovene",
+    "polish",
+    "german",
+    "english",
+    "hungarian",
+    "ukrainian",
+    "russian",
+    "french",
+    "italian",
+    "croatian",
+    "romanian",
+    "norwegian",
+    "dutch",
+    "spanish",
+    "serbian",
+    "bulgarian",
+    "austrian",
+}
+#: "from" before a list of countries of origin ("refugees from Ukraine, Syria")
+ORIGIN_WORDS = {"from", "aus", "z", "ze", "zo", "iz"}
+MIGRATION_GROUPS = {"target-group/refugees", "target-group/migrants"}
+
+
+def _language_use(doc: Doc, span: Span) -> bool:
+    """A language, not a country: "German courses", "język niemiecki", "in Czech and
+    German"."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if nxt is not None and nxt.norm_.startswith(LANGUAGE_NOUNS):
+        return True
+    if prev is not None and prev.norm_.startswith(LANGUAGE_BEFORE):
+        return True
+    if fold(span.text) not in EN_LANGUAGES or (
+        nxt is not None
+        and nxt.is_alpha
+        and (nxt.lower_ not in {"and", "or", "on", "to", "for", "with", "by"})
+    ):
+        return False
+    for k in range(span.start - 1, max(span.start - 8, -1), -1):
+        word = doc[k].lower_
+        if word == "in":
+            return True
+        if word not in {",", "and", "or"} and fold(word) not in EN_LANGUAGES:
+            return False
+    return False
+
+
+def _origin(doc: Doc, span: Span, migration_sentences: set[int]) -> bool:
+    """A country of origin of migrants or refugees, in a list after "from"."""
+    if doc[span.start].sent.start not in migration_sentences:
+        return False
+    for k in range(span.start - 1, max(span.start - 10, -1), -1):
+        token = doc[k]
+        if fold(token.text) in ORIGIN_WORDS:
+            return True
+        if not (token.is_alpha or token.text == ","):
+            return False
+    return False
+
+
+def join_city_countries(doc: Doc) -> None:
+    """Add the cities' countries to the country mentions (after organisations)."""
+    cities = list(doc.spans.get(CITY_SPANS, []))
+    if cities:
+        doc.spans[COUNTRY_SPANS] = filter_spans([*doc.spans.get(COUNTRY_SPANS, []), *cities])
+
+
 class CountryMatcher:
     def __init__(self, nlp: Language) -> None:
         self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.city_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lang = nlp.lang
+        # city names as written (the file lists their inflected forms): lemmatisers turn
+        # "Radom" into "rada" (council); names that are vocabulary words ("Roma") are skipped
+        taken = vocabulary_words()
+        for code, forms in city_forms(nlp.lang).items():
+            patterns = [
+                nlp.make_doc(f)
+                for f in forms
+                if fold(f) not in taken and fold(lemma_of(f.lower(), nlp.lang)) not in taken
+            ]
+            self.city_matcher.add(code, patterns)
         for code, forms in country_forms().items():
             exact, lemma = [], []
             for form in forms:
@@ -66,6 +214,13 @@ class CountryMatcher:
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.lemma_matcher(doc)]
         spans += [Span(doc, s, e, label=m) for m, s, e in self.exact_matcher(doc)]
+        # a city as written, not a sentence's first word ("Tábor" and "Písek" are also
+        # "camp" and "sand")
+        doc.spans[CITY_SPANS] = [
+            Span(doc, s, e, label=m)
+            for m, s, e in self.city_matcher(doc)
+            if not doc[s].is_sent_start
+        ]
         # a language, not a country: "auf Deutsch", "po polsku", "in English"
         spans = [
             s
@@ -74,6 +229,14 @@ class CountryMatcher:
                 s.start > 0 and doc[s.start - 1].lower_ in LANGUAGE_PREPOSITIONS.get(self.lang, ())
             )
         ]
+        spans = [s for s in spans if not _language_use(doc, s)]
+        migration = {
+            s.sent.start
+            for s in doc.spans.get("praxis_concepts", [])
+            if s.label_ in MIGRATION_GROUPS
+        }
+        if migration:
+            spans = [s for s in spans if not _origin(doc, s, migration)]
         doc.spans[COUNTRY_SPANS] = filter_spans(spans)
         return doc
 

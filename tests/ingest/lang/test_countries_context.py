@@ -1,0 +1,48 @@
+"""Countries from cities and city adjectives; languages and migrants' origins are not."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "country"),
+    [
+        ("de", "Es berichten die Prager Organisation Mezikrok und die Krakauer Stiftung.", "CZ"),
+        ("de", "Es berichten die Prager Organisation Mezikrok und die Krakauer Stiftung.", "PL"),
+        ("sk", "Projekt realizuje združenie v Nitre.", "SK"),
+        ("cs", "Konference se koná v Olomouci a v Brně.", "CZ"),
+        ("sl", "Delavnice potekajo v Mariboru.", "SI"),
+    ],
+)
+def test_cities_give_countries(analyse, lang: str, text: str, country: str) -> None:
+    assert country in analyse(lang, text).countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "country"),
+    [
+        # a language, not a country
+        ("en", "A handbook in Czech, Slovenian, German and English.", "DE"),
+        ("en", "An NGO offering German courses with childcare.", "DE"),
+        ("pl", "Konferencja będzie tłumaczona na język niemiecki.", "DE"),
+        # where migrants and refugees come from
+        ("en", "Job counselling for 240 refugees from Ukraine, Syria and Afghanistan.", "UA"),
+        (
+            "de",
+            "Frauen mit Fluchthintergrund aus Syrien, Afghanistan und der Ukraine lernen Deutsch.",
+            "UA",
+        ),
+        # Slovene "Rome" is the Roma people, not Rome
+        ("sl", "Center dela z Romi in za Rome v Krškem.", "IT"),
+        # a city name that starts a sentence may be a common word ("Tábor": camp)
+        ("cs", "Tábor pro děti proběhl v létě.", "CZ"),
+    ],
+)
+def test_not_a_project_country(analyse, lang: str, text: str, country: str) -> None:
+    assert country not in analyse(lang, text).countries
+
+
+def test_a_country_named_with_a_language_noun_elsewhere_still_counts(analyse) -> None:
+    found = analyse("en", "German partners from Germany joined the project.")
+    assert "DE" in found.countries
