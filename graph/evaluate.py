@@ -90,7 +90,11 @@ def read_predictions(store: GraphStore) -> dict[str, dict[str, Any]]:
             "doc": doc["file"].value,
             "lang": doc["lang"].value if "lang" in doc else "und",
             **{c: sorted(pred[c]) for c in LIST_CATEGORIES},
-            "organisations": [{**o, "surface": sorted(o["surface"])} for o in orgs.values()],
+            # sorted: greedy matching must not depend on the store's row order
+            "organisations": [
+                {**o, "surface": sorted(o["surface"])}
+                for o in sorted(orgs.values(), key=lambda o: (o["label"], o["iri"]))
+            ],
         }
         out[prediction["doc"]] = prediction
     return out
