@@ -337,11 +337,12 @@ def ingest_paths(
     """Ingest files and folders; bad files are reported in the summary and skipped.
 
     Files are read, analysed, resolved and mapped to quads by :func:`analyse_file` — in
-    ``jobs`` spawned worker processes when ``jobs > 1`` (each with its own pipelines,
-    started before the ontology check so their start-up overlaps it) — while this process
-    matches projects against the store and writes ``batch_size`` documents per store update
-    (each update one transaction). The summary and the resulting graph are the same for any
-    ``jobs``.
+    ``jobs`` worker processes when ``jobs > 1`` (forked from a fresh server process that
+    loaded every language's pipeline once, :mod:`ingest.worker_preload`; started before the
+    ontology check so their start-up overlaps it) — while this process matches projects
+    against the store and writes ``batch_size`` documents per store update (each update one
+    transaction; one file per update without workers). The summary and the resulting graph
+    are the same for any ``jobs``.
     """
     from graph.curation import load_curation
 
@@ -403,7 +404,7 @@ def ingest_paths(
 @contextmanager
 def _analysed(files: list[Path], jobs: int, curation: Curation) -> Iterator[Iterator[AnalysedFile]]:
     """Analysed files in input order: in this process (``jobs == 1``) or from ``jobs``
-    spawned workers, which start at once; at most a bounded window of files is in flight."""
+    worker processes, which start at once; at most a bounded window of files is in flight."""
     if jobs <= 1:
         yield (analyse_file(str(path), curation) for path in files)
         return
@@ -421,9 +422,12 @@ def _analysed(files: list[Path], jobs: int, curation: Curation) -> Iterator[Iter
     window: deque[Future[list[AnalysedFile]]] = deque()
     pending = iter(chunks)
     in_flight = max(4, (128 // chunk)) * jobs  # covers the writer's pauses; bounded memory
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(curation,)
-    ) as pool:
+    with (
+        _forkserver_stopped(),
+        ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(curation,)
+        ) as pool,
+    ):
 
         def top_up() -> None:
             while len(window) < in_flight:
@@ -459,14 +463,18 @@ def _analysed(files: list[Path], jobs: int, curation: Curation) -> Iterator[Iter
             starter.join()
             for future in window:
                 future.cancel()
-    _stop_forkserver()
 
 
-def _stop_forkserver() -> None:
-    """End the preloading server when the workers are done: it holds every language's
-    pipeline (about 600 MB), which a long-running caller (the app) should not keep."""
-    from multiprocessing import forkserver
+@contextmanager
+def _forkserver_stopped() -> Iterator[None]:
+    """End the preloading server when the workers are done (also after an error): it holds
+    every language's pipeline (about 600 MB), which a long-running caller (the app) should
+    not keep."""
+    try:
+        yield
+    finally:
+        from multiprocessing import forkserver
 
-    stop = getattr(forkserver._forkserver, "_stop", None)  # private in CPython 3.8-3.13
-    if stop is not None:
-        stop()
+        stop = getattr(forkserver._forkserver, "_stop", None)  # private in CPython 3.8-3.13
+        if stop is not None:
+            stop()
