@@ -220,6 +220,27 @@ def theme_profiles(store: GraphStore) -> list[ThemeProfile]:
     return profiles
 
 
+#: up to this many projects of a subject, keywords are looked up in each project's own words
+#: (one small query each) instead of the lemma index of every project (seconds to build)
+OWN_WORDS_MAX = 50
+
+
+def project_words(store: GraphStore, project: str) -> set[str]:
+    """The folded lemmas and title words of one project: the terms under which the lemma
+    index of :func:`graph.precedents.text_index` lists it."""
+    from pyoxigraph import NamedNode
+
+    from ingest.normalise import fold
+
+    words: set[str] = set()
+    for row in run_query(store, "project_words", project=NamedNode(project)):
+        if "lemmas" in row:
+            words.update(row["lemmas"].value.split())
+        if "title" in row:
+            words.update(fold(row["title"].value).split())
+    return words
+
+
 def _has_keyword(store: GraphStore, project: str, keyword: tuple[str, ...]) -> bool:
     from graph.precedents import text_index
 
@@ -228,10 +249,16 @@ def _has_keyword(store: GraphStore, project: str, keyword: tuple[str, ...]) -> b
 
 
 def project_themes(
-    store: GraphStore, proj: Projection, project: str, profiles: list[ThemeProfile]
+    store: GraphStore,
+    proj: Projection,
+    project: str,
+    profiles: list[ThemeProfile],
+    own_words: bool = False,
 ) -> dict[str, list[str]]:
     """Themes a project selects -> what selected them (``target-group:prisoners``,
-    ``keyword:reintegrace``). Keywords are consulted only when no concept triggers."""
+    ``keyword:reintegrace``). Keywords are consulted only when no concept triggers: in the
+    lemma index of every project, or (``own_words``) in this project's own words, which
+    gives the same answer without building that index."""
     rec = proj.projects.get(project)
     if rec is None:
         return {}
@@ -245,11 +272,25 @@ def project_themes(
             found[theme.iri] = hit
     if found:
         return found
+    words = project_words(store, project) if own_words and not _text_index_ready(store) else None
+
+    def has(keyword: tuple[str, ...]) -> bool:
+        if words is not None:
+            return all(t in words for t in keyword)
+        return _has_keyword(store, project, keyword)
+
     for theme in profiles:
-        hit = [" ".join(k) for k in theme.keywords if _has_keyword(store, project, k)]
+        hit = [" ".join(k) for k in theme.keywords if has(k)]
         if hit:
             found[theme.iri] = [f"keyword:{k}" for k in sorted(hit)[:3]]
     return found
+
+
+def _text_index_ready(store: GraphStore) -> bool:
+    """Is the lemma index of this store version already in memory?"""
+    from graph.precedents import _TEXT
+
+    return (store.location, store.version()) in _TEXT
 
 
 # ---------------------------------------------------------------------------- reports
@@ -388,8 +429,9 @@ def _report(
     if themes is None:
         theme_hits: dict[str, Counter[str]] = defaultdict(Counter)
         theme_count: Counter[str] = Counter()
+        own_words = len(projects) <= OWN_WORDS_MAX
         for p in projects:
-            for theme, why in project_themes(store, proj, p, profiles).items():
+            for theme, why in project_themes(store, proj, p, profiles, own_words).items():
                 theme_count[theme] += 1
                 theme_hits[theme].update(why)
         chosen = [
