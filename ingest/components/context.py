@@ -24,11 +24,17 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_ALPHA, LIKE_NUM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.components.countries import join_city_countries
-from ingest.components.sentences import doc_text, sentence_text
+from ingest.components.sentences import (
+    doc_text,
+    folded_sentence,
+    sentence_index,
+    sentence_text,
+)
 from ingest.components.vocabulary import CONCEPT_SPANS
 from ingest.normalise import fold
 
@@ -83,7 +89,40 @@ LIST_WINDOW = 8
 MAX_MODIFIERS = 3
 
 
-def _cue_before(doc: Doc, start: int, words: set[str]) -> tuple[bool, bool]:
+_FOLDED: dict[int, str] = {}  # ORTH id → folded text (per process)
+
+
+class Tokens:
+    """Lazy per-document token columns (text, folded text, alphabetic, number-like): the
+    rules look at a few neighbours of each mention, often the same ones."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.strings = doc.vocab.strings
+        self.rows = doc.to_array([ORTH, IS_ALPHA, LIKE_NUM])
+        self.length = len(doc)
+
+    def __len__(self) -> int:
+        return self.length
+
+    def text(self, k: int) -> str:
+        return self.strings[int(self.rows[k, 0])]
+
+    def alpha(self, k: int) -> bool:
+        return bool(self.rows[k, 1])
+
+    def num(self, k: int) -> bool:
+        return bool(self.rows[k, 2])
+
+    def folded(self, k: int) -> str:
+        orth = int(self.rows[k, 0])
+        folded = _FOLDED.get(orth)
+        if folded is None:
+            folded = _FOLDED[orth] = fold(self.strings[orth])
+        return folded
+
+
+def _cue_before(tok: Tokens, start: int, words: set[str]) -> tuple[bool, bool]:
     """``(count, for_word)`` before a group, looking back over a list of groups.
 
     "420 policjantów", "kurz pro 24 příslušníků", "training for prison staff, librarians
@@ -92,14 +131,13 @@ def _cue_before(doc: Doc, start: int, words: set[str]) -> tuple[bool, bool]:
     """
     modifiers = 0  # adjectives and other words of the list items ("civilních", "speciálních")
     for k in range(start - 1, max(start - 1 - LIST_WINDOW, -1), -1):
-        token = doc[k]
-        if token.like_num:
+        if tok.num(k):
             return True, False
-        if token.text == "," or (token.is_alpha and token.lower_ in LIST_WORDS):
+        if tok.text(k) == "," or (tok.alpha(k) and tok.folded(k) in LIST_WORDS):
             continue
-        if not token.is_alpha:
+        if not tok.alpha(k):
             return False, False
-        if fold(token.text) in words:
+        if tok.folded(k) in words:
             return False, True
         modifiers += 1
         if modifiers > MAX_MODIFIERS:
@@ -107,21 +145,21 @@ def _cue_before(doc: Doc, start: int, words: set[str]) -> tuple[bool, bool]:
     return False, False
 
 
-def _implementer(doc: Doc, span: Span, org_starts: set[int], lang: str) -> bool:
+def _implementer(tok: Tokens, span: Span, org_starts: set[int], lang: str) -> bool:
     """ "experti z Rakúska", "eksperci Komendy Głównej", "staff of the Council"."""
     end = span.end
     if end in org_starts:
         return True
-    if end < len(doc) and fold(doc[end].text) in SERVES_WORDS:
+    if end < len(tok) and tok.folded(end) in SERVES_WORDS:
         return True
-    if end < len(doc) and fold(doc[end].text) in FROM_WORDS:
+    if end < len(tok) and tok.folded(end) in FROM_WORDS:
         nxt = end + 1
-        while nxt < len(doc) and doc[nxt].lower_ in {"the", "der", "die", "des"}:
+        while nxt < len(tok) and tok.folded(nxt) in {"the", "der", "die", "des"}:
             nxt += 1
         if nxt in org_starts:
             return True
         # German nouns are capitalised: "Fachleute aus Beratung" are not from a body
-        if lang != "de" and doc[end].lower_ != "of" and nxt < len(doc) and doc[nxt].is_alpha:
+        if lang != "de" and tok.folded(end) != "of" and nxt < len(tok) and tok.alpha(nxt):
             return True
     return False
 
@@ -163,6 +201,10 @@ DISCLAIMER = re.compile(
     r"\b(responsib\w*|odpovednost\w*|odpowiedzialn\w*|verantwort\w*|odgovorn\w*|"
     r"zodpovedn\w*|zodpovednost\w*|hafte\w*|haftbar)\b"
 )
+#: a cheap first look at the raw sentence (most have no "responsib-" word at all)
+DISCLAIMER_RAW = re.compile(
+    r"responsib|odpov[eě]dnost|odpowiedzialn|verantwort|odgovorn|zodpoved|haft", re.IGNORECASE
+)
 DISCLAIMER_TOPIC = re.compile(
     r"\b(views?|nazor\w*|poglad\w*|ansicht\w*|stalisc\w*|mnenj\w*|stanovisk\w*|"
     r"information|informac\w*|content|obsah\w*|tresc\w*|inhalt\w*|vsebin\w*|"
@@ -170,28 +212,23 @@ DISCLAIMER_TOPIC = re.compile(
 )
 
 
-def in_disclaimer(sentence: str) -> bool:
-    """ "The Commission cannot be held responsible for any use …" and its translations."""
-    text = fold(sentence)
+def in_disclaimer(text: str) -> bool:
+    """ "The Commission cannot be held responsible for any use …" and its translations
+    (``text``: the folded sentence)."""
     return bool(DISCLAIMER.search(text) and DISCLAIMER_TOPIC.search(text))
 
 
-def _place(doc: Doc, span: Span, lang: str) -> bool:
+def _place(tok: Tokens, span: Span, lang: str) -> bool:
     """A one-word region/town mention used as a location: "v Libereckém kraji"."""
     if len(span) != 1:
         return False
     words = LOCATIVE.get(lang, set())
     for k in range(span.start - 1, max(span.start - 4, -1), -1):
-        token = doc[k]
-        if not token.is_alpha:
+        if not tok.alpha(k):
             return False
-        if token.lower_ in words or fold(token.text) in words:
+        if tok.folded(k) in words:
             return True
     return False
-
-
-#: genitive markers between a group and its workplace ("staff of prisons")
-GENITIVE_WORDS = {"of", "des", "der"}
 
 
 #: one-word labels too generic to establish an activity from a single sentence: a model,
@@ -263,19 +300,15 @@ WEAK_ACTIVITY_WORDS: dict[str, frozenset[str] | None] = {
 }
 
 
-def _workplace(doc: Doc, span: Span, group_ends: set[int]) -> bool:
+def _workplace(tok: Tokens, span: Span, group_ends: set[int]) -> bool:
     """Where a target group works, not an actor of the project: a generic institution
     word right after the group, in the genitive: "pracowników ośrodków pomocy
     społecznej", "zaměstnance norských věznic", "staff of prisons"."""
-    modifiers = 0
     for k in range(span.start, max(span.start - 1 - MAX_MODIFIERS, 0), -1):
         if k in group_ends:
             return True
-        token = doc[k - 1]
-        if not token.is_alpha or token.lower_ in LIST_WORDS:
+        if not tok.alpha(k - 1) or tok.folded(k - 1) in LIST_WORDS:
             return False
-        if token.lower_ not in GENITIVE_WORDS:
-            modifiers += 1
     return False
 
 
@@ -286,41 +319,59 @@ class ConceptContext:
     def beneficiary(self, doc: Doc, span: Span, title_end: int) -> bool:
         if span.start_char < title_end:
             return True
-        return bool(TARGET_SENTENCE.search(fold(sentence_text(doc, span.start_char))))
+        return bool(TARGET_SENTENCE.search(folded_sentence(doc, span.start_char)))
 
     def __call__(self, doc: Doc) -> Doc:
         join_city_countries(doc)
         spans = list(doc.spans.get(CONCEPT_SPANS, []))
-        org_starts = {s.start for s in doc.spans.get("praxis_orgs", [])}
+        if not spans:
+            return doc
+        pairs = [(s, s.label_) for s in spans]
+        tok = Tokens(doc)
         title_end = heading_end(doc_text(doc))
-        by_group: dict[str, list[Span]] = {}
-        for span in spans:
-            scheme, _, notation = span.label_.partition("/")
-            if scheme == "target-group" and notation in CONTEXTUAL_GROUPS:
-                by_group.setdefault(notation, []).append(span)
-        group_ends = {s.end for s in spans if s.label_.startswith("target-group/")}
-        spans = [s for s in spans if self.keeps(doc, s, group_ends)]
-        dropped: set[str] = set()
-        words = FOR_WORDS.get(self.lang, set())
-        for notation, mentions in by_group.items():
-            cues = {id(s): _cue_before(doc, s.start, words) for s in mentions}
-            if any(cues[id(s)][0] for s in mentions):
-                continue  # "420 policjantów z całego regionu": counted participants
-            usable = [s for s in mentions if not _implementer(doc, s, org_starts, self.lang)]
-            if len({sentence_text(doc, s.start_char) for s in usable}) >= REPEATED_MENTIONS:
-                continue
-            if any(cues[id(s)][1] or self.beneficiary(doc, s, title_end) for s in usable):
-                continue
-            dropped.add(f"target-group/{notation}")
-        dropped |= self.weak_activities(doc, spans, title_end)
-        doc.spans[CONCEPT_SPANS] = [s for s in spans if s.label_ not in dropped]
+        group_ends = {s.end for s, lab in pairs if lab.startswith("target-group/")}
+        kept = [(s, lab) for s, lab in pairs if self.keeps(doc, tok, s, lab, group_ends)]
+        dropped = self.staff_groups(doc, tok, kept, title_end)
+        dropped |= self.weak_activities(doc, kept, title_end)
+        doc.spans[CONCEPT_SPANS] = [s for s, lab in kept if lab not in dropped]
         return doc
 
-    def weak_activities(self, doc: Doc, spans: list[Span], title_end: int) -> set[str]:
+    def staff_groups(
+        self, doc: Doc, tok: Tokens, spans: list[tuple[Span, str]], title_end: int
+    ) -> set[str]:
+        """Contextual target groups without a mention as beneficiaries."""
+        by_group: dict[str, list[Span]] = {}
+        for span, label in spans:
+            scheme, _, notation = label.partition("/")
+            if scheme == "target-group" and notation in CONTEXTUAL_GROUPS:
+                by_group.setdefault(label, []).append(span)
+        if not by_group:
+            return set()
+        org_starts = {s.start for s in doc.spans.get("praxis_orgs", [])}
+        words = FOR_WORDS.get(self.lang, set())
+        dropped: set[str] = set()
+        for label, mentions in by_group.items():
+            cues = [_cue_before(tok, s.start, words) for s in mentions]
+            if any(count for count, _ in cues):
+                continue  # "420 policjantów z całego regionu": counted participants
+            usable = [
+                (s, for_word)
+                for s, (_, for_word) in zip(mentions, cues, strict=True)
+                if not _implementer(tok, s, org_starts, self.lang)
+            ]
+            sentences = {sentence_index(doc, s.start_char) for s, _ in usable}
+            if len(sentences) >= REPEATED_MENTIONS:
+                continue
+            if any(for_word or self.beneficiary(doc, s, title_end) for s, for_word in usable):
+                continue
+            dropped.add(label)
+        return dropped
+
+    def weak_activities(self, doc: Doc, spans: list[tuple[Span, str]], title_end: int) -> set[str]:
         """Activities named only by a generic word in one sentence (not the title)."""
         by_activity: dict[str, list[Span]] = {}
-        for span in spans:
-            scheme, _, notation = span.label_.partition("/")
+        for span, label in spans:
+            scheme, _, notation = label.partition("/")
             if scheme == "activity-type" and notation in WEAK_ACTIVITY_WORDS:
                 by_activity.setdefault(notation, []).append(span)
         out: set[str] = set()
@@ -329,25 +380,24 @@ class ConceptContext:
             weak = all(len(s) == 1 and (words is None or s[0].norm_ in words) for s in mentions)
             if not weak or any(s.start_char < title_end for s in mentions):
                 continue
-            if len({sentence_text(doc, s.start_char) for s in mentions}) < 2:
+            if len({sentence_index(doc, s.start_char) for s in mentions}) < 2:
                 out.add(f"activity-type/{notation}")
         return out
 
-    def keeps(self, doc: Doc, span: Span, group_ends: set[int]) -> bool:
+    def keeps(self, doc: Doc, tok: Tokens, span: Span, label: str, group_ends: set[int]) -> bool:
         """Mention-level rules: places, workplaces, social media, the EU disclaimer."""
-        label = span.label_
-        if label.startswith("funder/"):
+        if not label.startswith("actor-type/"):
             return True
-        if label in PLACE_TYPES and _place(doc, span, self.lang):
+        if label in PLACE_TYPES and _place(tok, span, self.lang):
             return False
-        if label.startswith("actor-type/") and _workplace(doc, span, group_ends):
+        if _workplace(tok, span, group_ends):
             return False
         if label == "actor-type/media" and span.start > 0:
             if doc[span.start - 1].norm_.startswith(SOCIAL):
                 return False
-        if label.startswith("actor-type/") and in_disclaimer(sentence_text(doc, span.start_char)):
-            return False
-        return True
+        if not DISCLAIMER_RAW.search(sentence_text(doc, span.start_char)):
+            return True
+        return not in_disclaimer(folded_sentence(doc, span.start_char))
 
 
 @Language.factory("praxis_concept_context", requires=["doc.spans"], assigns=["doc.spans"])

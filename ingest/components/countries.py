@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ingest.components.lemmatizer import lemma_of
+from ingest.components.sentences import sentence_index
 from ingest.components.vocabulary import lemma_key, norm_doc
 from ingest.normalise import fold
 from ontology import vocabulary
@@ -160,7 +161,7 @@ def _language_use(doc: Doc, span: Span) -> bool:
 
 def _origin(doc: Doc, span: Span, migration_sentences: set[int]) -> bool:
     """A country of origin of migrants or refugees, in a list after "from"."""
-    if doc[span.start].sent.start not in migration_sentences:
+    if sentence_index(doc, span.start_char) not in migration_sentences:
         return False
     for k in range(span.start - 1, max(span.start - 10, -1), -1):
         token = doc[k]
@@ -231,7 +232,7 @@ class CountryMatcher:
         ]
         spans = [s for s in spans if not _language_use(doc, s)]
         migration = {
-            s.sent.start
+            sentence_index(doc, s.start_char)
             for s in doc.spans.get("praxis_concepts", [])
             if s.label_ in MIGRATION_GROUPS
         }

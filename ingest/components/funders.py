@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -119,14 +121,34 @@ def _same_sentence(doc: Doc, start: int, end: int) -> bool:
     return not any(doc[k].is_sent_start for k in range(start + 1, end + 1))
 
 
+_FUNDING_WORD: dict[int, bool] = {}  # ORTH id → is a funding word (per process)
+
+
+def funding_word_positions(doc: Doc) -> list[int]:
+    """Token positions of funding words: each word type is tested once per process."""
+    strings = doc.vocab.strings
+    orths = doc.to_array(ORTH)
+    funding = []
+    for orth in numpy.unique(orths).tolist():
+        known = _FUNDING_WORD.get(orth)
+        if known is None:
+            known = _FUNDING_WORD[orth] = bool(FUNDED_BY_WORD.match(fold(strings[orth])))
+        if known:
+            funding.append(orth)
+    if not funding:
+        return []
+    return numpy.nonzero(numpy.isin(orths, funding))[0].tolist()
+
+
 def funding_organisations(doc: Doc) -> list[SpacySpan]:
     """Organisations named a few words after a funding word ("Funding: U.S. Embassy"),
     or as the agent of one ("von der Privatstiftung Brückenschlag … gefördert")."""
     out: list[SpacySpan] = []
-    cues = [t.i for t in doc if t.is_alpha and FUNDED_BY_WORD.match(fold(t.text))]
+    orgs = doc.spans.get("praxis_orgs", [])
+    cues = funding_word_positions(doc) if len(orgs) else []
     if not cues:
         return out
-    for span in doc.spans.get("praxis_orgs", []):
+    for span in orgs:
         agent = any(doc[k].lower_ in AGENT_WORDS for k in range(max(span.start - 2, 0), span.start))
         for i in cues:
             after = 0 < span.start - i <= FUNDED_BY_WINDOW

@@ -60,17 +60,32 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return cached
 
 
-def sentence_text(doc: Doc, start_char: int) -> str:
-    """The text of the sentence that contains the character offset ``start_char``."""
+def sentence_index(doc: Doc, start_char: int) -> int:
+    """The number of the sentence that contains the character offset ``start_char``."""
     import bisect
 
-    bounds = sentence_bounds(doc)
     starts = doc.user_data.get("praxis_sentence_starts")
     if starts is None:
-        starts = doc.user_data["praxis_sentence_starts"] = [b[0] for b in bounds]
-    index = bisect.bisect_right(starts, start_char) - 1
-    s, e = bounds[max(index, 0)]
+        starts = doc.user_data["praxis_sentence_starts"] = [b[0] for b in sentence_bounds(doc)]
+    return max(bisect.bisect_right(starts, start_char) - 1, 0)
+
+
+def sentence_text(doc: Doc, start_char: int) -> str:
+    """The text of the sentence that contains the character offset ``start_char``."""
+    s, e = sentence_bounds(doc)[sentence_index(doc, start_char)]
     return doc_text(doc)[s:e]
+
+
+def folded_sentence(doc: Doc, start_char: int) -> str:
+    """:func:`sentence_text` folded (lower case, no diacritics), computed once per sentence."""
+    cache = doc.user_data.setdefault("praxis_folded_sentences", {})
+    index = sentence_index(doc, start_char)
+    text = cache.get(index)
+    if text is None:
+        from ingest.normalise import fold
+
+        text = cache[index] = fold(sentence_text(doc, start_char))
+    return text
 
 
 def doc_text(doc: Doc) -> str:

@@ -127,7 +127,8 @@ class VocabularyMatcher:
         labels = self.single.get((key, token.norm_))
         if labels is None:
             return True
-        start, size = prefix(token.text), 2 * len(token.text)
+        text = token.text
+        start, size = prefix(text[:2]), 2 * len(text)
         return any(start == first and size >= length for first, length in labels)
 
     def __call__(self, doc: Doc) -> Doc:
