@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ingest.components.sentences import sentence_text
+from ingest.components.sentences import folded_sentence
 from ingest.components.vocabulary import CONCEPT_SPANS
 from ingest.documents import ConceptMention, Span
 from ingest.normalise import fold
@@ -182,7 +182,11 @@ def broader_closure(notation: str) -> list[str]:
 
 def only_discussed(sentence: str) -> bool:
     """The sentence is about the programme (an info event, a call), not funding by it."""
-    text = fold(sentence)
+    return folded_only_discussed(fold(sentence))
+
+
+def folded_only_discussed(text: str) -> bool:
+    """:func:`only_discussed` of an already folded sentence."""
     if not TOPIC_CUES.search(text):
         return False
     # a sentence that both discusses and states funding of "this project" counts as funding
@@ -210,7 +214,7 @@ class FunderDecider:
             if inside and not any(s in paying for s in inside):
                 continue  # "Nadace OSF" is an organisation, not a foundation grant
             with_programme.update((s.start, s.end) for s in inside)
-            discussed = only_discussed(sentence_text(doc, span.start_char))
+            discussed = folded_only_discussed(folded_sentence(doc, span.start_char))
             evidence = Span(span.start_char, span.end_char, span.text)
             mention = ConceptMention("funder", notation, evidence, "praxis_funders", 0.8)
             mention.confidence = 0.3 if discussed else 0.8
