@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -19,17 +22,82 @@ from app_pages.common import (
     param_list,
     participants,
     plain,
+    project_years,
     search_view,
     set_params,
+    store,
     structured,
 )
-from app_pages.views import LANGUAGES, SORTS, StructuredFilter, export_table
+from app_pages.views import LANGUAGES, SORTS, StructuredFilter, export_table, rows_of
 from graph.export import table_to_csv, table_to_xlsx
+from graph.search import hit_projects
+from graph.search import search as index_search
 
 PAGE_SIZES = [20, 50, 100]
 #: structured filters: URL parameter → session key (values are validated on the way in)
 NUMBER_PARAMS = {"year_from": "year-from", "year_to": "year-to"}
 GRANT_PARAMS = {"grant_min": "grant-min", "grant_max": "grant-max"}
+#: orders the search index gives itself (BM25 then title; title order without words)
+INDEX_SORTS = ("relevance",)
+
+
+@dataclass
+class Results:
+    """What the page shows for (query, filters, sort, structured filter)."""
+
+    total: int  # projects after every filter
+    matching: int  # projects matching the words (before facet filters)
+    counts: dict[str, Counter[str]]  # facet → counts (a selected facet: as if unselected)
+    page: Callable[[int, int], list[Any]]  # (offset, size) → views.Row of that page
+    every: Callable[[], list[Any]]  # every row in order (only for the export)
+
+
+def index_results(
+    query: str, filters: dict[str, list[str]], sort: str, flt: StructuredFilter
+) -> Results | None:
+    """Counts and one page straight from the search index, without a list of every hit
+    (100k projects: a broad query has 10k–60k hits), when the index can answer: relevance
+    order, no year filter, no structured filter. Else ``None``. The same numbers and rows as
+    :func:`common.search_view`, which still builds the whole list for the export."""
+    if sort not in INDEX_SORTS or flt.active() or filters.get("year"):
+        return None
+    s = store()
+    active = {f: list(v) for f, v in filters.items() if v}
+    first = index_search(s, query, active, limit=0)
+    counts = {f: Counter(c) for f, c in first.facets.items()}
+    for facet in active:  # a selected facet counts as if it were unselected
+        others = {f: v for f, v in active.items() if f != facet}
+        counts[facet] = Counter(index_search(s, query, others, limit=0).facets.get(facet, {}))
+    years = project_years()  # not in the index: from the hits' projects
+    year_counts = Counter(y for p in hit_projects(s, query, active) for y in years.get(p, ()))
+    if year_counts:
+        counts["year"] = year_counts
+    matching = index_search(s, query, limit=0).total if active else first.total
+
+    def page(offset: int, size: int) -> list[Any]:
+        return rows_of(index_search(s, query, active, limit=size, offset=offset).hits, years)
+
+    def every() -> list[Any]:
+        return search_view(query, filters, sort, flt).ordered
+
+    return Results(first.total, matching, counts, page, every)
+
+
+def results_for(
+    query: str, filters: dict[str, list[str]], sort: str, flt: StructuredFilter
+) -> Results:
+    """From the index when it can answer, else from the cached list of every hit."""
+    fast = index_results(query, filters, sort, flt)
+    if fast is not None:
+        return fast
+    view = search_view(query, filters, sort, flt)
+    return Results(
+        len(view.ordered),
+        view.matching,
+        view.counts,
+        lambda offset, size: view.ordered[offset : offset + size],
+        lambda: view.ordered,
+    )
 
 
 def url_int(name: str, low: int = 0, high: int = 10**15) -> int | None:
@@ -83,10 +151,9 @@ def current_structured_filter() -> StructuredFilter:
     )
 
 
-view = search_view(
-    query, filters, sort_key if sort_key in SORTS else "relevance", current_structured_filter()
-)
-counts = view.counts
+first_key = (query, sort_key if sort_key in SORTS else "relevance", current_structured_filter())
+results = results_for(query, filters, first_key[1], first_key[2])
+counts = results.counts
 
 
 def value_name(facet: str, value: str) -> str:
@@ -147,8 +214,9 @@ col_count, col_sort, col_size = st.columns([3, 2, 1])
 sort_key = col_sort.selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="sort")
 page_size = col_size.selectbox("Per page", PAGE_SIZES, key="page_size")
 structured_filter = current_structured_filter()
-view = search_view(query, filters, sort_key, structured_filter)  # the sort may have changed
-ordered = view.ordered
+if (query, sort_key, structured_filter) != first_key:  # the sort may have changed
+    results = results_for(query, filters, sort_key, structured_filter)
+total = results.total
 signature = (
     query,
     tuple((f, tuple(v)) for f, v in filters.items()),
@@ -159,13 +227,13 @@ signature = (
 if st.session_state.get("_search_signature", signature) != signature:
     st.session_state["page"] = 1
 st.session_state["_search_signature"] = signature
-pages = max(1, math.ceil(len(ordered) / page_size))
+pages = max(1, math.ceil(total / page_size))
 page = min(max(1, int(st.session_state["page"])), pages)
 st.session_state["page"] = page
 shown_from = (page - 1) * page_size
 col_count.markdown(
-    f"**{len(ordered)} projects**"
-    + (f" of {view.matching} matching the words" if len(ordered) != view.matching else "")
+    f"**{total} projects**"
+    + (f" of {results.matching} matching the words" if total != results.matching else "")
     + (f" · page {page} of {pages}" if pages > 1 else "")
 )
 
@@ -186,13 +254,13 @@ set_params(
     **{f: v for f, v in filters.items()},
 )
 
-if not ordered:
+if not total:
     if query.strip():
         st.info(f"No project matches “{plain(query.strip())}” with these filters.")
     else:
         st.info("The store has no projects yet: add documents on the Data page.")
 
-for row in ordered[shown_from : shown_from + page_size]:
+for row in results.page(shown_from, page_size):
     members = orgs.get(row.project, [])
     coordinator = next((o for o in members if o["role"] == "coordinator"), None)
     meta = [
@@ -228,12 +296,12 @@ if pages > 1:
     if prev_col.button("← Previous", disabled=page <= 1, key="prev"):
         st.session_state["page"] = page - 1
         st.rerun()
-    mid_col.caption(f"Showing {shown_from + 1}–{min(shown_from + page_size, len(ordered))}")
+    mid_col.caption(f"Showing {shown_from + 1}–{min(shown_from + page_size, total)}")
     if next_col.button("Next →", disabled=page >= pages, key="next"):
         st.session_state["page"] = page + 1
         st.rerun()
 
-if ordered:
+if total:
     st.caption(
         "Export the whole result list (every page) with coordinator and partners and their "
         "roles. The address bar holds this search: copy it to share."
@@ -241,7 +309,7 @@ if ordered:
     c1, c2 = st.columns(2)
     c1.download_button(
         "Download CSV",
-        lambda: table_to_csv(*export_table(ordered, orgs, facet_label)),
+        lambda: table_to_csv(*export_table(results.every(), orgs, facet_label)),
         file_name="praxisgraph-search.csv",
         mime="text/csv",
         key="csv",
@@ -249,7 +317,7 @@ if ordered:
     )
     c2.download_button(
         "Download XLSX",
-        lambda: table_to_xlsx(*export_table(ordered, orgs, facet_label), title="projects"),
+        lambda: table_to_xlsx(*export_table(results.every(), orgs, facet_label), title="projects"),
         file_name="praxisgraph-search.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="xlsx",

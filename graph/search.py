@@ -669,18 +669,11 @@ def search(
         cols = _columns(conn)
         if expression is None and not active:
             return _everything(conn, cols, limit, offset)
-        mask = cols.filtered(active)
-        if expression is None:
-            hits = cols.order[mask[cols.order]] if mask is not None else cols.order
-            scores = np.zeros(len(hits), dtype=np.float64)
-        else:
-            hits, scores = _match(conn, cols, expression, _clauses(query))
-            keep = cols.present[hits] if mask is None else cols.present[hits] & mask[hits]
-            hits, scores = hits[keep], scores[keep]
+        hits, scores = _hits(conn, cols, query, expression, active)
         total = len(hits)
         counts = cols.counts(hits) if total else {}
         end = offset + limit
-        if expression is None:
+        if scores is None:
             page = hits[offset:end]  # already in title order
             chosen = [(int(d), 0.0) for d in page]
         else:
@@ -689,6 +682,42 @@ def search(
         cols.load_info(conn, [doc for doc, _ in chosen])
         page_hits = [cols.hit(doc, score) for doc, score in chosen]
     return SearchResult(page_hits, counts, total)
+
+
+def _hits(
+    conn: sqlite3.Connection,
+    cols: _Columns,
+    query: str,
+    expression: str | None,
+    active: dict[str, list[str]],
+) -> tuple[Any, Any]:
+    """The documents matching the words and filters, and their BM25 scores (``None``
+    without words: then the documents are already in title order)."""
+    mask = cols.filtered(active)
+    if expression is None:
+        return (cols.order[mask[cols.order]] if mask is not None else cols.order), None
+    hits, scores = _match(conn, cols, expression, _clauses(query))
+    keep = cols.present[hits] if mask is None else cols.present[hits] & mask[hits]
+    return hits[keep], scores[keep]
+
+
+def hit_projects(
+    store: GraphStore, query: str = "", filters: dict[str, list[str]] | None = None
+) -> list[str]:
+    """The IRIs of every project :func:`search` finds, in its order, without building a
+    :class:`Hit` per project (what a page needs for counts over all hits, e.g. years)."""
+    import numpy as np
+
+    expression = match_expression(query)
+    active = {k: v for k, v in (filters or {}).items() if v}
+    with _open(store) as conn:
+        cols = _columns(conn)
+        hits, scores = _hits(conn, cols, query, expression, active)
+        if scores is not None:
+            hits = hits[np.lexsort((cols.rank[hits], -scores))]
+        docs = hits.tolist()
+        cols.load_info(conn, docs)
+    return [cols.info[d][0] for d in docs if d in cols.info]
 
 
 def _match(
