@@ -2205,6 +2205,15 @@ class OrganisationRecogniser:
         for s in doc.spans.get(COUNTRY_SPANS, []):
             if start <= s.start and s.end <= end:
                 return s.label_
+        # the origin adjective left out of the name ("Krakauer | Stiftung …",
+        # "Slovenian | Zveza …") still says where the body is
+        if start > 0 and self.lang in {"de", "en"}:
+            word = doc[start - 1].text
+            for s in doc.spans.get(COUNTRY_SPANS, []):
+                if s.end == start:
+                    return s.label_
+            if self.lang == "de" and word.endswith("er") and len(word) > 4 and is_cap(word):
+                return city_map.get(folded(word[:-2])) or city_map.get(folded(word[:-2] + "a"))
         return None
 
     # ---------------------------------------------------------------- acronyms

@@ -265,3 +265,8 @@ def test_bodies_named_by_their_town_stay_apart(analyse) -> None:
     )
     labels = set(found.organisations)
     assert {"Center za socialno delo Krško", "Center za socialno delo Trebnje"} <= labels
+
+
+def test_the_origin_adjective_gives_the_country(analyse) -> None:
+    found = analyse("de", "Es berichtet die Krakauer Stiftung „Neue Brücke“ über Familien.")
+    assert found.org("Stiftung „Neue Brücke“").country == "PL"
