@@ -179,6 +179,26 @@ def test_keyword_selects_theme_when_no_concept_does() -> None:
     assert "prison-service" in by_type(report)
 
 
+def test_keyword_themes_from_own_words_equal_those_from_the_lemma_index() -> None:
+    from graph.gaps import project_themes, project_words
+    from graph.precedents import text_index
+    from graph.projection import projection, resolve_project
+
+    s = open_store(":memory:")
+    ontology = NamedNode(str(GRAPH["ontology"]))
+    project = ProjectSpec(
+        "k", "Reintegration after release", [(NGO_A, "coordinator")], lemmas="reintegration job"
+    )
+    s.replace_graphs({ontology: THEME, project.graph: project_quads(project)})
+    proj, profiles = projection(s), theme_profiles(s)
+    iri = resolve_project(proj, "k")
+    assert {"reintegration", "job", "release"} <= project_words(s, iri)
+    own = project_themes(s, proj, iri, profiles, own_words=True)
+    assert own and all(why == ["keyword:reintegration"] for why in own.values())
+    text_index(s)  # the lemma index of every project gives the same themes
+    assert project_themes(s, proj, iri, profiles) == own
+
+
 def test_community_gaps(store: GraphStore) -> None:
     report = gaps_for_community(store, 0)
     assert report.subject["kind"] == "community"
