@@ -864,7 +864,7 @@ class OrganisationRecogniser:
                 and is_cap(doc[k + 1].text)
                 and seen_cap
             ):
-                if self._name_ends_before(doc, k, line_start):
+                if low in {"and", "und"} and self._name_ends_before(doc, k, line_start):
                     break  # "Pankrác Remand Prison and | Opava Prison": two names
                 k -= 1  # "Consultation and Information Centre"
                 continue
@@ -1004,7 +1004,7 @@ class OrganisationRecogniser:
                     and not (after_prep and lang in {"pl", "de", "en"})
                 ):
                     break
-                if not slavic and self._name_ahead(doc, k + 1):
+                if low in {"and", "und"} and not slavic and self._name_ahead(doc, k + 1):
                     break  # "Berufskolleg Iserlohn und | Alice-Salomon-Berufskolleg"
                 if (
                     nxt.lower_ in {"für", "fur", "zur", "zum", "vom", "von", "for", "of"}

@@ -270,3 +270,11 @@ def test_bodies_named_by_their_town_stay_apart(analyse) -> None:
 def test_the_origin_adjective_gives_the_country(analyse) -> None:
     found = analyse("de", "Es berichtet die Krakauer Stiftung „Neue Brücke“ über Familien.")
     assert found.org("Stiftung „Neue Brücke“").country == "PL"
+
+
+def test_a_foreign_connector_joins_one_foreign_name(analyse) -> None:
+    found = analyse(
+        "en",
+        "Partners: Családsegítő Szolgáltató Központ és Gyermekjóléti Szolgálat (HU) runs it.",
+    )
+    assert "Családsegítő Szolgáltató Központ és Gyermekjóléti Szolgálat" in found.surfaces()
