@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -117,27 +117,23 @@ FOUNDATION_NAME = re.compile(
 AGENT_WORDS = {"von", "vom", "durch", "by", "przez", "od"}
 
 
-def _same_sentence(doc: Doc, start: int, end: int) -> bool:
-    return not any(doc[k].is_sent_start for k in range(start + 1, end + 1))
-
-
-_FUNDING_WORD: dict[int, bool] = {}  # ORTH id → is a funding word (per process)
+_SEEN_WORDS: set[int] = set()  # ORTH ids already tested (per process)
+_FUNDING_WORDS: set[int] = set()  # ORTH ids of funding words
 
 
 def funding_word_positions(doc: Doc) -> list[int]:
     """Token positions of funding words: each word type is tested once per process."""
-    strings = doc.vocab.strings
     orths = doc.to_array(ORTH)
-    funding = []
-    for orth in numpy.unique(orths).tolist():
-        known = _FUNDING_WORD.get(orth)
-        if known is None:
-            known = _FUNDING_WORD[orth] = bool(FUNDED_BY_WORD.match(fold(strings[orth])))
-        if known:
-            funding.append(orth)
-    if not funding:
+    types = set(orths.tolist())
+    unseen = types - _SEEN_WORDS
+    if unseen:
+        strings = doc.vocab.strings
+        _FUNDING_WORDS.update(o for o in unseen if FUNDED_BY_WORD.match(fold(strings[o])))
+        _SEEN_WORDS.update(unseen)
+    present = types & _FUNDING_WORDS
+    if not present:
         return []
-    return numpy.nonzero(numpy.isin(orths, funding))[0].tolist()
+    return numpy.nonzero(numpy.isin(orths, list(present)))[0].tolist()
 
 
 def funding_organisations(doc: Doc) -> list[SpacySpan]:
@@ -148,15 +144,17 @@ def funding_organisations(doc: Doc) -> list[SpacySpan]:
     cues = funding_word_positions(doc) if len(orgs) else []
     if not cues:
         return out
+    # sentence number of every token (SENT_START is 1 at a start, else 0 or -1)
+    sentence = numpy.cumsum(doc.to_array(SENT_START) == 1).tolist()
     for span in orgs:
         agent = any(doc[k].lower_ in AGENT_WORDS for k in range(max(span.start - 2, 0), span.start))
         for i in cues:
             after = 0 < span.start - i <= FUNDED_BY_WINDOW
             before = agent and 0 <= i - span.end < 2 * FUNDED_BY_WINDOW
-            if after and _same_sentence(doc, i, span.start):
+            if after and sentence[i] == sentence[span.start]:
                 out.append(span)
                 break
-            if before and _same_sentence(doc, span.start, i):
+            if before and sentence[span.start] == sentence[i]:
                 out.append(span)
                 break
     return out

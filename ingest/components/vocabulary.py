@@ -70,8 +70,10 @@ def is_acronym_label(label: str) -> bool:
 SHARED_PREFIX = 1
 
 
+@cache
 def prefix(text: str) -> str:
-    return fold(text)[:SHARED_PREFIX]
+    """Folded first letter(s) of a word (cached: called on every one-word match)."""
+    return fold(text[: SHARED_PREFIX + 1])[:SHARED_PREFIX]
 
 
 def lemma_is_another_word(label: str, norms: list[str]) -> bool:
@@ -88,6 +90,11 @@ class VocabularyMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         # forms whose lemma is another word's ("odbory" → "odbor"), as written
         self.surface = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # string ids of the funder keys (funder labels may overlap each other)
+        self.funder_ids = {
+            nlp.vocab.strings.add(f"funder/{notation}")
+            for notation in vocabulary().get("funder", {})
+        }
         # (key, lemma) of one-word labels → the labels' (first letters, length)
         self.single: dict[tuple[str, str], set[tuple[str, int]]] = {}
         for key, forms in surface_labels(self.lang).items():
@@ -143,17 +150,20 @@ class VocabularyMatcher:
         kept = filter_spans(spans)
         # overlapping funders are all kept ("Funded by the European Union's Justice
         # Programme" names eu-unspecified and justice-programme; praxis_funders decides)
-        chosen = {(s.start, s.end, s.label) for s in kept}
-        for span in spans:
-            if (span.start, span.end, span.label) in chosen or not span.label_.startswith(
-                "funder/"
-            ):
-                continue
-            rivals = [s for s in kept if s.start < span.end and span.start < s.end]
-            if rivals and all(s.label_.startswith("funder/") for s in rivals):
-                kept.append(span)
-                chosen.add((span.start, span.end, span.label))
-        doc.spans[CONCEPT_SPANS] = sorted(kept, key=lambda s: (s.start, s.end))
+        ranges = [(s.start, s.end, s.label) for s in kept]
+        chosen = set(ranges)
+        dropped = [
+            (m, b, e) for m, b, e in matches if m in self.funder_ids and (b, e, m) not in chosen
+        ]
+        for match_id, start, end in dropped:
+            rivals = [r for r in ranges if r[0] < end and start < r[1]]
+            if rivals and all(r[2] in self.funder_ids for r in rivals):
+                kept.append(Span(doc, start, end, label=match_id))
+                ranges.append((start, end, match_id))
+                chosen.add((start, end, match_id))
+        if dropped:
+            kept.sort(key=lambda s: (s.start, s.end))
+        doc.spans[CONCEPT_SPANS] = kept
         return doc
 
 
