@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 
 _CHAR_MAP = str.maketrans(
@@ -83,8 +85,22 @@ def fold(text: str) -> str:
     >>> fold("Związek  Miast-Polskich")
     'zwiazek miast polskich'
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("ł", "l").replace("Ł", "L").replace("ß", "ss").replace("đ", "d")
-    stripped = stripped.casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", stripped).split())
+    if text.isascii():  # NFKD, the combining marks and the letter map change nothing
+        stripped = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = decomposed.translate(_combining_marks())
+        stripped = (
+            stripped.replace("ł", "l").replace("Ł", "L").replace("ß", "ss").replace("đ", "d")
+        )
+        stripped = stripped.casefold()
+    return " ".join(_NON_WORD.sub(" ", stripped).split())
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """A ``str.translate`` table deleting every combining character (built once)."""
+    return {c: None for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))}
