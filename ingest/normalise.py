@@ -90,9 +90,7 @@ def fold(text: str) -> str:
     else:
         decomposed = unicodedata.normalize("NFKD", text)
         stripped = decomposed.translate(_combining_marks())
-        stripped = (
-            stripped.replace("ł", "l").replace("Ł", "L").replace("ß", "ss").replace("đ", "d")
-        )
+        stripped = stripped.replace("ł", "l").replace("Ł", "L").replace("ß", "ss").replace("đ", "d")
         stripped = stripped.casefold()
     return " ".join(_NON_WORD.sub(" ", stripped).split())
 

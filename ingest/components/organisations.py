@@ -57,7 +57,7 @@ from ingest.components.orgdata import (
     head_table,
     suffix_lookup,
 )
-from ingest.components.sentences import doc_text
+from ingest.components.sentences import doc_text, token_strings
 from ingest.components.vocabulary import CONCEPT_SPANS, lemma_key, norm_doc
 from ingest.documents import OrganisationMention, Span
 from ingest.lemmatize import lemmatize
@@ -775,9 +775,8 @@ class OrganisationRecogniser:
     def _head_at(self, doc: Doc, i: int) -> HeadWord | None:
         if self._arrays_doc is not doc:  # called outside __call__ (tests, tools)
             self._arrays_doc = doc
-            strings = doc.vocab.strings
-            self._texts = [strings[x] for x in doc.to_array(ORTH).tolist()]
-            self._norms = [strings[x] for x in doc.to_array(NORM).tolist()]
+            self._texts = token_strings(doc)
+            self._norms = token_strings(doc, NORM)
         texts, norms = self._texts, self._norms
         text = texts[i]
         if not text.isalpha() and "-" not in text:
@@ -1797,9 +1796,8 @@ class OrganisationRecogniser:
     def __call__(self, doc: Doc) -> Doc:
         from ingest.components.countries import COUNTRY_SPANS
 
-        strings = doc.vocab.strings
-        self._texts = [strings[x] for x in doc.to_array(ORTH).tolist()]
-        self._norms = [strings[x] for x in doc.to_array(NORM).tolist()]
+        self._texts = token_strings(doc)
+        self._norms = token_strings(doc, NORM)
         self._arrays_doc = doc
         self._line_cache: dict[tuple[str, int], bool] = {}
         country_spans = list(doc.spans.get(COUNTRY_SPANS, []))

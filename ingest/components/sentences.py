@@ -16,6 +16,23 @@ from spacy.tokens import Doc
 END_PUNCT = {".", "!", "?", "…"}
 CLOSING = {'"', "'", ")", "]", ".", "!", "?"}
 
+# hash -> string; a hash names the same string in every StringStore, so one map serves all
+_STRING_OF: dict[int, str] = {}
+
+
+def token_strings(doc: Doc, attr: int = ORTH) -> list[str]:
+    """The string attribute ``attr`` (ORTH, NORM, LOWER, …) of every token, by hash lookups
+    in a map shared across documents instead of one StringStore call per token."""
+    values = doc.to_array(attr).tolist()
+    cache = _STRING_OF
+    try:
+        return [cache[v] for v in values]
+    except KeyError:
+        strings = doc.vocab.strings
+        for v in set(values).difference(cache):
+            cache[v] = strings[v]
+        return [cache[v] for v in values]
+
 
 class LineSentencizer:
     """Works on the token attribute arrays (no Token objects), then writes SENT_START."""
@@ -23,14 +40,12 @@ class LineSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        strings = doc.vocab.strings
-        orths = doc.to_array(ORTH).tolist()
+        texts = token_strings(doc)
         spaces = doc.to_array(IS_SPACE).tolist()
         starts = numpy.full(len(doc), -1, dtype="int64")
         pending = True  # the next word token starts a sentence
         after_end = False  # directly after sentence-final punctuation
-        for i, orth in enumerate(orths):
-            text = strings[orth]
+        for i, text in enumerate(texts):
             if i and (spaces[i] or (after_end and text in CLOSING)):
                 pending = pending or "\n" in text
                 continue
@@ -92,8 +107,7 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, built once (spaCy joins all tokens on every access)."""
     text = doc.user_data.get("praxis_text")
     if text is None:
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, SPACY]).tolist()
-        text = "".join(strings[orth] + (" " if space else "") for orth, space in rows)
+        pairs = zip(token_strings(doc), doc.to_array(SPACY).tolist(), strict=True)
+        text = "".join([t + " " if space else t for t, space in pairs])
         doc.user_data["praxis_text"] = text
     return text
