@@ -827,9 +827,10 @@ class OrganisationRecogniser:
         return lemma != token.text.lower() and bool(self.verb_lemma.search(lemma))
 
     def grow_left(self, doc: Doc, head: int) -> int:
+        texts = self._texts if self._arrays_doc is doc else [t.text for t in doc]
         start = head
         line_start = self._line_start(doc, head)
-        seen_cap = is_cap(doc[head].text)
+        seen_cap = is_cap(texts[head])
         k = head - 1
         while k >= line_start and head - k < MAX_NAME_TOKENS:
             t = doc[k]
@@ -846,10 +847,10 @@ class OrganisationRecogniser:
             if (
                 t.is_lower
                 and k - 2 >= line_start
-                and doc[k - 1].text == "-"
+                and texts[k - 1] == "-"
                 and not doc[k - 1].whitespace_
                 and not doc[k - 2].whitespace_
-                and is_cap(doc[k - 2].text)
+                and is_cap(texts[k - 2])
             ):
                 start = k - 2  # "Váltó-sáv Alapítvány"
                 seen_cap = True
@@ -859,8 +860,8 @@ class OrganisationRecogniser:
                 low in self.connectors
                 and self.lang in {"en", "de"}
                 and k - 1 >= line_start
-                and is_cap(doc[k - 1].text)
-                and is_cap(doc[k + 1].text)
+                and is_cap(texts[k - 1])
+                and is_cap(texts[k + 1])
                 and seen_cap
             ):
                 if low in {"and", "und"} and self._name_ends_before(doc, k, line_start):
@@ -870,10 +871,10 @@ class OrganisationRecogniser:
             if low in self.connectors and k - 1 >= line_start:
                 # only between two adjectives ("Probační a mediační služba") or after a
                 # truncated compound ("Bildungs- und Migrationsreferat")
-                prev = doc[k - 1].text
-                after = doc[k + 1].text
+                prev = texts[k - 1]
+                after = texts[k + 1]
                 crosses = (
-                    is_cap(prev) and k - 2 >= line_start and is_cap(doc[k - 2].text)
+                    is_cap(prev) and k - 2 >= line_start and is_cap(texts[k - 2])
                 )  # "Občina Brežice in | policijsko postajo": another name before
                 if (
                     self._adjective_any_case(prev)
@@ -883,7 +884,7 @@ class OrganisationRecogniser:
                     k -= 1
                     continue
                 break
-            brand = k + 1 < len(doc) and doc[k + 1].text.isupper() and len(doc[k + 1].text) > 3
+            brand = k + 1 < len(doc) and texts[k + 1].isupper() and len(texts[k + 1]) > 3
             if is_cap(text) and (folded(text) not in NOT_NAME_START or brand) and not t.is_punct:
                 if t.is_sent_start and self.lang in {"de", "en"} and low in ARTICLES:
                     break
@@ -894,17 +895,17 @@ class OrganisationRecogniser:
                     and not text.isupper()
                 ):
                     break  # "Prezentace Probační …", "Sodelujejo Center …": not the name
-                if not is_acronym(text) and not self._agrees_with(text, doc[head].text):
+                if not is_acronym(text) and not self._agrees_with(text, texts[head]):
                     break  # "Osadzeni Zakładu Karnego …": a different phrase
                 start = k
                 seen_cap = True
-                if k - 1 >= line_start and doc[k - 1].text in DASHES and not doc[k - 1].whitespace_:
+                if k - 1 >= line_start and texts[k - 1] in DASHES and not doc[k - 1].whitespace_:
                     k -= 1  # "Energeticko-chemický"
                     continue
                 if self.lang in {"cs", "sk", "sl"} and not is_acronym(text):
                     # Slavic names capitalise the first word only: stop unless the word
                     # before is capitalised too ("Nadace Olgy Havlové" is a tail, not left)
-                    if not (k - 1 >= line_start and is_cap(doc[k - 1].text)):
+                    if not (k - 1 >= line_start and is_cap(texts[k - 1])):
                         k -= 1
                         break
                 k -= 1
@@ -920,7 +921,7 @@ class OrganisationRecogniser:
                 continue
             break
         # a name starts with a capitalised word
-        while start < head and not is_cap(doc[start].text):
+        while start < head and not is_cap(texts[start]):
             start += 1
         return start
 
@@ -942,12 +943,13 @@ class OrganisationRecogniser:
         Once a capitalised tail has begun, lower-case words end the name.
         """
         n = len(doc)
+        texts = self._texts if self._arrays_doc is doc else [t.text for t in doc]
         end = head + width
         lang = self.lang
         # a Czech/Polish/Slovak/Slovene name quoted in a German or English text
         # ("Hasičský záchranný sbor Plzeňského kraje") keeps its own grammar
         slavic = lang in SLAVIC or any(
-            has_slavic_letters(doc[j].text) for j in range(max(0, head - 1), end)
+            has_slavic_letters(texts[j]) for j in range(max(0, head - 1), end)
         )
         adjective = self._adjective_any_case
         if slavic and lang not in SLAVIC:
@@ -981,7 +983,7 @@ class OrganisationRecogniser:
             if (
                 text in NAME_ABBREVIATIONS
                 and k + 1 < n
-                and (is_cap(doc[k + 1].text) or doc[k + 1].text in NAME_ABBREVIATIONS)
+                and (is_cap(texts[k + 1]) or texts[k + 1] in NAME_ABBREVIATIONS)
             ):
                 k += 1  # "Městská policie hl. m. Prahy"
                 continue
@@ -1016,7 +1018,7 @@ class OrganisationRecogniser:
                     is_cap(nxt.text)
                     and (lang == "pl" or (slavic and in_caps) or after_prep)
                     and not self._starts_new_name(doc, k + 1)
-                    and is_cap(doc[k - 1].text)
+                    and is_cap(texts[k - 1])
                     and not self._designator(doc, k - 1)
                 ):
                     k += 2  # "Spraw Wewnętrznych i Administracji", "Arbeit und Soziales"
@@ -1034,7 +1036,7 @@ class OrganisationRecogniser:
                 and text.isalpha()
                 and not t.is_sent_start
                 and k + 1 < n
-                and is_cap(doc[k + 1].text)
+                and is_cap(texts[k + 1])
                 and doc[k + 1].is_alpha
                 and (low in COMPLEMENT_STOP or low in LOCATION_PREPS or low in NOT_NAME_START)
             ):
@@ -1056,7 +1058,7 @@ class OrganisationRecogniser:
                 j = k + 1
                 if j < n and doc[j].lower_ in {"der", "dem"}:
                     j += 1
-                if j < n and folded(doc[j].text) in GEO_TAILS:
+                if j < n and folded(texts[j]) in GEO_TAILS:
                     k = j + 1  # "Hainburg an der Donau", "Furth im Wald"
                     continue
             if low in self.preps or (low in {"ds.", "spraw"} and lang == "pl"):
@@ -1093,15 +1095,15 @@ class OrganisationRecogniser:
                 budget -= 1
                 continue
             # a lower-case word
-            if in_caps and k > 0 and folded(doc[k - 1].text + " " + text) in cities():
+            if in_caps and k > 0 and folded(texts[k - 1] + " " + text) in cities():
                 k += 1  # "Novo mesto", "Brandenburg an der Havel"
                 continue
             if (
                 in_caps
                 and slavic
                 and t.is_alpha
-                and is_cap(doc[k - 1].text)
-                and adjective(doc[k - 1].text)
+                and is_cap(texts[k - 1])
+                and adjective(texts[k - 1])
                 and not adjective(text)
                 and not self._is_verb(t)
             ):
@@ -1122,28 +1124,28 @@ class OrganisationRecogniser:
         if k + 1 < n and doc[k].lower_ in {"nr", "nr.", "č.", "no.", "št."} and doc[k + 1].like_num:
             k += 2
         # location ("v Písku", "w Łodzi", "pri Krškem", "v Občini Brežice")
-        if k + 1 < n and doc[k].lower_ in LOCATION_PREPS and is_cap(doc[k + 1].text):
+        if k + 1 < n and doc[k].lower_ in LOCATION_PREPS and is_cap(texts[k + 1]):
             place = doc[k + 1]
             head_word = self.head_at(doc, k + 1)
             municipal = head_word is not None and head_word.actor_type == "municipality"
             if (
                 place.is_alpha
                 and folded(place.text) not in NOT_NAME_START
-                and (head_word is None or (municipal and k + 2 < n and is_cap(doc[k + 2].text)))
+                and (head_word is None or (municipal and k + 2 < n and is_cap(texts[k + 2])))
             ):
                 k += 2
-                while k < n and is_cap(doc[k].text) and "\n" not in doc[k].text:
+                while k < n and is_cap(texts[k]) and "\n" not in texts[k]:
                     k += 1
                 if k + 1 < n and doc[k].lower_ in {"nad", "pod", "pri", "an", "am"}:
-                    if is_cap(doc[k + 1].text):
+                    if is_cap(texts[k + 1]):
                         k += 2
-                if k < n and doc[k].text in {"Wlkp.", "Maz.", "Odrz."}:
+                if k < n and texts[k] in {"Wlkp.", "Maz.", "Odrz."}:
                     k += 1
         # trim trailing connectors and prepositions
         while k > end and (
             doc[k - 1].lower_ in self.connectors
             or doc[k - 1].lower_ in self.preps
-            or (doc[k - 1].is_punct and doc[k - 1].text not in {"."})
+            or (doc[k - 1].is_punct and texts[k - 1] not in {"."})
             or doc[k - 1].lower_ in LOCATION_PREPS
         ):
             k -= 1
