@@ -13,7 +13,6 @@ from importlib import resources
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from ingest.components.lemmatizer import lemma_of
 from ingest.normalise import fold
@@ -146,8 +145,10 @@ class VocabularyMatcher:
             if end - start > 1 or self.word_fits(strings[match_id], doc[start])
         ]
         matches = [*lemma_matches, *self.exact(doc), *self.surface(doc)]
-        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matches]
-        kept = filter_spans(spans)
+        kept = [
+            Span(doc, start, end, label=match_id)
+            for match_id, start, end in filter_matches(matches)
+        ]
         # overlapping funders are all kept ("Funded by the European Union's Justice
         # Programme" names eu-unspecified and justice-programme; praxis_funders decides)
         ranges = [(s.start, s.end, s.label) for s in kept]
@@ -165,6 +166,21 @@ class VocabularyMatcher:
             kept.sort(key=lambda s: (s.start, s.end))
         doc.spans[CONCEPT_SPANS] = kept
         return doc
+
+
+def filter_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """:func:`spacy.util.filter_spans` on ``(match_id, start, end)`` tuples (the same
+    choice and order, the first longest wins) without building a Span per match."""
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    result = []
+    seen_tokens: set[int] = set()
+    for match in ordered:
+        _match_id, start, end = match
+        if start not in seen_tokens and end - 1 not in seen_tokens:
+            result.append(match)
+            seen_tokens.update(range(start, end))
+    result.sort(key=lambda m: m[1])
+    return result
 
 
 @Language.factory("praxis_vocabulary", requires=["token.norm"], assigns=["doc.spans"])
