@@ -1827,11 +1827,8 @@ class OrganisationRecogniser:
             + self.acronym_definition_candidates(doc)
             + self.classifier_candidates(doc)
         )
-        concept_spans = [
-            (s.start, s.end)
-            for s in doc.spans.get(CONCEPT_SPANS, [])
-            if s.label_.startswith("funder/")
-        ]
+        concepts = list(doc.spans.get(CONCEPT_SPANS, []))  # a SpanGroup builds Spans per pass
+        concept_spans = [(s.start, s.end) for s in concepts if s.label_.startswith("funder/")]
         chosen = self.select(doc, candidates, concept_spans)
         chosen = self.join_dashed(doc, chosen)
         found = self.merge(doc, chosen)
@@ -1851,7 +1848,7 @@ class OrganisationRecogniser:
         inside = {k for s in spans for k in range(s.start, s.end)}
         doc.spans[CONCEPT_SPANS] = [
             s
-            for s in doc.spans.get(CONCEPT_SPANS, [])
+            for s in concepts
             if s.label_.startswith("funder/") or not all(k in inside for k in range(s.start, s.end))
         ]
         return doc
