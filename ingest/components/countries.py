@@ -231,13 +231,14 @@ class CountryMatcher:
             )
         ]
         spans = [s for s in spans if not _language_use(doc, s)]
-        migration = {
-            sentence_index(doc, s.start_char)
-            for s in doc.spans.get("praxis_concepts", [])
-            if s.label_ in MIGRATION_GROUPS
-        }
-        if migration:
-            spans = [s for s in spans if not _origin(doc, s, migration)]
+        if spans:  # the concept spans are read only when there is a country to check
+            migration = {
+                sentence_index(doc, s.start_char)
+                for s in doc.spans.get("praxis_concepts", [])
+                if s.label_ in MIGRATION_GROUPS
+            }
+            if migration:
+                spans = [s for s in spans if not _origin(doc, s, migration)]
         doc.spans[COUNTRY_SPANS] = filter_spans(spans)
         return doc
 
