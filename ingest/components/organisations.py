@@ -36,6 +36,7 @@ spans in ``doc.spans["praxis_orgs"]`` (label = actor type).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1944,14 +1945,17 @@ class OrganisationRecogniser:
             k -= 1
         return any(c.end - 1 == k for c in before)
 
+    def _line_check(self, doc: Doc, k: int, check: Callable[[Doc, int], bool]) -> bool:
+        """``check`` on the line holding token k, computed once per line and check."""
+        start = self._line_start(doc, k)
+        key = (check.__name__, start)
+        if key not in self._line_cache:
+            self._line_cache[key] = check(doc, start)
+        return self._line_cache[key]
+
     def _shouting_line(self, doc: Doc, k: int) -> bool:
         """A heading in capitals ("PROVOZ CENTRA PRO CIZINCE JMK") is not a name."""
-        start = self._line_start(doc, k)
-        key = ("shout", start)
-        if key in self._line_cache:
-            return self._line_cache[key]
-        self._line_cache[key] = result = self._shouting_line_at(doc, start)
-        return result
+        return self._line_check(doc, k, self._shouting_line_at)
 
     def _shouting_line_at(self, doc: Doc, start: int) -> bool:
         words = []
@@ -1965,12 +1969,7 @@ class OrganisationRecogniser:
 
     def _menu_line(self, doc: Doc, k: int) -> bool:
         """Navigation ("Home About Research Projects Contact"): capitalised words only."""
-        start = self._line_start(doc, k)
-        key = ("menu", start)
-        if key in self._line_cache:
-            return self._line_cache[key]
-        self._line_cache[key] = result = self._menu_line_at(doc, start)
-        return result
+        return self._line_check(doc, k, self._menu_line_at)
 
     def _menu_line_at(self, doc: Doc, start: int) -> bool:
         words = lower = 0
