@@ -1,0 +1,488 @@
+"""Candidate name spans from each source: institutional heads, legal forms, the
+authority file, classifier nouns, partner-list lines and acronym definitions."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import NORM, ORTH
+from spacy.tokens import Doc
+
+from ingest.components.organisations.acronyms import matches_initialism
+from ingest.components.organisations.labels import _pl_number
+from ingest.components.organisations.records import Candidate
+from ingest.components.organisations.words import (
+    ARTICLES,
+    CLASSIFIER_ADJECTIVES,
+    CLASSIFIER_NOUNS,
+    CLOSE_QUOTES,
+    COMPLEMENT_STOP,
+    DASHES,
+    NOT_NAME_START,
+    OPEN_QUOTES,
+    PROJECT_WORDS,
+    has_slavic_letters,
+    is_acronym,
+    is_cap,
+)
+from ingest.components.orgdata import (
+    LEGAL_FIRST,
+    LEGAL_FORMS,
+    SKIPPED_AUTHORITIES,
+    HeadWord,
+    cities,
+    folded,
+)
+
+
+class CandidateSources:
+    """Candidate name spans from each source: institutional heads, legal forms, the
+    authority file, classifier nouns, partner-list lines and acronym definitions."""
+
+    # ---------------------------------------------------------------- candidates
+    def head_candidates(self, doc: Doc) -> list[Candidate]:
+        out: list[Candidate] = []
+        n = len(doc)
+        i = 0
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, NORM]).tolist()
+        first_words = self.heads.first_words
+        prefixes = tuple(p for p, _hw in self.heads.prefixes)
+        suffix_re = self.heads.suffix_re
+        may_head = self._may_head  # per word type, across documents
+        while i < n:
+            orth, norm = rows[i]
+            possible = may_head.get(orth)
+            if possible is None:
+                text = strings[orth]
+                fold_text = folded(text)
+                possible = may_head[orth] = bool(
+                    strings[norm] in first_words
+                    or fold_text in first_words
+                    or (prefixes and fold_text.startswith(prefixes))
+                    or (
+                        text[:1].isupper()
+                        and len(fold_text) >= 5
+                        and suffix_re is not None
+                        and suffix_re.search(fold_text)
+                    )
+                )
+            if not possible:
+                i += 1
+                continue
+            hw = self.head_at(doc, i)
+            if hw is None or hw.cls == "M":
+                i += 1
+                continue
+            start = self.grow_left(doc, i)
+            end = self.grow_right(doc, i, hw.width)
+            end = self._quoted_tail(doc, end)
+            start = self._drop_origin_adjective(doc, start, i, hw, end)
+            head_ok = self.lang not in {"en", "de"} or is_cap(doc[i].text)
+            if head_ok and is_cap(doc[start].text) and self._named(doc, start, end, i, hw):
+                out.append(Candidate(start, end, "head", head_index=i))
+            i += max(hw.width, 1)
+        return out
+
+    def _quoted_tail(self, doc: Doc, end: int) -> int:
+        """A quoted name right after a head-grown name is part of it ("Stowarzyszenie
+        Mediatorów „Porozumienie”", "Stiftung „Jenseits der Mauer“")."""
+        n = len(doc)
+        if end >= n or doc[end].text not in OPEN_QUOTES or end + 1 >= n:
+            return end
+        if not is_cap(doc[end + 1].text):
+            return end
+        for j in range(end + 1, min(n, end + 8)):
+            text = doc[j].text
+            if "\n" in text or text in {".", ";", ":", "(", ")"}:
+                return end
+            if text in CLOSE_QUOTES and j > end + 1:
+                return j + 1
+        return end
+
+    def _drop_origin_adjective(
+        self, doc: Doc, start: int, head: int, hw: HeadWord, end: int
+    ) -> int:
+        """German/English: a country or city adjective right before a head that is followed
+        by the body's own name says where it is from ("Krakauer | Stiftung „Jenseits der
+        Mauer“", "Ljubljanaer | Zavod Prehod"); "Norwegian Police University College" and
+        "Berliner Stadtmission" keep it."""
+        if self.lang not in {"de", "en"} or start + 1 != head or start >= head:
+            return start
+        word = doc[start].text
+        origin = start in self._country_tokens
+        if not origin and self.lang == "de" and word.endswith("er") and len(word) > 4:
+            origin = folded(word[:-2]) in cities() or folded(word[:-2] + "a") in cities()
+        if not origin:
+            return start
+        after = head + max(hw.width, 1)
+        if after >= end:
+            return start
+        nxt = doc[after]
+        if nxt.text in OPEN_QUOTES or (
+            is_cap(nxt.text) and self.head_at(doc, after) is None and not nxt.is_upper
+        ):
+            return head
+        return start
+
+    def _named(self, doc: Doc, start: int, end: int, head: int, hw: HeadWord) -> bool:
+        """Capitals mark a name, except the capital that only opens a sentence.
+
+        "Zapojená ministerstva …", "Vaše město", "Služby nabízené …" are generic; a name
+        opening a sentence still shows itself by its head word ("Městská policie"), a
+        typing modifier ("Probační a mediační služba"), or another capital inside.
+        """
+        if self.lang == "de" and start == head and hw.width == 1 and self._german_plural(doc[head]):
+            return False  # "Hochschulen NRW", "Vereine bei Anträgen": kinds of bodies
+        if (
+            self.lang == "pl"
+            and start == head
+            and hw.cls == "U"
+            and _pl_number(doc[head].text) == "pl"
+        ):
+            return False  # "Oddziały Straży Granicznej": the guard's branches, plural
+        if not self._opens_clause(doc, start) or is_acronym(doc[start].text):
+            return True
+        rest = doc[start + 1 : end]
+        if start == head:
+            if hw.width > 1 and end - start == hw.width:
+                return all(is_cap(t.text) for t in doc[start:end])  # not "Zakład karny …"
+            if (
+                self.lang == "en"
+                and doc[head + hw.width - 1].lower_.endswith("s")
+                and not any(is_cap(t.text) for t in rest[hw.width - 1 :])
+            ):
+                return False  # "Trade unions for live-in carers": a plural, generic
+            if hw.cls == "U" and end - start > hw.width:
+                # "Oddziały pilotażowe": a unit opening a sentence needs a named parent
+                return any(is_cap(t.text) for t in rest[hw.width - 1 :])
+            if hw.cls in {"H", "HM"} and end - start > hw.width:
+                return True
+            # a generic head opening a sentence needs a capital or a preposition after it
+            return any(is_cap(t.text) and not t.is_upper for t in rest[hw.width - 1 :]) or any(
+                t.lower_ in self.preps for t in rest
+            )
+        first = self.head_at(doc, start)
+        if first is not None:
+            return True
+        return any(is_cap(t.text) for t in rest)
+
+    @staticmethod
+    def _german_plural(token) -> bool:  # type: ignore[no-untyped-def]
+        """A German head noun in a plural form: its lemma lacks the "-e/-en/-n" ending."""
+        text = folded(token.text)
+        lemma = token.norm_
+        if text == lemma or not lemma or not text.startswith(lemma):
+            return False
+        return text[len(lemma) :] in {"e", "en", "n", "er", "nen"}
+
+    def _opens_clause(self, doc: Doc, k: int) -> bool:
+        """Word ``k`` is capitalised by position: it opens a sentence, a line, a bullet or
+        follows a number, time or colon ("Działanie 3. Oddziały …", "13:00 Pracovní …")."""
+        if k == 0 or doc[k].is_sent_start:
+            return True
+        prev = doc[k - 1]
+        return (
+            "\n" in prev.text
+            or prev.text in {"•", "-", "–", "*", "·", "▪", ".", "|", "›"}
+            or prev.like_num
+            or bool(re.fullmatch(r"[\d.:]+", prev.text))
+        )
+
+    def _after_project_word(self, doc: Doc, start: int) -> bool:
+        """The name follows a project, programme or event word, possibly quoted."""
+        k = start - 1
+        if k >= 0 and doc[k].text in OPEN_QUOTES:
+            k -= 1
+        if k < 0:
+            return False
+        return folded(doc[k].text).endswith(PROJECT_WORDS) or doc[k].norm_.endswith(PROJECT_WORDS)
+
+    def legal_candidates(self, doc: Doc) -> list[Candidate]:
+        out: list[Candidate] = []
+        for i, text in enumerate(self._texts):
+            if text not in LEGAL_FIRST and not text.endswith("-GmbH"):
+                continue
+            token = doc[i]
+            form_end, legal_type = None, None
+            if token.text.endswith("-GmbH"):
+                form_end, legal_type = i + 1, "ngo" if "sozial" in token.lower_ else "employer"
+                name_end = i + 1
+            else:
+                for form, ltype in LEGAL_FORMS:
+                    if tuple(t.text for t in doc[i : i + len(form)]) == form:
+                        form_end, legal_type = i + len(form), ltype
+                        break
+                name_end = i
+            if form_end is None:
+                continue
+            k = name_end - 1 if name_end == i else i
+            if k >= 0 and doc[k].text == ",":
+                k -= 1
+            last = k
+            line_start = self._line_start(doc, i)
+            while (
+                k >= line_start
+                and (is_cap(doc[k].text) or doc[k].lower_ in self.connectors or doc[k].is_lower)
+                and last - k < 8
+            ):
+                if doc[k].is_lower and doc[k].lower_ not in self.connectors:
+                    if (
+                        self.lang in {"de", "en"}
+                        and doc[k].lower_ not in self.preps
+                        and not has_slavic_letters(doc[k].text)
+                    ):
+                        break  # "JVA Kiel arbeiten mit dem …": a clause, not a name
+                    if doc[k].lower_ in ARTICLES and (
+                        k - 1 < line_start
+                        or not is_cap(doc[k - 1].text)
+                        or doc[k - 1].lower_ in self.connectors
+                    ):
+                        break  # "… und der | Verein Neue Wege e. V."
+                    if self._is_verb(doc[k]):
+                        break  # "Trvale spolupracují | Sklárna Jizerka, s. r. o."
+                    # lower-case words only inside a name ("Institut pro restorativní justici")
+                    j = k - 1
+                    while (
+                        j >= line_start
+                        and doc[j].is_lower
+                        and last - j < 8
+                        and not self._is_verb(doc[j])
+                    ):
+                        j -= 1
+                    if j >= line_start and is_cap(doc[j].text) and last - j < 8:
+                        k = j
+                        continue
+                    if token.text.endswith("-GmbH") or doc[i].text == "GmbH":
+                        pass
+                    break
+                brand = k + 1 < len(doc) and doc[k + 1].text.isupper() and len(doc[k + 1].text) > 3
+                if folded(doc[k].text) in NOT_NAME_START and k != last and not brand:
+                    break
+                k -= 1
+            start = k + 1
+            while start <= last and not (is_cap(doc[start].text) or doc[start].is_lower):
+                start += 1
+            if start > last and doc[i].text == "GmbH" and last >= 0 and doc[last].is_alpha:
+                start = last  # "thinkhouse GmbH"
+            if start > last and not token.text.endswith("-GmbH"):
+                continue
+            while start < last and doc[start].lower_ in self.connectors:
+                start += 1
+            # a name starts with a capital: "ústav | Mezikrok, z. ú."
+            first_cap = next((j for j in range(start, last + 1) if is_cap(doc[j].text)), None)
+            if first_cap is not None and first_cap > start:
+                start = first_cap
+            # "der Verein | Neue Wege Oberlausitz e. V.": after an article, a generic
+            # head before a name that carries its own legal form describes it
+            if (
+                start > 0
+                and doc[start - 1].lower_ in ARTICLES
+                and start + 1 <= last
+                and is_cap(doc[start + 1].text)
+                and self.head_at(doc, start + 1) is None
+            ):
+                hw = self.head_at(doc, start)
+                if hw is not None and hw.width == 1 and hw.actor_type == legal_type:
+                    start += 1
+            out.append(
+                Candidate(min(start, i), form_end, "legal", legal_type=legal_type, priority=1)
+            )
+        return out
+
+    def authority_candidates(self, doc: Doc, home: set[str]) -> list[Candidate]:
+        out: list[Candidate] = []
+        strings = self.nlp.vocab.strings
+        for match_id, start, end in [*self.label_matcher(doc), *self.word_matcher(doc)]:
+            auth = self.authority_by_id[strings[match_id]]
+            if not any(is_cap(t.text) for t in doc[start:end]):
+                continue
+            source = "blocked" if strings[match_id] in SKIPPED_AUTHORITIES else "authority"
+            out.append(Candidate(start, end, source, authority=auth, priority=2))
+        for match_id, start, end in self.acronym_matcher(doc):
+            auth = self.authority_by_id[strings[match_id]]
+            if auth.country and auth.country not in home:
+                continue
+            out.append(Candidate(start, end, "authority-acronym", authority=auth, priority=1))
+        return out
+
+    def classifier_candidates(self, doc: Doc) -> list[Candidate]:
+        """A capitalised name right after a classifier noun ("organizacemi Prague Pride a
+        Queer Geography", "nezisková organizace Exodus Nederland"): each capitalised run
+        (split at connectors, at most five words) that is not a place or a head-grown name."""
+        out: list[Candidate] = []
+        n = len(doc)
+        texts, norms = self._texts, self._norms
+        city_map = cities()
+        for i in range(n - 1):
+            kind = CLASSIFIER_NOUNS.get(norms[i])
+            if kind is None:
+                continue
+            word = texts[i]
+            if word.isupper():
+                if len(word) > 4:
+                    continue
+            elif is_cap(word) and self.lang != "de":
+                continue  # a capitalised classifier heads a name of its own
+            if i > 0:
+                kind = CLASSIFIER_ADJECTIVES.get(folded(texts[i - 1]), kind)
+            j = i + 1
+            while j < n:
+                start = j
+                while (
+                    j < n
+                    and j - start < 5
+                    and is_cap(texts[j])
+                    and (texts[j].isalpha() or "-" in texts[j] or is_acronym(texts[j]))
+                    and not doc[j].is_sent_start
+                    and (j == start or self.head_at(doc, j) is None or self.lang == "de")
+                ):
+                    j += 1
+                if j == start:
+                    break
+                # a lower-case word that closes the clause still belongs to the name
+                # ("občianskym združením Bezpečne online.", "organizace Člověk v tísni.")
+                for tail in (1, 2):
+                    e = j + tail
+                    if (
+                        e < n
+                        and texts[e] in {".", ",", ";", ")", "\n"}
+                        and all(
+                            texts[x].isalpha()
+                            and texts[x].islower()
+                            and not self._is_verb(doc[x])
+                            and texts[x] not in COMPLEMENT_STOP
+                            for x in range(j, e)
+                        )
+                    ):
+                        j = e
+                        break
+                words = texts[start:j]
+                if (
+                    folded(words[0]) not in NOT_NAME_START
+                    and self.head_at(doc, start) is None
+                    and not all(
+                        k in self._country_tokens
+                        or city_map.get(norms[k])
+                        or city_map.get(folded(texts[k]))
+                        for k in range(start, j)
+                    )
+                    and (j >= n or not is_cap(texts[j]))
+                ):
+                    out.append(Candidate(start, j, "classifier", legal_type=kind, priority=0))
+                # "organizacemi Prague Pride a Queer Geography": the next of a pair
+                if j + 1 < n and texts[j].lower() in self.connectors and is_cap(texts[j + 1]):
+                    j += 1
+                    continue
+                break
+        return out
+
+    def list_candidates(self, doc: Doc, country_starts: set[int]) -> list[Candidate]:
+        """Names at the start of partner-list lines: "Name – Country", "• Name (Country)"."""
+        out: list[Candidate] = []
+        n = len(doc)
+        i = 0
+        texts = self._texts
+        while i < n:
+            # start of a line
+            if i and "\n" not in texts[i - 1]:
+                i += 1
+                continue
+            k = i
+            while k < n and (texts[k] in {"•", "-", "–", "*", "·", "▪"} or texts[k].isspace()):
+                k += 1
+            start = k
+            j = k
+            while j < n and "\n" not in texts[j] and j - start < 10:
+                if texts[j] in DASHES and j > start and doc[j].whitespace_:
+                    break
+                if texts[j] in {"(", ",", ":", ";"}:
+                    break
+                j += 1
+            if j < n and j > start and texts[j] in {*DASHES, "(", ","}:
+                words = doc[start:j]
+                follows = j + 1
+                evidence = follows in country_starts or (
+                    follows < n and doc[follows].lower_ in {"coordinator", "koordinátor"}
+                )
+                if (
+                    evidence
+                    and is_cap(words[0].text)
+                    and all(
+                        is_cap(t.text) or t.lower_ in self.connectors or not t.is_alpha
+                        for t in words
+                    )
+                    and not any(t.like_num for t in words)
+                ):
+                    out.append(Candidate(start, j, "list", priority=0))
+            i = j + 1 if j > i else i + 1
+        return out
+
+    def acronym_definition_candidates(self, doc: Doc) -> list[Candidate]:
+        """ "Capitalised Multiword Name (ACR)" where ACR is the name's initialism."""
+        out: list[Candidate] = []
+        n = len(doc)
+        texts = self._texts
+        opens = [i for i, text in enumerate(texts) if text == "("]
+        for i in opens:
+            if i < 2 or i + 2 >= n:
+                continue
+            if texts[i + 2] != ")" or not is_acronym(texts[i + 1]):
+                continue
+            acr = doc[i + 1].text
+            k = i - 1
+            while (
+                k >= 0
+                and (
+                    is_cap(doc[k].text)
+                    or doc[k].lower_ in self.connectors
+                    or doc[k].lower_ in self.preps
+                    # lower-case words of a name in another language, spelt out by its
+                    # acronym ("Zveza sindikatov javnega sektorja (ZSJS)")
+                    or (
+                        doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in COMPLEMENT_STOP
+                    )
+                )
+                and i - k <= 12
+                and "\n" not in doc[k].text
+            ):
+                k -= 1
+            start = k + 1
+            while start < i and not is_cap(doc[start].text):
+                start += 1
+            if i - start < 2:
+                continue
+            for s in range(start, i - 1):
+                if not is_cap(doc[s].text):
+                    continue
+                words = [t.text for t in doc[s:i]]
+                if not self._has_institutional_word(doc, s, i):
+                    continue  # "Interaktywna Aplikacja Szkoleniowa (IAS)": a tool, not a body
+                if matches_initialism(acr, words) and (
+                    all(
+                        is_cap(w) or w.lower() in self.connectors or w.lower() in self.preps
+                        for w in words
+                    )
+                    or self._initials_of_all(acr, words)
+                ):
+                    out.append(Candidate(s, i, "acronym-def", priority=0))
+                    break
+        return out
+
+    def _has_institutional_word(self, doc: Doc, start: int, end: int) -> bool:
+        """Some word of the name is an institutional head or modifier, a legal form or a
+        classifier ("Criminal Justice Alliance", "Fagforeningen for kriminalomsorg")."""
+        for k in range(start, end):
+            if self.head_at(doc, k) is not None:
+                return True
+            if self._norms[k] in CLASSIFIER_NOUNS or self._texts[k] in LEGAL_FIRST:
+                return True
+        return False
+
+    @staticmethod
+    def _initials_of_all(acr: str, words: list[str]) -> bool:
+        """Every word's initial, in order, spells the acronym ("Fagforeningen for
+        kriminalomsorg" – FFK): a name with lower-case words needs the strict reading."""
+        letters = "".join(ch for ch in acr if ch.isalpha()).upper()
+        alpha = [w for w in words if w[:1].isalpha()]
+        return len(alpha) >= 2 and "".join(w[0] for w in alpha).upper() == letters

@@ -1,0 +1,528 @@
+"""Head words and the growth of a name around them: left over adjectives and
+capitalised words, right over complements, tails and locations; where a name ends."""
+
+from __future__ import annotations
+
+from spacy.attrs import NORM
+from spacy.tokens import Doc
+
+from ingest.components.organisations.labels import _pl_agree, _pl_is_adjective
+from ingest.components.organisations.words import (
+    ADJ_ENDINGS,
+    ARTICLES,
+    COMPLEMENT_STOP,
+    COUNTRY_DESIGNATORS,
+    DASHES,
+    DE_NOUN_ENDINGS,
+    GEO_TAILS,
+    LOCATION_PREPS,
+    MAX_COMPLEMENT,
+    MAX_LOWER_COMPLEMENT,
+    MAX_NAME_TOKENS,
+    NAME_ABBREVIATIONS,
+    NOT_NAME_START,
+    PERSON_TITLES,
+    RANKS,
+    SEPARATORS,
+    SLAVIC,
+    TIME_WORDS,
+    has_slavic_letters,
+    is_acronym,
+    is_cap,
+)
+from ingest.components.orgdata import HeadWord, cities, folded
+from ingest.components.sentences import token_strings
+from ingest.lemmatize import lemmatize
+
+
+class NameGrowth:
+    """Head words and the growth of a name around them: left over adjectives and
+    capitalised words, right over complements, tails and locations; where a name ends."""
+
+    # ---------------------------------------------------------------- head words
+    def head_at(self, doc: Doc, i: int) -> HeadWord | None:
+        """The longest institutional word starting at token ``i`` (memoised per document)."""
+        cache = self._head_cache if self._head_doc is doc else None
+        if cache is None:
+            self._head_doc = doc
+            cache = self._head_cache = {}
+        if i in cache:
+            return cache[i]
+        hit = cache[i] = self._head_at(doc, i)
+        return hit
+
+    def _head_at(self, doc: Doc, i: int) -> HeadWord | None:
+        if self._arrays_doc is not doc:  # called outside __call__ (tests, tools)
+            self._arrays_doc = doc
+            self._texts = token_strings(doc)
+            self._norms = token_strings(doc, NORM)
+        texts, norms = self._texts, self._norms
+        text = texts[i]
+        if not text.isalpha() and "-" not in text:
+            return None
+        norm = norms[i]
+        fold_text = folded(text)
+        table = self.heads
+        if norm in table.first_words or fold_text in table.first_words:
+            # only the widths of the keys that start with this word
+            widths = self._widths.get(norm, ()) + self._widths.get(fold_text, ())
+            for width in sorted(set(widths), reverse=True):
+                if i + width > len(doc):
+                    continue
+                hit = table.exact.get(tuple(norms[i : i + width]))
+                if hit is None:
+                    hit = table.exact.get(tuple(folded(w) for w in texts[i : i + width]))
+                if hit is not None:
+                    return hit
+        for prefix, hw in table.prefixes:
+            if fold_text.startswith(prefix):
+                return hw
+        if table.suffix_re is not None and len(fold_text) >= 5 and text[:1].isupper():
+            m = table.suffix_re.search(fold_text)
+            if m:
+                return self.suffixes[m.group(0)]
+        return None
+
+    # ---------------------------------------------------------------- span growth
+    def _adjective_like(self, text: str) -> bool:
+        return text.islower() and text.endswith(self.adj_endings) and len(text) > 3
+
+    def _agrees_with(self, adjective: str, noun: str) -> bool:
+        """Polish: the adjective before a head shares its case and number
+        ("Dolnośląski Urząd", not "Osadzeni Zakładu")."""
+        if self.lang != "pl":
+            return True
+        return _pl_agree(adjective, noun)
+
+    def _adjective_any_case(self, text: str) -> bool:
+        if self.lang == "pl":
+            return _pl_is_adjective(text[:1].upper() + text[1:])
+        return text.lower().endswith(self.adj_endings) and len(text) > 3 and text.isalpha()
+
+    def _is_verb(self, token) -> bool:  # type: ignore[no-untyped-def]
+        if self.verb_lemma is None:
+            return False
+        lemma = lemmatize(token.text, self.lang).lower()
+        return lemma != token.text.lower() and bool(self.verb_lemma.search(lemma))
+
+    def grow_left(self, doc: Doc, head: int) -> int:
+        texts = self._texts if self._arrays_doc is doc else [t.text for t in doc]
+        start = head
+        line_start = self._line_start(doc, head)
+        seen_cap = is_cap(texts[head])
+        k = head - 1
+        while k >= line_start and head - k < MAX_NAME_TOKENS:
+            t = doc[k]
+            text = t.text
+            low = text.lower()
+            if t.is_space or "\n" in text:
+                break
+            if text in DASHES and k - 1 >= line_start and not doc[k].whitespace_:
+                # hyphenated compound "Polsko-Niemieckie", "Ludwig-Maximilians"
+                k -= 1
+                continue
+            if folded(text) in PERSON_TITLES:
+                break
+            if (
+                t.is_lower
+                and k - 2 >= line_start
+                and texts[k - 1] == "-"
+                and not doc[k - 1].whitespace_
+                and not doc[k - 2].whitespace_
+                and is_cap(texts[k - 2])
+            ):
+                start = k - 2  # "Váltó-sáv Alapítvány"
+                seen_cap = True
+                k -= 3
+                continue
+            if (
+                low in self.connectors
+                and self.lang in {"en", "de"}
+                and k - 1 >= line_start
+                and is_cap(texts[k - 1])
+                and is_cap(texts[k + 1])
+                and seen_cap
+            ):
+                if low in {"and", "und"} and self._name_ends_before(doc, k, line_start):
+                    break  # "Pankrác Remand Prison and | Opava Prison": two names
+                k -= 1  # "Consultation and Information Centre"
+                continue
+            if low in self.connectors and k - 1 >= line_start:
+                # only between two adjectives ("Probační a mediační služba") or after a
+                # truncated compound ("Bildungs- und Migrationsreferat")
+                prev = texts[k - 1]
+                after = texts[k + 1]
+                crosses = (
+                    is_cap(prev) and k - 2 >= line_start and is_cap(texts[k - 2])
+                )  # "Občina Brežice in | policijsko postajo": another name before
+                if (
+                    self._adjective_any_case(prev)
+                    and self._adjective_any_case(after)
+                    and not crosses
+                ) or prev.endswith("-"):
+                    k -= 1
+                    continue
+                break
+            brand = k + 1 < len(doc) and texts[k + 1].isupper() and len(texts[k + 1]) > 3
+            if is_cap(text) and (folded(text) not in NOT_NAME_START or brand) and not t.is_punct:
+                if t.is_sent_start and self.lang in {"de", "en"} and low in ARTICLES:
+                    break
+                if (
+                    self.lang in SLAVIC
+                    and not is_acronym(text)
+                    and (not self._adjective_any_case(text) or self._is_verb(t))
+                    and not text.isupper()
+                ):
+                    break  # "Prezentace Probační …", "Sodelujejo Center …": not the name
+                if not is_acronym(text) and not self._agrees_with(text, texts[head]):
+                    break  # "Osadzeni Zakładu Karnego …": a different phrase
+                start = k
+                seen_cap = True
+                if k - 1 >= line_start and texts[k - 1] in DASHES and not doc[k - 1].whitespace_:
+                    k -= 1  # "Energeticko-chemický"
+                    continue
+                if self.lang in {"cs", "sk", "sl"} and not is_acronym(text):
+                    # Slavic names capitalise the first word only: stop unless the word
+                    # before is capitalised too ("Nadace Olgy Havlové" is a tail, not left)
+                    if not (k - 1 >= line_start and is_cap(texts[k - 1])):
+                        k -= 1
+                        break
+                k -= 1
+                continue
+            if (
+                not seen_cap
+                and self.lang in {"cs", "sk", "sl", "pl"}
+                and self._adjective_like(text)
+                and not self._is_verb(t)
+            ):
+                start = k
+                k -= 1
+                continue
+            break
+        # a name starts with a capitalised word
+        while start < head and not is_cap(texts[start]):
+            start += 1
+        return start
+
+    def _line_start(self, doc: Doc, i: int) -> int:
+        texts = self._texts if self._arrays_doc is doc else [t.text for t in doc]
+        k = i
+        while k > 0 and "\n" not in texts[k - 1]:
+            k -= 1
+        return k
+
+    def grow_right(self, doc: Doc, head: int, width: int) -> int:
+        """End (exclusive) of a name whose head word(s) end at ``head + width``.
+
+        After the head: a lower-case genitive complement (Slavic; at most
+        ``MAX_LOWER_COMPLEMENT`` words, no verbs or adverbs), prepositional complements
+        ("pro lidská práva", "für Arbeit", "of Justice"), enumerations inside a name
+        ("práce, sociálnych vecí a rodiny"), capitalised words and acronyms ("ČR",
+        "Olgy Havlové", "NRW"); then a number ("Nr 1") and a location ("v Písku").
+        Once a capitalised tail has begun, lower-case words end the name.
+        """
+        n = len(doc)
+        texts = self._texts if self._arrays_doc is doc else [t.text for t in doc]
+        end = head + width
+        lang = self.lang
+        # a Czech/Polish/Slovak/Slovene name quoted in a German or English text
+        # ("Hasičský záchranný sbor Plzeňského kraje") keeps its own grammar
+        slavic = lang in SLAVIC or any(
+            has_slavic_letters(texts[j]) for j in range(max(0, head - 1), end)
+        )
+        adjective = self._adjective_any_case
+        if slavic and lang not in SLAVIC:
+            lang = "cs"
+
+            def adjective(word: str) -> bool:
+                return word.isalpha() and len(word) > 3 and word.lower().endswith(ADJ_ENDINGS["cs"])
+
+        k = end
+        budget = MAX_COMPLEMENT
+        lower_run = 0  # lower-case words since the last head/preposition
+        in_caps = False  # a capitalised tail has begun
+        caps_tail = False  # … right after the head, not inside a preposition phrase
+        after_prep = False
+
+        def ends_name(t) -> bool:  # type: ignore[no-untyped-def]
+            return (
+                t.is_space
+                or "\n" in t.text
+                or (t.is_punct and t.text not in DASHES)
+                or t.text in SEPARATORS
+                or t.like_num
+                or folded(t.text) in TIME_WORDS
+                or folded(t.text).rstrip(".") in RANKS
+            )
+
+        while k < n and budget > 0:
+            t = doc[k]
+            text = t.text
+            low = t.lower_
+            if (
+                text in NAME_ABBREVIATIONS
+                and k + 1 < n
+                and (is_cap(texts[k + 1]) or texts[k + 1] in NAME_ABBREVIATIONS)
+            ):
+                k += 1  # "Městská policie hl. m. Prahy"
+                continue
+            if (
+                text == ","
+                and (slavic or after_prep)
+                and (k > end or width >= 2)
+                and self._enumeration_continues(doc, k + 1)
+            ):
+                k += 1
+                budget -= 1
+                continue
+            if text in DASHES and (t.whitespace_ or doc[k - 1].whitespace_):
+                break  # "Center za socialno delo Krško - VNRC Drom": a spaced dash ends it
+            if low in self.connectors and k > end and k + 1 < n:
+                nxt = doc[k + 1]
+                if ends_name(nxt) or (
+                    self._starts_new_name(doc, k + 1)
+                    and not (after_prep and lang in {"pl", "de", "en"})
+                ):
+                    break
+                if low in {"and", "und"} and not slavic and self._name_ahead(doc, k + 1):
+                    break  # "Berufskolleg Iserlohn und | Alice-Salomon-Berufskolleg"
+                if (
+                    nxt.lower_ in {"für", "fur", "zur", "zum", "vom", "von", "for", "of"}
+                    and not slavic
+                ):
+                    k += 2  # "Ministerium der Justiz und für Europa"
+                    budget -= 2
+                    continue
+                if (
+                    is_cap(nxt.text)
+                    and (lang == "pl" or (slavic and in_caps) or after_prep)
+                    and not self._starts_new_name(doc, k + 1)
+                    and is_cap(texts[k - 1])
+                    and not self._designator(doc, k - 1)
+                ):
+                    k += 2  # "Spraw Wewnętrznych i Administracji", "Arbeit und Soziales"
+                    budget -= 2
+                    continue
+                if nxt.is_lower and not in_caps and (slavic or after_prep) and nxt.is_alpha:
+                    k += 2  # "práce a rodiny", "für Schule und Jugend"
+                    budget -= 2
+                    lower_run += 1
+                    continue
+                break
+            if (
+                is_cap(text)
+                and len(text) <= 3
+                and text.isalpha()
+                and not t.is_sent_start
+                and k + 1 < n
+                and is_cap(texts[k + 1])
+                and doc[k + 1].is_alpha
+                and (low in COMPLEMENT_STOP or low in LOCATION_PREPS or low in NOT_NAME_START)
+            ):
+                # a capitalised preposition inside a titled name ("Fundacja Po Drugiej
+                # Stronie Muru", "Domov pro seniory Na Hradbách")
+                in_caps = True
+                caps_tail = caps_tail or not after_prep
+                k += 1
+                budget -= 1
+                continue
+            if ends_name(t) or low in COMPLEMENT_STOP:
+                break
+            if text in DASHES:
+                if not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_:
+                    k += 1  # "Praha-Ruzyně"
+                    continue
+                break
+            if in_caps and low in {"an", "am", "im", "ob"}:
+                j = k + 1
+                if j < n and doc[j].lower_ in {"der", "dem"}:
+                    j += 1
+                if j < n and folded(texts[j]) in GEO_TAILS:
+                    k = j + 1  # "Hainburg an der Donau", "Furth im Wald"
+                    continue
+            if low in self.preps or (low in {"ds.", "spraw"} and lang == "pl"):
+                nxt = doc[k + 1] if k + 1 < n else None
+                if nxt is None or ends_name(nxt) or nxt.lower_ in COMPLEMENT_STOP:
+                    break
+                if in_caps and slavic and not is_cap(nxt.text):
+                    if not self._designator_before(doc, k):
+                        break
+                    in_caps = False  # "Rada vlády SR | pre prevenciu kriminality"
+                if caps_tail and not slavic and low not in {"der", "des", "of"}:
+                    break  # "Volkshochschule Augsburg | zur digitalen Grundbildung"
+                k += 1
+                budget -= 1
+                after_prep = True
+                lower_run = 0
+                continue
+            if low in LOCATION_PREPS:
+                break
+            if is_cap(text):
+                if (
+                    in_caps is False
+                    and k > end
+                    and self._starts_new_name(doc, k)
+                    and not (after_prep or lower_run or lang in {"pl", "de", "en"})
+                ):
+                    break
+                if lang == "de" and not after_prep and folded(text).endswith(DE_NOUN_ENDINGS):
+                    break  # "mit der IHK | Empfehlungen erarbeiten": a common noun
+                in_caps = True
+                caps_tail = caps_tail or not after_prep
+                lower_run = 0
+                k += 1
+                budget -= 1
+                continue
+            # a lower-case word
+            if in_caps and k > 0 and folded(texts[k - 1] + " " + text) in cities():
+                k += 1  # "Novo mesto", "Brandenburg an der Havel"
+                continue
+            if (
+                in_caps
+                and slavic
+                and t.is_alpha
+                and is_cap(texts[k - 1])
+                and adjective(texts[k - 1])
+                and not adjective(text)
+                and not self._is_verb(t)
+            ):
+                k += 1  # "… Pohraničnej stráže", "… České republiky": the capital's noun
+                continue
+            if in_caps or not t.is_alpha or len(text) < 3 or self._is_verb(t):
+                break
+            if self._is_adverb(text):
+                break
+            if not slavic and not (after_prep and (lang != "de" or self._adjective_like_de(text))):
+                break
+            if lower_run >= MAX_LOWER_COMPLEMENT:
+                break
+            lower_run += 1
+            k += 1
+            budget -= 1
+        # number ("Zakład Karny Nr 1")
+        if k + 1 < n and doc[k].lower_ in {"nr", "nr.", "č.", "no.", "št."} and doc[k + 1].like_num:
+            k += 2
+        # location ("v Písku", "w Łodzi", "pri Krškem", "v Občini Brežice")
+        if k + 1 < n and doc[k].lower_ in LOCATION_PREPS and is_cap(texts[k + 1]):
+            place = doc[k + 1]
+            head_word = self.head_at(doc, k + 1)
+            municipal = head_word is not None and head_word.actor_type == "municipality"
+            if (
+                place.is_alpha
+                and folded(place.text) not in NOT_NAME_START
+                and (head_word is None or (municipal and k + 2 < n and is_cap(texts[k + 2])))
+            ):
+                k += 2
+                while k < n and is_cap(texts[k]) and "\n" not in texts[k]:
+                    k += 1
+                if k + 1 < n and doc[k].lower_ in {"nad", "pod", "pri", "an", "am"}:
+                    if is_cap(texts[k + 1]):
+                        k += 2
+                if k < n and texts[k] in {"Wlkp.", "Maz.", "Odrz."}:
+                    k += 1
+        # trim trailing connectors and prepositions
+        while k > end and (
+            doc[k - 1].lower_ in self.connectors
+            or doc[k - 1].lower_ in self.preps
+            or (doc[k - 1].is_punct and texts[k - 1] not in {"."})
+            or doc[k - 1].lower_ in LOCATION_PREPS
+        ):
+            k -= 1
+        return k
+
+    def _designator_before(self, doc: Doc, k: int) -> bool:
+        """The capitalised words before ``k`` are a country ("Rada vlády Slovenskej
+        republiky | pre prevenciu kriminality", "Rada vlády ČR | pro lidská práva")."""
+        j = k - 1
+        if j < 0:
+            return False
+        if doc[j].is_upper and folded(doc[j].text) in COUNTRY_DESIGNATORS:
+            return True
+        if j >= 1 and folded(doc[j - 1].text + " " + doc[j].text) in COUNTRY_DESIGNATORS:
+            return True
+        return False
+
+    def _is_adverb(self, text: str) -> bool:
+        """Czech/Slovak adverbs ("dlouhodobě", "následně", "následne") end a complement."""
+        low = text.lower()
+        if self.lang == "cs":
+            return low.endswith("ě") or low.endswith("ně")
+        if self.lang == "sk":
+            return low.endswith(("ne", "sky", "cky")) and len(low) > 5
+        return False
+
+    def _adjective_like_de(self, text: str) -> bool:
+        return text.islower() and text.endswith(("e", "en", "er", "es", "em"))
+
+    def _enumeration_continues(self, doc: Doc, k: int) -> bool:
+        """After a comma: more enumerated words that end with "a/i/in/und X"."""
+        n = len(doc)
+        if k >= n:
+            return False
+        first = doc[k]
+        if self.lang in {"pl", "de", "en"}:
+            if not is_cap(first.text) or self._starts_new_name(doc, k):
+                return False
+        elif not first.is_lower:
+            return False
+        for j in range(k, min(n, k + 10)):
+            t = doc[j]
+            if "\n" in t.text or t.text in {".", ";", ":", "(", ")"}:
+                return False
+            if t.lower_ in {"a", "i", "in", "und", "and", "és"}:
+                return j + 1 < n and doc[j + 1].is_alpha
+            if t.lower_ in COMPLEMENT_STOP and t.lower_ not in {"a", "i", "in"}:
+                return False
+            if self._is_verb(t):
+                return False
+        return False
+
+    def _name_ends_before(self, doc: Doc, k: int, line_start: int) -> bool:
+        """The capitalised words before connector ``k`` hold an institutional head
+        ("Opava Prison and", "Verein Neuland Graz und"): they are a name of their own."""
+        j = k - 1
+        while j >= line_start and k - j <= 5 and is_cap(doc[j].text):
+            hw = self.head_at(doc, j)
+            if hw is not None and hw.cls in {"H", "HM", "G", "W"}:
+                return True
+            j -= 1
+        return False
+
+    def _name_ahead(self, doc: Doc, k: int) -> bool:
+        """After a connector: an article or preposition, then capitalised words ending in
+        an institutional head within three words ("und vom Bundesministerium", "and Opava
+        Prison", "und der Verein"): a second name, not a continuation."""
+        n = len(doc)
+        j = k
+        if j < n and (doc[j].lower_ in ARTICLES or doc[j].lower_ in {"vom", "von", "zum", "zur"}):
+            j += 1
+        for m in range(j, min(n, j + 3)):
+            t = doc[m]
+            if not is_cap(t.text):
+                return False
+            hw = self.head_at(doc, m)
+            if hw is not None and hw.cls in {"H", "HM", "G", "W"}:
+                return True
+            if self._starts_new_name(doc, m):
+                return True
+        return False
+
+    def _starts_new_name(self, doc: Doc, k: int) -> bool:
+        hw = self.head_at(doc, k)
+        if hw is not None and hw.cls != "M":
+            return True
+        # a hyphenated compound ending in a head ("Alice-Salomon-Berufskolleg")
+        j = k
+        while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_:
+            j += 2
+            hw = self.head_at(doc, j)
+            if hw is not None and hw.cls != "M":
+                return True
+        # a capitalised adjective followed by a head ("Skautský institut", "Väzenskej služby")
+        if is_cap(doc[k].text) and self._adjective_any_case(doc[k].text):
+            for j in (k + 1, k + 2):
+                if j < len(doc):
+                    hw = self.head_at(doc, j)
+                    if hw is not None and hw.cls != "M":
+                        return True
+        return False
