@@ -4,7 +4,10 @@ organisations that often take part in such projects (potential partners).
 The idea text goes through the same extraction as documents (language detection, the
 spaCy pipeline, vocabulary matching); projects are then ranked by IDF-weighted overlap of
 target groups, activity types and actor types, by funder and country, and by BM25 over
-lemmas. Indexes are built once per store version (see :mod:`graph.projection`).
+lemmas. The facet postings come from the analytics projection (:mod:`graph.projection`,
+built once per store version); the word postings are read from the search index
+(:func:`graph.search.word_postings`), which ingest keeps up to date, so the first idea on a
+new store version builds nothing.
 
 >>> round(bm25_idf(10, 1), 3)
 1.846
@@ -203,24 +206,66 @@ def text_index(store: GraphStore) -> _TextIndex:
     return cached
 
 
-def query_terms(index: _TextIndex, lemmas: list[str]) -> list[str]:
-    """The idea's lemmas worth looking up: known, not stop-word-like (in at most half the
-    projects), rarest first, at most :data:`MAX_QUERY_TERMS` and :data:`MAX_POSTINGS`."""
-    n = max(len(index.lengths), 1)
-    terms = [t for t in set(lemmas) if t in index.postings and len(t) > 2]
-    terms = [t for t in terms if len(index.postings[t]) <= n * 0.5 or n < 20]
-    terms.sort(key=lambda t: (len(index.postings[t]), t))
+def choose_terms(df: dict[str, int], n_docs: int) -> list[str]:
+    """The terms worth looking up, from the document frequencies of the idea's known
+    lemmas: longer than two letters, not stop-word-like (in at most half the projects),
+    rarest first, at most :data:`MAX_QUERY_TERMS` and :data:`MAX_POSTINGS`."""
+    n = max(n_docs, 1)
+    terms = [t for t in df if len(t) > 2]
+    terms = [t for t in terms if df[t] <= n * 0.5 or n < 20]
+    terms.sort(key=lambda t: (df[t], t))
     kept, budget = [], MAX_POSTINGS
     for t in terms[:MAX_QUERY_TERMS]:
-        budget -= len(index.postings[t])
+        budget -= df[t]
         if budget < 0 and kept:
             break
         kept.append(t)
     return kept
 
 
+def query_terms(index: _TextIndex, lemmas: list[str]) -> list[str]:
+    """The idea's lemmas worth looking up in the in-memory index (:func:`choose_terms`)."""
+    df = {t: len(index.postings[t]) for t in set(lemmas) if t in index.postings}
+    return choose_terms(df, len(index.lengths))
+
+
+@dataclass
+class TextMatch:
+    """BM25 scores of projects for the idea's lemmas, the terms used and which projects
+    contain each term."""
+
+    scores: dict[str, float]
+    terms: list[str]
+    containing: dict[str, set[str]] = field(default_factory=dict)
+
+
+def text_match(store: GraphStore, lemmas: list[str]) -> TextMatch:
+    """BM25 over the search index's word postings (:func:`graph.search.word_postings`):
+    nothing to build per store version. The same numbers as :func:`bm25` over
+    :func:`text_index` (same terms, same formula in the same order of operations)."""
+    from graph.search import word_postings
+
+    if not lemmas:
+        return TextMatch({}, [])
+    words = word_postings(store, lemmas, choose_terms)
+    n, avg, iris = max(words.n_docs, 1), words.avg_length, words.iris
+    scores: dict[str, float] = defaultdict(float)
+    containing: dict[str, set[str]] = {}
+    for term in words.terms:
+        docs, tf = words.docs[term], words.tf[term]
+        idf = bm25_idf(n, len(docs))
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * words.length[docs] / avg)
+        values = (idf * tf * (BM25_K1 + 1) / (tf + norm)).tolist()
+        projects = [iris[d] for d in docs.tolist()]
+        containing[term] = set(projects)
+        for project, value in zip(projects, values, strict=True):
+            scores[project] += value
+    return TextMatch(dict(scores), words.terms, containing)
+
+
 def bm25(index: _TextIndex, lemmas: list[str]) -> tuple[dict[str, float], list[str]]:
-    """BM25 scores of projects for the query lemmas, and the query terms used."""
+    """BM25 scores of projects for the query lemmas, and the query terms used (the
+    in-memory index; :func:`text_match` gives the same from the search index)."""
     n = max(len(index.lengths), 1)
     terms = query_terms(index, lemmas)
     scores: dict[str, float] = defaultdict(float)
@@ -254,8 +299,13 @@ def rank_precedents(
     limit: int = 10,
     partner_limit: int = 10,
     partner_pool: int = 20,
+    reference: bool = False,
 ) -> PrecedentResult:
-    """Rank projects for an already extracted idea (see :func:`find_precedents`)."""
+    """Rank projects for an already extracted idea (see :func:`find_precedents`).
+
+    ``reference`` scores the words with the in-memory lemma index (:func:`text_index`,
+    seconds to build on a big store) instead of the search index's postings: the same
+    ranking, kept for tests that compare the two."""
     proj = projection(store)
     facets = {k: list(v) for k, v in idea.facets().items()}
     if funder and funder not in facets["funder"]:
@@ -285,8 +335,13 @@ def rank_precedents(
             w = WEIGHTS[facet] * weights[v] / total
             for p in posting:
                 approx[p] += w
-    index = text_index(store)
-    text_scores, terms = bm25(index, idea.lemmas) if idea.lemmas else ({}, [])
+    if reference:  # the in-memory lemma index (built once per store version)
+        index = text_index(store)
+        text_scores, terms = bm25(index, idea.lemmas) if idea.lemmas else ({}, [])
+        containing = {t: set(index.postings[t]) for t in terms}
+    else:
+        matched = text_match(store, idea.lemmas)
+        text_scores, terms, containing = matched.scores, matched.terms, matched.containing
     top_text = max(text_scores.values()) if text_scores else 1.0
     for p, s in text_scores.items():
         approx[p] += WEIGHTS["text"] * s / top_text
@@ -316,7 +371,7 @@ def rank_precedents(
                 found[facet] = hit
         if p in text_scores:
             comp["text"] = text_scores[p] / top_text
-            found["words"] = [t for t in terms if p in index.postings[t]][:8]
+            found["words"] = [t for t in terms if p in containing[t]][:8]
         if not comp:
             continue
         components[p], shared[p] = comp, found

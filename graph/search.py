@@ -58,7 +58,7 @@ FACETS = {
 }
 ACTOR_TYPE = str(PG.actorType)
 COUNTRY = str(PG.country)
-SCHEMA_VERSION = "fts-6"  # 3: concept tokens; 4: detail=full; 5: arrays; 6: postings
+SCHEMA_VERSION = "fts-7"  # 3: concept tokens; 4: detail=full; 5: arrays; 6: postings; 7: words
 GRAPH_CHUNK = 400  # named graphs per VALUES block when updating incrementally
 IN_LIST_MAX = 900  # ids per "IN (…)" list; bigger pages read every document's row
 
@@ -364,17 +364,22 @@ def _write_postings(conn: sqlite3.Connection) -> None:
     """Every token's documents with its count in the title and in the lemmas, and each
     document's length in tokens: what BM25 needs, so a search scores its hits with numpy
     instead of FTS5's ``bm25()`` (1.5 µs per hit: 60 ms for 40k hits at 100k projects).
+    ``words`` is the length without concept tokens (the lemmas and title words
+    :func:`word_postings` serves to the precedent ranking).
     Rewritten whole after every change (about 10 s at 100k projects)."""
     from array import array
 
     import numpy as np
 
     postings: dict[str, tuple[array[int], array[int], array[int]]] = {}
-    lengths: list[tuple[int, int]] = []
+    lengths: list[tuple[int, int, int]] = []
+    concept_prefixes = tuple(concept_token(facet, "") for facet in CONCEPT_FACETS)
     for doc, ftitle, lemmas in conn.execute("SELECT id, ftitle, lemmas FROM docs ORDER BY id"):
         in_title = Counter(TOKEN.findall(ftitle))
         in_lemmas = Counter(TOKEN.findall(lemmas))
-        lengths.append((doc, in_title.total() + in_lemmas.total()))
+        total = in_title.total() + in_lemmas.total()
+        concepts = sum(n for t, n in in_lemmas.items() if t.startswith(concept_prefixes))
+        lengths.append((doc, total, total - concepts))
         for term in in_title.keys() | in_lemmas.keys():
             entry = postings.get(term)
             if entry is None:
@@ -387,11 +392,16 @@ def _write_postings(conn: sqlite3.Connection) -> None:
         "INSERT INTO postings VALUES (?, ?, ?, ?)",
         ((t, d.tobytes(), a.tobytes(), b.tobytes()) for t, (d, a, b) in postings.items()),
     )
-    size = max((d for d, _ in lengths), default=0) + 2
+    size = max((d for d, _, _ in lengths), default=0) + 2
     length = np.zeros(size, dtype=np.int32)
-    for doc, n in lengths:
+    words = np.zeros(size, dtype=np.int32)  # the same without concept tokens
+    for doc, n, n_words in lengths:
         length[doc] = n
-    conn.execute("INSERT OR REPLACE INTO arrays VALUES ('length', ?)", (length.tobytes(),))
+        words[doc] = n_words
+    conn.executemany(
+        "INSERT OR REPLACE INTO arrays VALUES (?, ?)",
+        [("length", length.tobytes()), ("words", words.tobytes())],
+    )
 
 
 def _build(store: GraphStore, conn: sqlite3.Connection, version: str) -> None:
@@ -562,6 +572,10 @@ class _Columns:
         self.length = np.zeros(size, dtype=np.float64)  # tokens per document (BM25's D)
         self.length[: min(size, len(length))] = length[:size]
         self.avgdl = float(length.sum()) / max(self.n_docs, 1)
+        words = np.frombuffer(blobs["words"], dtype=np.int32)
+        self.words = np.zeros(size, dtype=np.int64)  # tokens without concept tokens
+        self.words[: min(size, len(words))] = words[:size]
+        self.iris: list[str] | None = None  # IRI by document id, read on first need
         self.info: dict[int, tuple[str, str, str, str]] = {}
         self.all_info = False
         self.shapes: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {}
@@ -580,6 +594,15 @@ class _Columns:
             rows = conn.execute(f"{sql} WHERE id IN ({marks})", missing).fetchall()
         for doc, *info in rows:
             self.info[doc] = tuple(info)  # type: ignore[assignment]
+
+    def iri_list(self, conn: sqlite3.Connection) -> list[str]:
+        """IRI by document id ("" for ids without a document), read once."""
+        if self.iris is None:
+            iris = [""] * (self.max_doc + 2)
+            for doc, iri in conn.execute("SELECT id, iri FROM docs"):
+                iris[doc] = iri
+            self.iris = iris
+        return self.iris
 
     def mask(self, ids: Any) -> Any:
         import numpy as np
@@ -718,6 +741,70 @@ def hit_projects(
         docs = hits.tolist()
         cols.load_info(conn, docs)
     return [cols.info[d][0] for d in docs if d in cols.info]
+
+
+@dataclass
+class WordPostings:
+    """The index's folded lemmas and title words per project, for a ranker of its own
+    (:mod:`graph.precedents`): the projects that contain each chosen term with the term's
+    count (title and lemmas together), every project's length in words, and their mean.
+    Concept tokens are left out of lengths and never chosen."""
+
+    n_docs: int
+    avg_length: float  # mean words per project
+    df: dict[str, int]  # every asked term the index holds -> projects containing it
+    terms: list[str]  # the chosen terms, in the chooser's order
+    docs: dict[str, Any]  # chosen term -> document ids (sorted int64 array)
+    tf: dict[str, Any]  # chosen term -> its count in each of those documents (float64)
+    length: Any  # words per document id (int64 array)
+    iris: list[str]  # IRI per document id
+
+
+def word_postings(
+    store: GraphStore,
+    terms: Iterable[str],
+    choose: Any = None,
+) -> WordPostings:
+    """Postings of some words, read from the search index (kept in step with the store, so
+    nothing is built here). ``choose(df, n_docs)`` picks, from the document frequencies of
+    the asked terms the index holds, the terms whose postings to read (default: all)."""
+    import numpy as np
+
+    wanted = sorted({t for t in terms if t and not t.startswith("zzc")})
+    with _open(store) as conn:
+        cols = _columns(conn)
+        df: dict[str, int] = {}
+        for i in range(0, len(wanted), IN_LIST_MAX):
+            chunk = wanted[i : i + IN_LIST_MAX]
+            marks = ",".join("?" * len(chunk))
+            df.update(
+                conn.execute(
+                    f"SELECT term, length(docs) / 4 FROM postings WHERE term IN ({marks})", chunk
+                ).fetchall()
+            )
+        chosen = list(df) if choose is None else list(choose(df, cols.n_docs))
+        docs: dict[str, Any] = {}
+        tf: dict[str, Any] = {}
+        for term in chosen:
+            row = conn.execute(
+                "SELECT docs, title, lemmas FROM postings WHERE term = ?", (term,)
+            ).fetchone()
+            docs[term] = np.frombuffer(row[0], dtype=np.int32).astype(np.int64)
+            tf[term] = np.frombuffer(row[1], dtype=np.uint16).astype(np.float64) + np.frombuffer(
+                row[2], dtype=np.uint16
+            ).astype(np.float64)
+        iris = cols.iri_list(conn)
+        total = int(cols.words.sum())
+    return WordPostings(
+        n_docs=cols.n_docs,
+        avg_length=(total / max(cols.n_docs, 1)) or 1.0,
+        df=df,
+        terms=chosen,
+        docs=docs,
+        tf=tf,
+        length=cols.words,
+        iris=iris,
+    )
 
 
 def _match(

@@ -15,7 +15,15 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 from graph.handbuilt import OrgSpec, ProjectSpec, load_projects
-from graph.precedents import IdeaProfile, bm25, find_precedents, rank_precedents, text_index
+from graph.precedents import (
+    IdeaProfile,
+    bm25,
+    find_precedents,
+    idea_profile,
+    rank_precedents,
+    text_index,
+    text_match,
+)
 from graph.store import GraphStore, open_store
 
 NGO_A = OrgSpec("ngo-a", "NGO Alfa", "ngo", "CZ")
@@ -156,3 +164,39 @@ def test_cli_precedents(tmp_path: Path) -> None:
     data = json.loads(out.output)
     assert data["hits"][0]["title"] == "Vocational training in prison"
     assert data["partners"]
+
+
+def test_search_index_words_give_the_in_memory_index_scores(store: GraphStore) -> None:
+    lemmas = ["vocational", "training", "prisoner", "xyzzy", "migrant"]
+    scores, terms = bm25(text_index(store), lemmas)
+    matched = text_match(store, lemmas)
+    assert matched.terms == terms
+    assert matched.scores == scores  # the same floats, not just the same order
+    assert matched.containing["migrant"] == {PROJECTS[2].iri}
+
+
+IDEAS = [
+    "We want to help women leaving prison find work: job coaching and training inside the "
+    "prison, then mentoring with employers and the labour office after release.",
+    "Spolupráce městské policie a obcí při prevenci kriminality mládeže.",
+    "Integracja migrantów i uchodźców w gminie: kursy języka i doradztwo zawodowe.",
+    "Gewaltprävention an Schulen gemeinsam mit der Polizei und Sozialarbeitern.",
+    "Podpora rómskych komunít a sociálna práca v obciach.",
+    "Usposabljanje zapornikov in zaposlovanje po prestani kazni.",
+]
+
+
+@pytest.mark.parametrize("text", IDEAS)
+def test_precedents_from_the_search_index_equal_the_reference(
+    demo_store: GraphStore, text: str
+) -> None:
+    """The ranking read from the search index's postings (nothing built per store
+    version) is the one of the in-memory lemma index, reasons and partners included."""
+    idea = idea_profile(text)
+    for funder, country in ((None, None), ("esf", "CZ")):
+        fast = rank_precedents(demo_store, idea, funder=funder, country=country, limit=25)
+        reference = rank_precedents(
+            demo_store, idea, funder=funder, country=country, limit=25, reference=True
+        )
+        assert fast.hits, text
+        assert fast.as_dict() == reference.as_dict()
