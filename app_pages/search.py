@@ -9,7 +9,8 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 import streamlit as st
 
@@ -28,17 +29,22 @@ from app_pages.common import (
     store,
     structured,
 )
-from app_pages.views import LANGUAGES, SORTS, StructuredFilter, export_table, rows_of
+from app_pages.views import (
+    LANGUAGES,
+    SORTS,
+    StructuredFilter,
+    export_table,
+    rows_of,
+    structured_matches,
+)
 from graph.export import table_to_csv, table_to_xlsx
-from graph.search import hit_projects
 from graph.search import search as index_search
+from graph.search import search_counts
 
 PAGE_SIZES = [20, 50, 100]
 #: structured filters: URL parameter → session key (values are validated on the way in)
 NUMBER_PARAMS = {"year_from": "year-from", "year_to": "year-to"}
 GRANT_PARAMS = {"grant_min": "grant-min", "grant_max": "grant-max"}
-#: orders the search index gives itself (BM25 then title; title order without words)
-INDEX_SORTS = ("relevance",)
 
 
 @dataclass
@@ -52,52 +58,51 @@ class Results:
     every: Callable[[], list[Any]]  # every row in order (only for the export)
 
 
+def structured_projects(flt: StructuredFilter) -> set[str]:
+    """Projects passing the structured filter (good practice, grant range in a currency,
+    years including the call year), checked per project with views.structured_matches."""
+    info = structured()
+    years = project_years()
+    grant = bool(flt.currency) and (flt.grant_min is not None or flt.grant_max is not None)
+    candidates = info.keys() if flt.good_practice or grant else info.keys() | years.keys()
+    return {
+        p
+        for p in candidates
+        if structured_matches(
+            cast(Any, SimpleNamespace(facets={"year": years.get(p, ())})), info.get(p), flt
+        )
+    }
+
+
 def index_results(
     query: str, filters: dict[str, list[str]], sort: str, flt: StructuredFilter
-) -> Results | None:
-    """Counts and one page straight from the search index, without a list of every hit
-    (100k projects: a broad query has 10k–60k hits), when the index can answer: relevance
-    order, no year filter, no structured filter. Else ``None``. The same numbers and rows as
-    :func:`common.search_view`, which still builds the whole list for the export."""
-    if sort not in INDEX_SORTS or flt.active() or filters.get("year"):
-        return None
+) -> Results:
+    """Counts and one page straight from the search index, in any sort order and with any
+    filter (year facet and structured filters as a set of allowed projects), without a list
+    of every hit (100k projects: a broad query has 10k–60k hits). The same numbers and rows
+    as :func:`common.search_view`, which builds the whole list, now only for the export."""
     s = store()
+    within = structured_projects(flt) if flt.active() else None
     active = {f: list(v) for f, v in filters.items() if v}
-    first = index_search(s, query, active, limit=0)
-    counts = {f: Counter(c) for f, c in first.facets.items()}
-    for facet in active:  # a selected facet counts as if it were unselected
-        others = {f: v for f, v in active.items() if f != facet}
-        counts[facet] = Counter(index_search(s, query, others, limit=0).facets.get(facet, {}))
-    years = project_years()  # not in the index: from the hits' projects
-    year_counts = Counter(y for p in hit_projects(s, query, active) for y in years.get(p, ()))
-    if year_counts:
-        counts["year"] = year_counts
-    matching = index_search(s, query, limit=0).total if active else first.total
+    found = search_counts(s, query, active, within)
+    counts = {f: Counter(c) for f, c in found.facets.items()}
+    years = project_years()
 
     def page(offset: int, size: int) -> list[Any]:
-        return rows_of(index_search(s, query, active, limit=size, offset=offset).hits, years)
+        shown = index_search(s, query, active, limit=size, offset=offset, sort=sort, within=within)
+        return rows_of(shown.hits, years)
 
     def every() -> list[Any]:
         return search_view(query, filters, sort, flt).ordered
 
-    return Results(first.total, matching, counts, page, every)
+    return Results(found.total, found.matching, counts, page, every)
 
 
 def results_for(
     query: str, filters: dict[str, list[str]], sort: str, flt: StructuredFilter
 ) -> Results:
-    """From the index when it can answer, else from the cached list of every hit."""
-    fast = index_results(query, filters, sort, flt)
-    if fast is not None:
-        return fast
-    view = search_view(query, filters, sort, flt)
-    return Results(
-        len(view.ordered),
-        view.matching,
-        view.counts,
-        lambda offset, size: view.ordered[offset : offset + size],
-        lambda: view.ordered,
-    )
+    """The page's results (from the search index; see :func:`index_results`)."""
+    return index_results(query, filters, sort, flt)
 
 
 def url_int(name: str, low: int = 0, high: int = 10**15) -> int | None:

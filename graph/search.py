@@ -576,6 +576,7 @@ class _Columns:
         self.words = np.zeros(size, dtype=np.int64)  # tokens without concept tokens
         self.words[: min(size, len(words))] = words[:size]
         self.iris: list[str] | None = None  # IRI by document id, read on first need
+        self.ids: dict[str, int] | None = None
         self.info: dict[int, tuple[str, str, str, str]] = {}
         self.all_info = False
         self.shapes: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {}
@@ -603,6 +604,12 @@ class _Columns:
                 iris[doc] = iri
             self.iris = iris
         return self.iris
+
+    def id_map(self, conn: sqlite3.Connection) -> dict[str, int]:
+        """Document id by IRI, built once."""
+        if self.ids is None:
+            self.ids = {iri: doc for doc, iri in enumerate(self.iri_list(conn)) if iri}
+        return self.ids
 
     def mask(self, ids: Any) -> Any:
         import numpy as np
@@ -673,38 +680,224 @@ def _columns(conn: sqlite3.Connection) -> _Columns:
     return columns
 
 
+#: result orders: the index's own (BM25 then title; title without words) and orders on
+#: per-project columns (title A–Z, years, organisations) that need the analytics projection
+SORTS = ("relevance", "title", "newest", "oldest", "organisations")
+#: the year facet: years a project ran (analytics projection), a filter like the others
+YEAR = "year"
+
+
+class _SortKeys:
+    """Per-document columns for the orders other than relevance and for the year filter,
+    built once per (index version, projection version): casefolded title rank and group,
+    first/last year, number of organisations (every role, as the search page counts them)
+    and the documents of each year."""
+
+    def __init__(self, conn: sqlite3.Connection, cols: _Columns, proj: Any) -> None:
+        import numpy as np
+
+        size = cols.max_doc + 2
+        rows = conn.execute("SELECT id, iri, title FROM docs").fetchall()
+        folded = sorted((title.casefold(), iri, doc) for doc, iri, title in rows)
+        self.title_rank = np.full(size, size, dtype=np.int64)  # (casefolded title, IRI)
+        self.title_group = np.zeros(size, dtype=np.int64)  # equal casefolded titles: equal
+        group, last = -1, None
+        for i, (title, _, doc) in enumerate(folded):
+            if title != last:
+                group, last = group + 1, title
+            self.title_rank[doc] = i
+            self.title_group[doc] = group
+        self.dated = np.zeros(size, dtype=bool)
+        self.first_year = np.zeros(size, dtype=np.int64)
+        self.last_year = np.zeros(size, dtype=np.int64)
+        self.organisations = np.zeros(size, dtype=np.int64)
+        year_docs: dict[str, list[int]] = defaultdict(list)
+        for doc, iri, _ in rows:
+            rec = proj.projects.get(iri)
+            if rec is not None and rec.years:
+                self.dated[doc] = True
+                self.first_year[doc] = min(rec.years)
+                self.last_year[doc] = max(rec.years)
+                for year in rec.years:
+                    year_docs[str(year)].append(doc)
+            self.organisations[doc] = len(proj.members.get(iri, ()))
+        self.year_docs = {y: np.array(d, dtype=np.int64) for y, d in year_docs.items()}
+
+    def order(self, sort: str, hits: Any) -> Any:
+        """Positions of ``hits`` (given in relevance order) in ``sort`` order: the search
+        page's sort keys, ties kept in relevance order (a stable sort)."""
+        import numpy as np
+
+        rel = np.arange(len(hits))
+        if sort == "title":
+            return np.argsort(self.title_rank[hits], kind="stable")
+        group = self.title_group[hits]
+        if sort == "organisations":
+            return np.lexsort((rel, group, -self.organisations[hits]))
+        dated = self.dated[hits]
+        year = -self.last_year[hits] if sort == "newest" else self.first_year[hits]
+        # dated first (by year, then title), the undated after them in relevance order
+        return np.lexsort((rel, np.where(dated, group, 0), np.where(dated, year, 0), ~dated))
+
+    def years_mask(self, cols: _Columns, years: Iterable[str]) -> Any:
+        import numpy as np
+
+        out = np.zeros(cols.max_doc + 2, dtype=bool)
+        for year in years:
+            docs = self.year_docs.get(str(year))
+            if docs is not None:
+                out[docs] = True
+        return out
+
+
+_SORT_KEYS: dict[tuple[str, str, str], _SortKeys] = {}
+
+
+def _sort_keys(store: GraphStore, conn: sqlite3.Connection, cols: _Columns) -> _SortKeys:
+    from graph.projection import projection
+
+    proj = projection(store)
+    path = conn.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(conn)}"
+    key = (path, _indexed_version(conn) or "", proj.version)
+    with _LOCK:
+        keys = _SORT_KEYS.get(key)
+        if keys is None:
+            for old in [k for k in _SORT_KEYS if k[0] == path]:
+                del _SORT_KEYS[old]
+            keys = _SORT_KEYS[key] = _SortKeys(conn, cols, proj)
+    return keys
+
+
+@dataclass
+class _Selection:
+    """A search's hits in the requested order (document ids) with their BM25 scores."""
+
+    hits: Any
+    scores: Any  # None without words
+    order: Any  # None: ``hits`` is already in the requested order; else positions
+
+
+def _select(
+    store: GraphStore,
+    conn: sqlite3.Connection,
+    cols: _Columns,
+    query: str,
+    filters: dict[str, list[str]] | None,
+    sort: str,
+    within: Iterable[str] | None,
+) -> _Selection:
+    import numpy as np
+
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+    expression = match_expression(query)
+    active = {k: list(v) for k, v in (filters or {}).items() if v}
+    years = active.pop(YEAR, None)
+    keys = _sort_keys(store, conn, cols) if years or sort != "relevance" else None
+    extra = None
+    if keys is not None and years:
+        extra = keys.years_mask(cols, years)
+    if within is not None:
+        ids = cols.id_map(conn)
+        allowed = cols.mask([ids[p] for p in within if p in ids])
+        extra = allowed if extra is None else extra & allowed
+    hits, scores = _hits(conn, cols, query, expression, active, extra)
+    order = None if scores is None else np.lexsort((cols.rank[hits], -scores))
+    if keys is not None and sort != "relevance":
+        ranked = hits if order is None else hits[order]
+        by_sort = keys.order(sort, ranked)
+        order = by_sort if order is None else order[by_sort]
+    return _Selection(hits, scores, order)
+
+
 def search(
     store: GraphStore,
     query: str = "",
     filters: dict[str, list[str]] | None = None,
     limit: int = 50,
     offset: int = 0,
+    sort: str = "relevance",
+    within: Iterable[str] | None = None,
 ) -> SearchResult:
     """Projects matching every query word (any language) and all facet filters.
 
-    Ranked by BM25 (title weighted 2, lemmas 1), then title; without a query, by title."""
-    import numpy as np
-
-    expression = match_expression(query)
-    active = {k: v for k, v in (filters or {}).items() if v}
+    Ranked by BM25 (title weighted 2, lemmas 1), then title; without a query, by title.
+    ``sort`` (one of :data:`SORTS`) orders by title A–Z, newest or oldest year (undated
+    projects last) or most organisations instead, ties in relevance order. ``filters`` may
+    hold ``year`` (years a project ran, any of them); ``within`` keeps only those project
+    IRIs. Facet counts cover the index facets (not ``year``). Only the page is built."""
     limit, offset = max(limit, 0), max(offset, 0)
+    plain = not match_expression(query) and not any((filters or {}).values())
     with _open(store) as conn:
         cols = _columns(conn)
-        if expression is None and not active:
+        if plain and within is None and sort == "relevance":
             return _everything(conn, cols, limit, offset)
-        hits, scores = _hits(conn, cols, query, expression, active)
+        chosen_rows = _select(store, conn, cols, query, filters, sort, within)
+        hits, scores, order = chosen_rows.hits, chosen_rows.scores, chosen_rows.order
         total = len(hits)
         counts = cols.counts(hits) if total else {}
         end = offset + limit
-        if scores is None:
-            page = hits[offset:end]  # already in title order
-            chosen = [(int(d), 0.0) for d in page]
-        else:
-            order = np.lexsort((cols.rank[hits], -scores))
-            chosen = [(int(hits[i]), float(scores[i])) for i in order[offset:end]]
+        positions = range(offset, min(end, total)) if order is None else order[offset:end]
+        chosen = [(int(hits[i]), 0.0 if scores is None else float(scores[i])) for i in positions]
         cols.load_info(conn, [doc for doc, _ in chosen])
         page_hits = [cols.hit(doc, score) for doc, score in chosen]
     return SearchResult(page_hits, counts, total)
+
+
+@dataclass
+class SearchCounts:
+    """What a search page shows above and beside the hits."""
+
+    total: int  # projects matching the words, ``within`` and every filter
+    matching: int  # projects matching the words and ``within`` (no facet filter)
+    facets: dict[str, Counter[str]]  # a facet with a selection counts as if unselected
+
+
+def search_counts(
+    store: GraphStore,
+    query: str = "",
+    filters: dict[str, list[str]] | None = None,
+    within: Iterable[str] | None = None,
+    years: bool = True,
+) -> SearchCounts:
+    """Totals and facet counts for a search page, the ``year`` facet included (``years``;
+    from the analytics projection): values of a facet with a selection are counted over
+    the projects matching every other filter, so they show what choosing them would add.
+    The words are matched once; each filter combination is a mask over those hits."""
+    active = {k: list(v) for k, v in (filters or {}).items() if v}
+    with _open(store) as conn:
+        cols = _columns(conn)
+        keys = _sort_keys(store, conn, cols) if years or YEAR in active else None
+        base_mask = None
+        if within is not None:
+            ids = cols.id_map(conn)
+            base_mask = cols.mask([ids[p] for p in within if p in ids])
+        base, _ = _hits(conn, cols, query, match_expression(query), {}, base_mask)
+
+        def narrowed(skip: str | None) -> Any:
+            wanted = {f: v for f, v in active.items() if f not in (skip, YEAR)}
+            mask = cols.filtered(wanted)
+            if keys is not None and YEAR in active and skip != YEAR:
+                year_mask = keys.years_mask(cols, active[YEAR])
+                mask = year_mask if mask is None else mask & year_mask
+            return base if mask is None else base[mask[base]]
+
+        hits = narrowed(None)
+        counts = cols.counts(hits) if len(hits) else {}
+        for facet in active:
+            if facet != YEAR:
+                others = narrowed(facet)
+                counts.pop(facet, None)
+                if len(others) and (found := cols.counts(others).get(facet)):
+                    counts[facet] = found
+        if keys is not None and years:
+            in_hits = cols.mask(narrowed(YEAR))
+            tally = Counter(
+                {y: n for y, d in keys.year_docs.items() if (n := int(in_hits[d].sum()))}
+            )
+            if tally:
+                counts[YEAR] = tally
+    return SearchCounts(len(hits), len(base), counts)
 
 
 def _hits(
@@ -713,10 +906,14 @@ def _hits(
     query: str,
     expression: str | None,
     active: dict[str, list[str]],
+    extra: Any = None,
 ) -> tuple[Any, Any]:
-    """The documents matching the words and filters, and their BM25 scores (``None``
-    without words: then the documents are already in title order)."""
+    """The documents matching the words, the facet filters and the ``extra`` document mask,
+    and their BM25 scores (``None`` without words: then the documents are already in title
+    order)."""
     mask = cols.filtered(active)
+    if extra is not None:
+        mask = extra if mask is None else mask & extra
     if expression is None:
         return (cols.order[mask[cols.order]] if mask is not None else cols.order), None
     hits, scores = _match(conn, cols, expression, _clauses(query))
@@ -725,22 +922,20 @@ def _hits(
 
 
 def hit_projects(
-    store: GraphStore, query: str = "", filters: dict[str, list[str]] | None = None
+    store: GraphStore,
+    query: str = "",
+    filters: dict[str, list[str]] | None = None,
+    within: Iterable[str] | None = None,
 ) -> list[str]:
-    """The IRIs of every project :func:`search` finds, in its order, without building a
-    :class:`Hit` per project (what a page needs for counts over all hits, e.g. years)."""
-    import numpy as np
-
-    expression = match_expression(query)
-    active = {k: v for k, v in (filters or {}).items() if v}
+    """The IRIs of every project :func:`search` finds, in its (relevance) order, without
+    building a :class:`Hit` per project (what a page needs for counts over all hits, e.g.
+    years)."""
     with _open(store) as conn:
         cols = _columns(conn)
-        hits, scores = _hits(conn, cols, query, expression, active)
-        if scores is not None:
-            hits = hits[np.lexsort((cols.rank[hits], -scores))]
-        docs = hits.tolist()
-        cols.load_info(conn, docs)
-    return [cols.info[d][0] for d in docs if d in cols.info]
+        chosen = _select(store, conn, cols, query, filters, "relevance", within)
+        hits = chosen.hits if chosen.order is None else chosen.hits[chosen.order]
+        iris = cols.iri_list(conn)
+    return [iris[d] for d in hits.tolist()]
 
 
 @dataclass
