@@ -28,6 +28,7 @@ from spacy.attrs import IS_ALPHA, LIKE_NUM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ingest.components.compounds import MODIFIER_GROUPS
 from ingest.components.countries import join_city_countries
 from ingest.components.sentences import (
     doc_text,
@@ -352,6 +353,11 @@ class ConceptContext:
         dropped: set[str] = set()
         for label, mentions in by_group.items():
             cues = [_cue_before(tok, s.start, words) for s in mentions]
+            # "Opferschutzberatung": help for the group named in the compound
+            cues = [
+                (count, for_word or (len(s) == 1 and (s.text, label) in MODIFIER_GROUPS))
+                for s, (count, for_word) in zip(mentions, cues, strict=True)
+            ]
             if any(count for count, _ in cues):
                 continue  # "420 policjantów z całego regionu": counted participants
             usable = [

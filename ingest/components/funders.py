@@ -27,7 +27,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ingest.components.sentences import folded_sentence
+from ingest.components.public_money import (
+    FROM,
+    LINK,
+    agent_money,
+    classes,
+    funding_verbs,
+    negated,
+    public_money,
+)
+from ingest.components.sentences import folded_sentence, sentence_index
 from ingest.components.vocabulary import CONCEPT_SPANS
 from ingest.documents import ConceptMention, Span
 from ingest.normalise import fold
@@ -59,7 +68,8 @@ FUNDING_CUES = re.compile(
     r"\b(financ\w*|spolufinanc\w*|sofinanc\w*|dofinans\w*|finans\w*|fund(?:ed|ing)|"
     r"co-?funded|co-?financed|supported|support of|grant\w*|podpor\w*|podporen\w*|"
     r"dotac\w*|dotow\w*|wspar\w*|wspolfinans\w*|gefordert|forderung|finanziert|"
-    r"kofinanziert|mitfinanziert|unterstutzt|z prostredku|ze prostredku|ze srodkow|"
+    r"kofinanziert|mitfinanziert|unterstutzt|finanzierung|finanziell\w*|"
+    r"z prostredku|ze prostredku|ze srodkow|"
     r"iz sredstev|zo zdrojov|v ramci|w ramach|im rahmen|within|under the|realizovan\w*|"
     r"realizowan\w*|izvaja\w*|sredstv\w*|prostriedk\w*|prostredk\w*|srodk\w*|mittel|"
     r"program:|programme:|funding:|financovani:|finansowanie:|forderprogramm|"
@@ -84,7 +94,9 @@ FUNDED_BY_WORD = re.compile(
     r"^(financ\w*|spolufinanc\w*|sofinanc\w*|finans\w*|wspolfinans\w*|dofinans\w*|"
     r"podporil\w*|podporen\w*|podporeny|gefordert|finanziert|kofinanziert|mitfinanziert|"
     r"forderung|funded|financed|cofunded|cofinanced|sponsored|funding|donacij\w*|"
-    r"dotac\w*|dotacj\w*|wsparci\w*|wsparty|wsparte|wsparta)$"
+    r"dotac\w*|dotacj\w*|wsparci\w*|wsparty|wsparte|wsparta|finanziell\w*|finanzier\w*|"
+    r"fordergeber\w*|geldgeber\w*|zuwendungsgeber\w*|mittelgeber\w*|funders?|"
+    r"grantodawc\w*|poskytovatel\w*|financer\w*|financerj\w*|donator\w*)$"
 )
 #: tokens between the funding word and the organisation's name
 FUNDED_BY_WINDOW = 8
@@ -105,6 +117,9 @@ PROGRAMMES = EU_PROGRAMMES | {
     "swiss-contribution",
     "visegrad-fund",
 }
+#: public money named by a generic label ("city budget", "státní rozpočet"): a funder only
+#: where the text speaks of funding
+GENERIC_PUBLIC = {"national-public", "local-public"}
 #: kinds of money an operator of a named programme would wrongly add
 OPERATOR_KINDS = {"national-public", "eu-unspecified"}
 FOUNDATION_NAME = re.compile(
@@ -115,6 +130,12 @@ FOUNDATION_NAME = re.compile(
 #: "by" before an organisation that pays in a passive sentence ("vom Ministerium …
 #: gefördert", "finansowany przez gminę")
 AGENT_WORDS = {"von", "vom", "durch", "by", "przez", "od"}
+#: a relative pronoun after an organisation that pays ("Stiftung X, die das Projekt
+#: finanziell unterstützt", "Nadace Y, která projekt financuje")
+RELATIVE_WORDS = {
+    "die", "der", "das", "welche", "welcher", "which", "who", "that", "který", "která",
+    "které", "ktorý", "ktorá", "ktoré", "który", "która", "które", "ki",
+}  # fmt: skip
 
 
 _SEEN_WORDS: set[int] = set()  # ORTH ids already tested (per process)
@@ -148,9 +169,14 @@ def funding_organisations(doc: Doc) -> list[SpacySpan]:
     sentence = numpy.cumsum(doc.to_array(SENT_START) == 1).tolist()
     for span in orgs:
         agent = any(doc[k].lower_ in AGENT_WORDS for k in range(max(span.start - 2, 0), span.start))
+        relative = any(
+            doc[k].lower_ in RELATIVE_WORDS for k in range(span.end, min(span.end + 2, len(doc)))
+        )
         for i in cues:
             after = 0 < span.start - i <= FUNDED_BY_WINDOW
-            before = agent and 0 <= i - span.end < 2 * FUNDED_BY_WINDOW
+            before = (agent and 0 <= i - span.end < 2 * FUNDED_BY_WINDOW) or (
+                relative and 0 < i - span.end <= FUNDED_BY_WINDOW
+            )
             if after and sentence[i] == sentence[span.start]:
                 out.append(span)
                 break
@@ -199,6 +225,50 @@ def folded_only_discussed(text: str) -> bool:
 
 
 class FunderDecider:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def money_context(
+        self, doc: Doc, start: int, sentence: str, cls: list[int] | None = None
+    ) -> bool:
+        """The sentence speaks of funding, or "from" comes right before the phrase."""
+        if FUNDING_CUES.search(sentence):
+            return True
+        if cls is None:
+            cls = classes(doc, self.lang)
+        before = [cls[k] for k in range(max(start - 3, 0), start)]
+        at = before.index(FROM) if FROM in before else -1
+        return at >= 0 and all(c in (FROM, LINK) for c in before[at:])
+
+    def public_money(self, doc: Doc, org_spans: list[SpacySpan]) -> list[ConceptMention]:
+        """State, regional and municipal budgets that pay for the project."""
+        skip = {
+            k
+            for span in doc.spans.get(CONCEPT_SPANS, [])
+            if span.label_.startswith("funder/")
+            for k in range(span.start, span.end)
+        }
+        org_types = {k: org.label_ for org in org_spans for k in range(org.start, org.end)}
+        sentence_of = numpy.cumsum(doc.to_array(SENT_START) == 1).tolist()
+        found = public_money(doc, self.lang, sentence_of, skip, org_types)
+        verbs = funding_verbs(doc)
+        if verbs:
+            found += agent_money(doc, self.lang, verbs, sentence_of, skip | set(org_types))
+        if not found:
+            return []
+        cls = classes(doc, self.lang)
+        out = []
+        for kind, start, end in found:
+            span = doc[start:end]
+            sentence = folded_sentence(doc, span.start_char)
+            if not self.money_context(doc, start, sentence, cls):
+                continue
+            if folded_only_discussed(sentence) or negated(sentence, fold(span.text), self.lang):
+                continue
+            evidence = Span(span.start_char, span.end_char, span.text)
+            out.append(ConceptMention("funder", kind, evidence, "praxis_funders", 0.6))
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[ConceptMention] = []
         org_spans = list(doc.spans.get("praxis_orgs", []))
@@ -212,23 +282,34 @@ class FunderDecider:
             if inside and not any(s in paying for s in inside):
                 continue  # "Nadace OSF" is an organisation, not a foundation grant
             with_programme.update((s.start, s.end) for s in inside)
-            discussed = folded_only_discussed(folded_sentence(doc, span.start_char))
+            sentence = folded_sentence(doc, span.start_char)
+            discussed = folded_only_discussed(sentence) or negated(
+                sentence, fold(span.text), self.lang
+            )
+            if notation in GENERIC_PUBLIC and not self.money_context(doc, span.start, sentence):
+                discussed = True  # "the city budget was discussed": no money for the project
             evidence = Span(span.start_char, span.end_char, span.text)
             mention = ConceptMention("funder", notation, evidence, "praxis_funders", 0.8)
             mention.confidence = 0.3 if discussed else 0.8
             mentions.append(mention)
         # a ministry or agency named with a programme operates it ("Departament Wdrażania
         # EFS"); only without a named programme does its type say where money comes from
-        programme_named = any(m.notation in PROGRAMMES for m in mentions if m.confidence >= 0.5)
+        programme_sentences = {
+            sentence_index(doc, m.span.start)
+            for m in mentions
+            if m.notation in PROGRAMMES and m.confidence >= 0.5
+        }
         for org in paying:
             if (org.start, org.end) in with_programme:
                 continue
             kind = FUNDER_BY_ACTOR_TYPE.get(org.label_)
             if FOUNDATION_NAME.search(fold(org.text)):
                 kind = "private-foundation"
-            if kind and not (programme_named and kind in OPERATOR_KINDS):
+            operator = sentence_index(doc, org.start_char) in programme_sentences
+            if kind and not (operator and kind in OPERATOR_KINDS):
                 evidence = Span(org.start_char, org.end_char, org.text)
                 mentions.append(ConceptMention("funder", kind, evidence, "praxis_funders", 0.6))
+        mentions.extend(self.public_money(doc, org_spans))
         kept = [m for m in mentions if m.confidence >= 0.5]
         named = {m.notation for m in kept}
         # a programme mentioned only in "discussed" sentences does not fund the project
@@ -248,4 +329,4 @@ class FunderDecider:
 
 @Language.factory("praxis_funders", requires=["doc.spans"], assigns=["doc._.praxis_funders"])
 def make_funders(nlp: Language, name: str) -> FunderDecider:
-    return FunderDecider()
+    return FunderDecider(nlp.lang)

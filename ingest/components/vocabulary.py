@@ -10,10 +10,13 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ingest.components.compounds import CompoundSplitter, german_parts
 from ingest.components.lemmatizer import lemma_of
 from ingest.normalise import fold
 from ontology import vocabulary
@@ -96,15 +99,26 @@ class VocabularyMatcher:
         }
         # (key, lemma) of one-word labels → the labels' (first letters, length)
         self.single: dict[tuple[str, str], set[tuple[str, int]]] = {}
+        # German (key, lemma) whose one-word labels are all nouns (capitalised): a
+        # lower-case text word is then a verb or adjective ("besuchen" is no "Besuch")
+        self.nouns_only: set[tuple[str, str]] = set()
+        not_nouns: set[tuple[str, str]] = set()
         for key, forms in surface_labels(self.lang).items():
             self.surface.add(key, [nlp.make_doc(form) for form in forms])
         langs = label_languages(self.lang)
+        german: list[tuple[str, str, str]] = []  # (key, label, lemma) of one-word labels
         for scheme, concepts in vocabulary().items():
             for notation, concept in concepts.items():
                 key = f"{scheme}/{notation}"
                 labels: set[str] = set()
                 for code in langs:
                     labels.update(concept.all_labels(code))
+                if self.lang == "de":
+                    german.extend(
+                        (key, label, fold(lemma_of(label, "de")))
+                        for label in concept.all_labels("de")
+                        if " " not in label and "-" not in label
+                    )
                 patterns, exact, surface = [], [], []
                 for label in sorted(labels):
                     if is_acronym_label(label):
@@ -121,12 +135,20 @@ class VocabularyMatcher:
                         self.single.setdefault((key, norms[0]), set()).add(
                             (prefix(label), len(label))
                         )
+                        noun = label[:1].isupper() and not label.isupper()
+                        (self.nouns_only if noun else not_nouns).add((key, norms[0]))
                 if patterns:
                     self.matcher.add(key, patterns)
                 if exact:
                     self.exact.add(key, exact)
                 if surface:
                     self.surface.add(key, surface)
+        self.nouns_only -= not_nouns
+        if self.lang != "de":
+            self.nouns_only = set()
+        #: German compounds no label lists ("Opferschutzberatung"), by their parts
+        self.compounds = CompoundSplitter(*german_parts(german)) if german else None
+        self.compound_keys: dict[int, tuple[int, ...]] = {}  # ORTH → key ids
 
     def word_fits(self, key: str, token: Token) -> bool:
         """A one-word lemma match that is a form of the label, not a homonym's form."""
@@ -134,6 +156,8 @@ class VocabularyMatcher:
         if labels is None:
             return True
         text = token.text
+        if text[:1].islower() and (key, token.norm_) in self.nouns_only:
+            return False
         start, size = prefix(text[:2]), 2 * len(text)
         return any(start == first and size >= length for first, length in labels)
 
@@ -162,10 +186,38 @@ class VocabularyMatcher:
                 kept.append(Span(doc, start, end, label=match_id))
                 ranges.append((start, end, match_id))
                 chosen.add((start, end, match_id))
+        if self.compounds is not None:
+            found = self.compound_matches(doc, chosen)
+            kept.extend(Span(doc, start, end, label=key) for key, start, end in found)
+            dropped = dropped or found
         if dropped:
             kept.sort(key=lambda s: (s.start, s.end))
         doc.spans[CONCEPT_SPANS] = kept
         return doc
+
+    def compound_matches(
+        self, doc: Doc, chosen: set[tuple[int, int, int]]
+    ) -> list[tuple[int, int, int]]:
+        """``(key id, start, end)`` of German compounds outside every label match."""
+        orths = doc.to_array(ORTH)
+        strings = doc.vocab.strings
+        with_keys = []
+        for orth in set(orths.tolist()):
+            keys = self.compound_keys.get(orth)
+            if keys is None:
+                text = strings[orth]
+                keys = tuple(strings.add(k) for k in self.compounds.split(text))
+                self.compound_keys[orth] = keys
+            if keys:
+                with_keys.append(orth)
+        if not with_keys:
+            return []
+        covered = {i for start, end, _ in chosen for i in range(start, end)}
+        out = []
+        for i in numpy.nonzero(numpy.isin(orths, with_keys))[0].tolist():
+            if i not in covered:
+                out.extend((key, i, i + 1) for key in self.compound_keys[int(orths[i])])
+        return out
 
 
 def filter_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -1,0 +1,290 @@
+"""Public budgets as funders: "from the state budget", "z rozpočtu statutárního města",
+"aus Mitteln des ESF und des Landes", "iz proračuna občine", "Kreishaushalt",
+"sofinancirata Republika Slovenija".
+
+A budget word (budget, rozpočet, budżet, proračun, Haushalt, Mittel, sredstva, funds, …)
+next to a public owner (state, Land, region / kraj / województwo → ``national-public``;
+city, municipality, district, Gemeinde, gmina, občina → ``local-public``), or a funding
+verb with a public owner as its agent ("funded by the city", "gefördert vom Land"), is
+money from that public body — when the sentence is about funding and does not say the
+money is *not* used ("ne bo financiran iz …").
+
+Word classes are found once per word type (folded text, regular expressions) and cached
+per process; a document costs one look-up per distinct word.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import ORTH
+from spacy.tokens import Doc
+
+from ingest.normalise import fold
+
+BUDGET, NATIONAL, LOCAL, SELF_GOVERNMENT, FROM, LINK, STOP = range(1, 8)
+#: German compounds that name both owner and money ("Landesmittel", "Kreishaushalt")
+NATIONAL_MONEY, LOCAL_MONEY = 8, 9
+
+_BUDGET = re.compile(
+    r"^(rozpoc\w*|budzet\w*|proracun\w*|budgets?|haushalt\w*|haushaltsmittel\w*|mitteln?|"
+    r"fordermitteln?|finanzmitteln?|geldern?|sredstv\w*|sredstev|prostredk\w*|prostredek|"
+    r"prostriedk\w*|prostriedok|srodk\w*|srodek|funds|funding|money|zdroj\w*|"
+    r"dotac\w*|dotacj\w*|grants?|zuschuss\w*|zuschusse\w*|zuwendung\w*|subsid\w*|"
+    r"subvenc\w*|subwencj\w*|prispev\w*|prispevk\w*|prispevok\w*)$"
+)
+_NATIONAL = re.compile(
+    r"^(statni\w*|statn\w*|stat|statu|state|states|national|government\w*|vladn\w*|vlad[ayu]|"
+    r"vlade|rzad\w*|panstw\w*|drzav\w*|drzava|staat\w*|staatlich\w*|freistaat\w*|federal|"
+    r"republik\w*|republic|kraj\w*|wojewodztw\w*|"
+    r"wojewodzk\w*|wojewody|voivodeship\w*|region|regions|regional|regionu|regionaln\w*|"
+    r"ministr\w*|minister\w*|ministry|ministries|vuc)$"
+)
+#: owner words of one language only ("land" is a German Land, not English land)
+_NATIONAL_LANG = {"de": re.compile(r"^(land|landes|lander|landern|bund|bundes)$")}
+_LOCAL = re.compile(
+    r"^(mest\w*|mesto|mestsk\w*|miast\w*|miejsk\w*|obec|obce|obci|obcou|obecn\w*|gmin\w*|"
+    r"obcin\w*|stadt|stadte|stadtisch\w*|gemeinde\w*|kommun\w*|landkreis\w*|bezirk\w*|"
+    r"powiat\w*|okres\w*|city|cities|municipal\w*|towns?|county|district\w*|borough\w*|"
+    r"lokaln\w*|mestne|mestna|mestni)$"
+)
+_LOCAL_LANG = {"de": re.compile(r"^(kreis\w*)$")}
+#: self-government: local unless a region is named with it ("samosprávny kraj")
+_SELF_GOVERNMENT = re.compile(r"^(samosprav\w*|samorzad\w*|self-government|local)$")
+_FROM = re.compile(r"^(z|ze|zo|iz|from|aus|out|of)$")
+#: words between a funding verb and its public agent ("funded by the city")
+_LINK = re.compile(
+    r"^(by|the|a|von|vom|durch|den|dem|der|des|die|das|przez|od|s|the|its|own|vlastn\w*|"
+    r"wlasn\w*|lastn\w*|svoj\w*|eigen\w*|swoj\w*|jeho|jej)$"
+)
+#: words a budget phrase does not run across
+_STOP = re.compile(r"^(for|pro|pre|dla|fur|za|na|to|do|v|w|in|im|und|and|a|i|in|oraz|;|:|\.)$")
+_COMPOUND = re.compile(
+    r"^(landes|bundes|staats|stadt|kreis|gemeinde|kommunal|bezirks)"
+    r"(mittel\w*|haushalt\w*|forderung\w*|zuschuss\w*|budget\w*|geld\w*|zuwendung\w*)$"
+)
+#: a funding verb or noun (folded): after it, a public agent pays
+FUNDING_VERB = re.compile(
+    r"^(financ\w*|spolufinanc\w*|sofinanc\w*|dofinans\w*|finans\w*|wspolfinans\w*|"
+    r"financiral\w*|financira\w*|gefordert|fordert|finanziert|kofinanziert|mitfinanziert|"
+    r"finanziell|funded|funds|financed|cofunded|cofinanced|co-funded|co-financed|"
+    r"dotuj\w*|dotowan\w*|hradi\w*|hrazen\w*|doplat\w*|pays?|paid|bezahlt)$"
+)
+#: the money is said not to come from there ("ne bo financiran iz ESS", "not funded by",
+#: "im Gegensatz zu Erasmus+"), per language: Czech "ně" (them) is no Slovene "ne" (not)
+NEGATION = {
+    lang: re.compile(rf"\b({words})\b")
+    for lang, words in {
+        "en": r"not(?! only)|never|no longer",
+        "de": r"nicht(?! nur)|kein\w*|nie",
+        "cs": r"neni|nebude|nebyl\w*|nejsou|nikoli|nefinanc\w*",
+        "sk": r"nie|nebude|nebol\w*",
+        "pl": r"nie(?! tylko)",
+        "sl": r"ne(?! le| samo)|ni|nista|niso|nismo",
+    }.items()
+}
+#: "instead of X", "unlike X": only the few words right after it
+INSTEAD_OF = re.compile(
+    r"\b(instead of|rather than|unlike|in contrast to|as opposed to|statt|anstatt|anstelle|"
+    r"im gegensatz zu\w*|anders als|namiesto|na rozdiel od|na rozdil od|misto toho|zamiast|"
+    r"w przeciwienstwie do|inaczej niz|namesto|v nasprotju z|za razliko od)\b"
+)
+INSTEAD_OF_WORDS = 3
+#: "but / rather" ends what a negation covers ("ne iz ESS, ampak iz Interrega")
+CONTRAST = re.compile(r"\b(but|sondern|ampak|temvec|ale|lecz|nybrz|lez|ale iz|jedoch|aber)\b")
+
+_CLASSES: dict[tuple[str, int], int] = {}  # (lang, ORTH) → word class (0: none)
+
+
+def word_class(text: str, lang: str) -> int:
+    folded = fold(text)
+    if _COMPOUND.match(folded) and lang == "de":
+        return (
+            LOCAL_MONEY
+            if re.match(r"^(stadt|kreis|gemeinde|kommunal|bezirks)", folded)
+            else (NATIONAL_MONEY)
+        )
+    if _BUDGET.match(folded):
+        return BUDGET
+    national_lang = _NATIONAL_LANG.get(lang)
+    if _NATIONAL.match(folded) or (national_lang and national_lang.match(folded)):
+        return NATIONAL
+    local_lang = _LOCAL_LANG.get(lang)
+    if _LOCAL.match(folded) or (local_lang and local_lang.match(folded)):
+        return LOCAL
+    if _SELF_GOVERNMENT.match(folded):
+        return SELF_GOVERNMENT
+    if _FROM.match(folded):
+        return FROM
+    if _LINK.match(folded):
+        return LINK
+    if _STOP.match(folded):
+        return STOP
+    return 0
+
+
+def classes(doc: Doc, lang: str) -> list[int]:
+    """The word class of every token (each word type classified once per process)."""
+    strings = doc.vocab.strings
+    types, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+    found = []
+    for orth in types.tolist():
+        cls = _CLASSES.get((lang, orth))
+        if cls is None:
+            cls = _CLASSES[(lang, orth)] = word_class(strings[orth], lang)
+        found.append(cls)
+    return numpy.asarray(found, dtype=numpy.int64)[inverse].tolist()
+
+
+def owner_kind(owners: list[int]) -> str | None:
+    if NATIONAL in owners:
+        return "national-public"
+    if LOCAL in owners or SELF_GOVERNMENT in owners:
+        return "local-public"
+    return None
+
+
+#: how far a budget word's owner may be ("z rozpočtu statutárního města Olomouce",
+#: "aus Mitteln des Europäischen Sozialfonds (ESF) und des Landes")
+OWNER_AFTER = 12
+OWNER_BEFORE = 2
+AGENT_AFTER = 4
+#: coordination words a budget phrase runs across ("des ESF und des Landes")
+AND_WORDS = {"und", "and", "a", "i", "in", "oraz", "ter", "aj"}
+#: an organisation's actor type → the kind of public money it gives
+OWNER_BY_ACTOR_TYPE = {
+    "ministry": NATIONAL,
+    "government-agency": NATIONAL,
+    "regional-government": NATIONAL,
+    "municipality": LOCAL,
+}
+
+
+def public_money(
+    doc: Doc, lang: str, sentence_of: list[int], skip: set[int], org_types: dict[int, str]
+) -> list[tuple[str, int, int]]:
+    """``(kind, start, end)`` (token offsets) of budget phrases with a public owner.
+
+    ``skip``: tokens of named programmes; ``org_types``: actor type of every token in
+    an organisation's name (the owner may be a named body: "z rozpočtu Jihomoravského
+    kraje")."""
+    cls = classes(doc, lang)
+    arr = numpy.asarray(cls)
+    interesting = numpy.nonzero((arr == BUDGET) | (arr == NATIONAL_MONEY) | (arr == LOCAL_MONEY))
+    out: list[tuple[str, int, int]] = []
+    n = len(cls)
+    for i in interesting[0].tolist():
+        if cls[i] in (NATIONAL_MONEY, LOCAL_MONEY):
+            kind = "national-public" if cls[i] == NATIONAL_MONEY else "local-public"
+            out.append((kind, i, i + 1))
+            continue
+        owners: list[int] = []
+        start, end = i, i + 1
+        for k in range(i - 1, max(i - 1 - OWNER_BEFORE, -1), -1):
+            if sentence_of[k] != sentence_of[i] or cls[k] not in (NATIONAL, LOCAL, SELF_GOVERNMENT):
+                break
+            owners.append(cls[k])
+            start = k
+        other_words = 0  # lower-case words between: "z rozpočtu statutárního města"
+        # an owner before ("städtischen Haushaltsmitteln") owns it: no look further
+        reach = i + 1 if owners else min(i + 1 + OWNER_AFTER, n)
+        for k in range(i + 1, reach):
+            if sentence_of[k] != sentence_of[i]:
+                break
+            if k in org_types:  # a named body: public or not, it is the owner
+                org_owner = OWNER_BY_ACTOR_TYPE.get(org_types[k])
+                if org_owner:
+                    owners.append(org_owner)
+                    end = k + 1
+                break
+            if k in skip:  # a programme's name ("aus Mitteln des ESF und des Landes")
+                continue
+            if cls[k] == FROM or (cls[k] == STOP and doc[k].lower_ not in AND_WORDS):
+                break  # "sowie aus dem Landesprogramm": another source
+            if cls[k] in (NATIONAL, LOCAL, SELF_GOVERNMENT):
+                owners.append(cls[k])
+                end = k + 1
+            elif cls[k] == BUDGET:
+                break
+            elif cls[k] == 0 and doc[k].is_alpha and doc[k].text[:1].islower():
+                other_words += 1
+                if other_words > 1:
+                    break
+        kind = owner_kind(owners)
+        if kind:
+            out.append((kind, start, end))
+    return out
+
+
+def agent_money(
+    doc: Doc, lang: str, positions: list[int], sentence_of: list[int], skip: set[int]
+) -> list[tuple[str, int, int]]:
+    """A public owner as the agent or subject of a funding verb: "funded by the city",
+    "sofinancirata Republika Slovenija", "gefördert vom Land Brandenburg", "Die Stadt
+    finanziert"."""
+    cls = classes(doc, lang)
+    out: list[tuple[str, int, int]] = []
+    n = len(cls)
+
+    def noun(k: int) -> bool:  # German owners are nouns (capitalised)
+        return lang != "de" or doc[k].text[:1].isupper()
+
+    for i in positions:
+        for k in range(i + 1, min(i + 1 + AGENT_AFTER, n)):
+            if sentence_of[k] != sentence_of[i] or k in skip:
+                break
+            if cls[k] in (NATIONAL, LOCAL):
+                kind = owner_kind([cls[k]])
+                if kind and noun(k):
+                    out.append((kind, i, k + 1))
+                break
+            if cls[k] != LINK:
+                break
+        k = i - 1
+        while k >= 0 and i - k < 3 and cls[k] == LINK and sentence_of[k] == sentence_of[i]:
+            k -= 1
+        if k >= 0 and k not in skip and sentence_of[k] == sentence_of[i]:
+            kind = owner_kind([cls[k]]) if cls[k] in (NATIONAL, LOCAL) else None
+            if kind and noun(k):
+                out.append((kind, k, i + 1))
+    return out
+
+
+_VERBS: dict[int, bool] = {}  # ORTH → is a funding verb (per process)
+
+
+def funding_verbs(doc: Doc) -> list[int]:
+    """Token positions of explicit funding verbs ("financed", "gefördert", "sofinancirata")."""
+    strings = doc.vocab.strings
+    orths = doc.to_array(ORTH)
+    verbs = []
+    for orth in set(orths.tolist()):
+        found = _VERBS.get(orth)
+        if found is None:
+            found = _VERBS[orth] = bool(FUNDING_VERB.match(fold(strings[orth])))
+        if found:
+            verbs.append(orth)
+    if not verbs:
+        return []
+    return numpy.nonzero(numpy.isin(orths, verbs))[0].tolist()
+
+
+def negated(folded_sentence: str, phrase: str, lang: str) -> bool:
+    """The sentence denies funding from ``phrase`` (folded): a negation a few words
+    before it and no "but" between ("projekt ne bo financiran iz ESS, ampak iz programa
+    Interreg", "im Gegensatz zu Erasmus+")."""
+    at = folded_sentence.find(phrase)
+    if at < 0:
+        return False
+    before = folded_sentence[:at]
+    for pattern, reach in ((NEGATION.get(lang), 8), (INSTEAD_OF, INSTEAD_OF_WORDS)):
+        last = None
+        for last in pattern.finditer(before) if pattern else ():  # noqa: B007 (the last one)
+            pass
+        if last is None:
+            continue
+        between = before[last.end() :]
+        if len(between.split()) <= reach and not CONTRAST.search(between):
+            return True
+    return False
