@@ -195,6 +195,16 @@ LOCATIVE = {
     "en": {"in", "across", "throughout", "from", "into", "of"},
     "sl": {"v", "na", "po", "iz", "med"},
 }
+#: activities whose word also names an industry: "construction sector", "stavební firmy"
+SECTOR_ACTIVITIES = frozenset({"activity-type/infrastructure"})
+SECTOR_WORDS = frozenset(
+    {
+        "sector", "sectors", "industry", "industries", "site", "sites", "company", "companies",
+        "firm", "firms", "workers", "business", "businesses", "branche", "sektor", "sektoru",
+        "sektorze", "firma", "firmy", "firmach", "odvetvi", "branza", "branzy", "panoga",
+        "panogi", "delavci", "dělníci", "delnici", "robotnicy", "pracovnici",
+    }
+)  # fmt: skip
 #: "social media" is a channel, not a media outlet (folded lemma prefixes)
 SOCIAL = ("social", "spolecz", "sozial", "druzben")
 #: the EU's standard disclaimer names the Commission and the Union, not project actors
@@ -391,7 +401,10 @@ class ConceptContext:
         return out
 
     def keeps(self, doc: Doc, tok: Tokens, span: Span, label: str, group_ends: set[int]) -> bool:
-        """Mention-level rules: places, workplaces, social media, the EU disclaimer."""
+        """Mention-level rules: places, workplaces, social media, the EU disclaimer, an
+        activity word naming an economic sector ("the construction sector")."""
+        if label in SECTOR_ACTIVITIES:
+            return not (span.end < len(tok) and tok.folded(span.end) in SECTOR_WORDS)
         if not label.startswith("actor-type/"):
             return True
         if label in PLACE_TYPES and _place(tok, span, self.lang):

@@ -64,3 +64,37 @@ def test_generic_words_in_passing(analyse, lang: str, text: str, notation: str) 
 )
 def test_specific_or_recurring_activities(analyse, lang: str, text: str, notation: str) -> None:
     assert notation in analyse(lang, text).activity_types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation", "expected"),
+    [
+        # a sector is not a building project
+        ("en", "Project.\nWe inspected sites in the construction sector.", "infrastructure", False),
+        (
+            "en",
+            "Project.\nThe construction of a halfway house began in May.",
+            "infrastructure",
+            True,
+        ),
+        ("en", "Project.\nThe team took part in a concerted inspection.", "joint-operations", True),
+        ("de", "Projekt.\nEs gab gemeinsame Kontrollen mit der Polizei.", "joint-operations", True),
+        (
+            "cs",
+            "Projekt.\nStrážníci a policisté vyrážejí na společné hlídky.",
+            "joint-operations",
+            True,
+        ),
+        (
+            "en",
+            "Project.\nStreet-based youth work runs four nights a week.",
+            "direct-support",
+            True,
+        ),
+        ("sk", "Projekt.\nTerénna sociálna práca v osadách pokračuje.", "direct-support", True),
+    ],
+)
+def test_activity_phrases_and_sectors(
+    analyse, lang: str, text: str, notation: str, expected: bool
+) -> None:
+    assert (notation in analyse(lang, text).activity_types) is expected
