@@ -200,6 +200,12 @@ class AnalysedFile:
     def graph_quads(self, store: GraphStore, curation: Curation) -> list[Quad]:
         """The document graph: projects without identifier matched against the store (as
         :func:`match_projects` does), the quads rebuilt when one joins another's IRI."""
+        data = self.graph_data(store, curation)
+        return list(parse(data, RdfFormat.N_QUADS)) if isinstance(data, bytes) else data
+
+    def graph_data(self, store: GraphStore, curation: Curation) -> list[Quad] | bytes:
+        """:meth:`graph_quads`, but a worker's N-Quads bytes as they came when no project
+        match changed them (:meth:`GraphStore.write_graphs` loads them unparsed)."""
         own_graph = self.graph
         found = {i: matching_project(store, own_graph, probe) for i, probe in self.probes}
         if any(iri is not None for iri in found.values()):
@@ -214,7 +220,7 @@ class AnalysedFile:
             return extraction_quads(extraction)
         if self.quads is not None:
             return self.quads
-        return list(parse(self.nquads, RdfFormat.N_QUADS))
+        return self.nquads
 
     def _restore(self) -> tuple[Extraction, dict[str, str]]:
         if self.extraction is not None:
@@ -290,24 +296,25 @@ def _analyse_chunk(paths: list[str]) -> list[AnalysedFile]:
 
 
 class _BatchWriter:
-    """Collects document graphs and writes several per ``replace_graphs`` call.
+    """Collects document graphs and writes several per :meth:`GraphStore.write_graphs` call.
 
-    One call is one SPARQL update (one transaction), so each document stays all-or-nothing.
-    If a batch is refused, its documents are written one by one so only a bad one fails.
+    Each document graph is replaced atomically (all-or-nothing). If a batch is refused, its
+    documents are written one by one so only a bad one fails.
     """
 
     def __init__(self, store: GraphStore, max_docs: int, max_quads: int = 150_000) -> None:
         self.store = store
         self.max_docs = max_docs
         self.max_quads = max_quads
-        self.graphs: dict[NamedNode, list[Quad]] = {}
+        self.graphs: dict[NamedNode, list[Quad] | bytes] = {}
         self.quads = 0
         self.written: list[NamedNode] = []
         self.pending_keys: set[str] = set()
 
-    def add(self, graph: NamedNode, quads: list[Quad], keys: Iterable[str] = ()) -> None:
+    def add(self, graph: NamedNode, quads: list[Quad] | bytes, keys: Iterable[str] = ()) -> None:
         self.graphs[graph] = quads
-        self.quads += len(quads)
+        # N-Quads bytes: about 200 bytes a quad
+        self.quads += len(quads) // 200 if isinstance(quads, bytes) else len(quads)
         self.pending_keys.update(keys)
         if len(self.graphs) >= self.max_docs or self.quads >= self.max_quads:
             self.flush()
@@ -318,12 +325,12 @@ class _BatchWriter:
         graphs, self.graphs, self.quads = self.graphs, {}, 0
         self.pending_keys = set()
         try:
-            self.store.replace_graphs(graphs)
+            self.store.write_graphs(graphs)
         except StoreError:
             if len(graphs) == 1:
                 raise
             for graph, quads in graphs.items():
-                self.store.replace_graphs({graph: quads})
+                self.store.write_graphs({graph: quads})
         self.written.extend(graphs)
 
 
@@ -373,7 +380,7 @@ def ingest_paths(
             try:
                 if item.title_keys & writer.pending_keys:
                     writer.flush()  # matching must see the documents before this one
-                quads = item.graph_quads(store, curation)
+                quads = item.graph_data(store, curation)
             except StoreError:
                 raise  # the store is broken: stop, don't skip every remaining file
             except Exception as exc:
