@@ -23,11 +23,12 @@ from app_pages.common import (
     param_list,
     plain,
     project_years,
-    search_all,
     set_params,
+    store,
 )
 from app_pages.netviz import PHYSICS_LIMIT, colour_map, network_html
-from graph.network import NetworkFilter, brokers, graph_bytes
+from graph.network import NetworkFilter, brokers, ego_network, graph_bytes
+from graph.search import search as index_search
 from graph.sectors import SECTOR_LABELS
 
 COLOURS = {
@@ -57,7 +58,7 @@ init_state("net-max", int(params["max"]) if params.get("max", "").isdigit() else
 init_state("net-mentioned", params.get("mentioned", "1") != "0")
 init_state("net-depth", 2 if params.get("depth") == "2" else 1)
 
-all_facets = search_all("").facets
+all_facets = index_search(store(), "", limit=0).facets  # counts only, no list of projects
 years_all = sorted({y for ys in project_years().values() for y in ys})
 g_all = collaboration()
 names = {n: d["label"] for n, d in g_all.nodes(data=True)}
@@ -152,6 +153,14 @@ if view.total_nodes == 0:
         else "No organisations in the store yet: add documents on the Data page."
     )
     st.stop()
+if ego and depth == 2:  # the report is kept by graph.network: no second computation
+    report = ego_network(store(), ego, depth=2, flt=flt)
+    listed = sum(1 for p in report.partners if p.distance == 2)
+    if report.second_degree_total > listed:
+        st.info(
+            f"Partners of partners: showing the {listed:,} with most ties (projects shared "
+            f"through a direct partner) of {report.second_degree_total:,}."
+        )
 if shown.number_of_nodes() < view.total_nodes:
     st.info(
         f"This view has {view.total_nodes:,} organisations and {view.total_edges:,} links; "

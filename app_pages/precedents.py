@@ -20,11 +20,12 @@ from app_pages.common import (
     plain,
     precedents_for,
     project_rows,
-    search_all,
     set_params,
     similar_projects,
+    store,
 )
 from app_pages.views import LANGUAGES
+from graph.search import search as index_search
 
 MAX_URL_IDEA = 600
 EXAMPLE = (
@@ -49,8 +50,9 @@ if from_project and from_project in rows:
     partners = []
 else:
     init_state("idea", params.get("idea", ""))
-    funders = search_all("").facets.get("funder") or Counter()
-    countries = search_all("").facets.get("country") or Counter()
+    every = index_search(store(), "", limit=0).facets  # counts only, no list of projects
+    funders = every.get("funder") or Counter()
+    countries = every.get("country") or Counter()
     idea = st.text_area(
         "Describe the project idea in a few sentences (Czech, Polish, German, English, "
         "Slovak or Slovenian)",

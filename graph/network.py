@@ -296,11 +296,37 @@ def collaboration_graph(store: GraphStore, include_mentioned: bool = True) -> nx
 
 
 def top_subgraph(g: nx.Graph, max_nodes: int = 300) -> nx.Graph:
-    """The ``max_nodes`` best-connected nodes (weighted degree), for drawing large graphs."""
+    """The ``max_nodes`` best-connected nodes (weighted degree), for drawing large graphs
+    (nodes in that order)."""
     if g.number_of_nodes() <= max_nodes:
         return g
     ranked = sorted(g.degree(weight="weight"), key=lambda x: (-x[1], x[0]))[:max_nodes]
-    return g.subgraph([n for n, _ in ranked]).copy()
+    return induced_subgraph(g, [n for n, _ in ranked])
+
+
+def induced_subgraph(g: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    """``g.subgraph(nodes).copy()`` (the same nodes, edges and attributes, attribute dicts
+    copied), nodes in the given order, built straight from the adjacency: around a hub
+    the view-and-copy route filters every neighbour of every node (0.4–0.9 s for an ego
+    network of 2000 organisations at 20k projects)."""
+    keep = [n for n in dict.fromkeys(nodes) if n in g]
+    wanted = set(keep)
+    h = g.__class__()
+    h.graph.update(g.graph)
+    g_adj, g_node, h_adj, h_node = g._adj, g._node, h._adj, h._node
+    for n in keep:
+        h_node[n] = g_node[n].copy()
+        h_adj[n] = {}
+    for n in keep:
+        out = h_adj[n]
+        row = g_adj[n]
+        shared = wanted.intersection(row) if len(row) > len(wanted) else row.keys() & wanted
+        for other in shared:
+            if other not in out:
+                data = row[other].copy()
+                out[other] = data
+                h_adj[other][n] = data
+    return h
 
 
 # ---------------------------------------------------------------------------- centrality
@@ -517,8 +543,7 @@ class EgoNetwork:
     def graph(self, store: GraphStore, flt: NetworkFilter | None = None) -> nx.Graph:
         """The network view restricted to the centre and the listed partners."""
         g = network(store, flt)
-        nodes = [self.centre, *(p.org for p in self.partners)]
-        return g.subgraph([n for n in nodes if n in g]).copy()
+        return induced_subgraph(g, [self.centre, *(p.org for p in self.partners)])
 
 
 def ego_network(
@@ -534,7 +559,8 @@ def ego_network(
     ``org`` is an IRI, an exact label or a unique part of a label. Distance-2 ties count
     (project, linking partner) pairs; ``via`` lists up to :data:`VIA_MAX` linking partners;
     only the ``second_limit`` strongest distance-2 partners are listed (``second_degree_total``
-    says how many there are). Works on the bipartite projection directly, so the cost
+    says how many there are). The last few reports are kept per store version: treat the
+    result as read-only. Works on the bipartite projection directly, so the cost
     depends on the neighbourhood, not on the graph.
     Raises ``LookupError`` for an unknown organisation, ``ValueError`` for a bad depth.
     """
@@ -542,6 +568,32 @@ def ego_network(
         raise ValueError("depth must be 1 or 2")
     flt = flt or NetworkFilter()
     proj = projection(store)
+    key = (store.location, proj.version, org, depth, flt, limit, second_limit)
+    cached = _EGOS.get(key)
+    if cached is not None:
+        return cached
+    report = _ego_network(proj, org, depth, flt, limit, second_limit)
+    for old in [k for k in _EGOS if k[0] == store.location and k[1] != proj.version]:
+        del _EGOS[old]
+    while len(_EGOS) >= _EGOS_MAX:
+        del _EGOS[next(iter(_EGOS))]
+    _EGOS[key] = report
+    return report
+
+
+#: the last ego networks asked for (a page draws one and then reads its counts)
+_EGOS: dict[tuple[Any, ...], EgoNetwork] = {}
+_EGOS_MAX = 16
+
+
+def _ego_network(
+    proj: Projection,
+    org: str,
+    depth: int,
+    flt: NetworkFilter,
+    limit: int | None,
+    second_limit: int | None,
+) -> EgoNetwork:
     centre = resolve_organisation(proj, org)
     parent = rollup_map(proj) if flt.rollup else {}
     if flt.rollup:
