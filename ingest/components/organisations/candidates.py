@@ -12,12 +12,15 @@ from ingest.components.organisations.acronyms import matches_initialism
 from ingest.components.organisations.labels import _pl_number
 from ingest.components.organisations.records import Candidate
 from ingest.components.organisations.words import (
+    ARTICLE_CONTRACTIONS,
     ARTICLES,
     CLASSIFIER_ADJECTIVES,
     CLASSIFIER_NOUNS,
+    CLAUSE_PREPS,
     CLOSE_QUOTES,
     COMPLEMENT_STOP,
     DASHES,
+    NOT_INSIDE_ARTICLES,
     NOT_NAME_START,
     OPEN_QUOTES,
     PROJECT_WORDS,
@@ -64,7 +67,7 @@ class CandidateSources:
                         text[:1].isupper()
                         and len(fold_text) >= 5
                         and suffix_re is not None
-                        and suffix_re.search(fold_text)
+                        and self.suffix_match(fold_text, strings[norm]) is not None
                     )
                 )
             if not possible:
@@ -227,6 +230,8 @@ class CandidateSources:
                 and last - k < 8
             ):
                 if doc[k].is_lower and doc[k].lower_ not in self.connectors:
+                    if doc[k].lower_ in NOT_INSIDE_ARTICLES or self._after_connector(doc, k):
+                        break  # "Chemnitz | die Stadtmission …", "Caritas und | vom Verein …"
                     if (
                         self.lang in {"de", "en"}
                         and doc[k].lower_ not in self.preps
@@ -248,8 +253,11 @@ class CandidateSources:
                         and doc[j].is_lower
                         and last - j < 8
                         and not self._is_verb(doc[j])
+                        and not self._after_connector(doc, j)
                     ):
                         j -= 1
+                    if j >= line_start and self._after_connector(doc, j):
+                        break  # "KOVO a s | organizací Poradna pro integraci, z. ú."
                     if j >= line_start and is_cap(doc[j].text) and last - j < 8:
                         k = j
                         continue
@@ -267,8 +275,11 @@ class CandidateSources:
                 start = last  # "thinkhouse GmbH"
             if start > last and not token.text.endswith("-GmbH"):
                 continue
-            while start < last and doc[start].lower_ in self.connectors:
-                start += 1
+            while start < last and (
+                doc[start].lower_ in self.connectors
+                or (doc[start].lower_ in ARTICLES and is_cap(doc[start + 1].text))
+            ):
+                start += 1  # "Der | WEISSE RING e. V."
             # a name starts with a capital: "ústav | Mezikrok, z. ú."
             first_cap = next((j for j in range(start, last + 1) if is_cap(doc[j].text)), None)
             if first_cap is not None and first_cap > start:
@@ -277,7 +288,7 @@ class CandidateSources:
             # head before a name that carries its own legal form describes it
             if (
                 start > 0
-                and doc[start - 1].lower_ in ARTICLES
+                and doc[start - 1].lower_ in ARTICLES | ARTICLE_CONTRACTIONS
                 and start + 1 <= last
                 and is_cap(doc[start + 1].text)
                 and self.head_at(doc, start + 1) is None
@@ -289,6 +300,16 @@ class CandidateSources:
                 Candidate(min(start, i), form_end, "legal", legal_type=legal_type, priority=1)
             )
         return out
+
+    def _after_connector(self, doc: Doc, k: int) -> bool:
+        """Token ``k`` is a preposition right after "and" ("a | s organizací", "und | vom
+        Verein"): a new phrase, so a name growing leftwards stops here."""
+        return (
+            k > 0
+            and doc[k].lower_ in CLAUSE_PREPS
+            and doc[k - 1].lower_ in self.connectors
+            and doc[k - 1].is_alpha
+        )
 
     def authority_candidates(self, doc: Doc, home: set[str]) -> list[Candidate]:
         out: list[Candidate] = []

@@ -3,6 +3,8 @@ capitalised words, right over complements, tails and locations; where a name end
 
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import NORM
 from spacy.tokens import Doc
 
@@ -78,10 +80,21 @@ class NameGrowth:
             if fold_text.startswith(prefix):
                 return hw
         if table.suffix_re is not None and len(fold_text) >= 5 and text[:1].isupper():
-            m = table.suffix_re.search(fold_text)
+            m = self.suffix_match(fold_text, norm)
             if m:
                 return self.suffixes[m.group(0)]
         return None
+
+    def suffix_match(self, fold_text: str, norm: str) -> re.Match[str] | None:
+        """The head suffix ending a compound, as written or, for a German genitive singular
+        ("Staatsministeriums", "Polizeipräsidiums", "Bundesamtes"), as its lemma."""
+        regex = self.heads.suffix_re
+        if regex is None:
+            return None
+        m = regex.search(fold_text)
+        if m is None and len(norm) >= 5 and fold_text in {norm + "s", norm + "es"}:
+            m = regex.search(norm)  # a genitive singular, not a plural ("Netzwerke")
+        return m
 
     # ---------------------------------------------------------------- span growth
     def _adjective_like(self, text: str) -> bool:

@@ -215,12 +215,24 @@ def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: i
                 texts = out + texts[head + 1 :]
     elif lang == "de" and tokens:
         out = []
-        ending = _german_adjective_ending(tokens[head].text) if head is not None else "e"
+        ending = "e"
+        if head is None and _german_adjective_stem(tokens[0].text) is not None:
+            # no institutional head ("dem Weißen Ring e. V."): the first word that is not an
+            # inflected adjective is the noun
+            head = next(
+                (k for k, t in enumerate(tokens) if _german_adjective_stem(t.text) is None), None
+            )
+        if head is not None:
+            head_lemma = lemmatize(tokens[head].text, "de")
+            noun = head_lemma if head_lemma[:1].isupper() else tokens[head].text
+            ending = _german_adjective_ending(noun)
         for k, t in enumerate(tokens):
-            if head is not None and k < head and t.text.endswith("en") and t.text[:1].isupper():
-                # "Bayerischen Staatsregierung" → "Bayerische …", "Christlichen
-                # Jugenddorfwerk" → "Christliches …" (strong ending by the head's gender)
-                out.append(t.text[:-2] + ending)
+            stem = _german_adjective_stem(t.text) if head is not None and k < head else None
+            if stem is not None:
+                # "Bayerischen Staatsregierung" → "Bayerische …", "des Sächsischen
+                # Staatsministeriums" → "Sächsisches …", "Kommunalem Ordnungsdienst" →
+                # "Kommunaler …" (strong ending by the head's gender, no article)
+                out.append(stem + (ending.upper() if stem.isupper() else ending))
             elif head is not None and k == head:
                 lemma = lemmatize(t.text, "de")
                 out.append(lemma if lemma[:1].isupper() else t.text)
@@ -276,6 +288,43 @@ _DE_NEUTER = (
     "haus",
     "heim",
 )
+
+
+#: stems of German adjectives by their derivational suffix ("sächsisch", "kommunal",
+#: "gemeinsam"); a city adjective in -er ("Berliner", "Kölner") is invariant and not among
+#: them, nor "-ell"/"-är", which end nouns too ("Zentralstelle", "Sekretäre")
+_DE_ADJECTIVE_SUFFIXES = (
+    "isch",
+    "lich",
+    "ig",
+    "al",
+    "iv",
+    "bar",
+    "sam",
+    "los",
+    "haft",
+    "ös",
+)
+#: short German colour and size adjectives seen in names ("Weißer Ring", "Rotes Kreuz")
+_DE_PLAIN_ADJECTIVES = {
+    *"weiß weiss rot grün gruen schwarz blau gelb groß gross klein neu frei jung alt".split(),
+    *"hoch deutsch evangelisch katholisch".split(),
+}
+
+
+def _german_adjective_stem(word: str) -> str | None:
+    """The stem of an inflected capitalised German adjective ("Sächsischen" → "Sächsisch",
+    "WEISSEN" → "WEISS"), None for any other word."""
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    low = word.lower()
+    for ending in ("en", "em", "er", "es", "e"):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            stem = low[: -len(ending)]
+            if stem.endswith(_DE_ADJECTIVE_SUFFIXES) or stem in _DE_PLAIN_ADJECTIVES:
+                return word[: -len(ending)]
+            return None
+    return None
 
 
 def _german_adjective_ending(head: str) -> str:

@@ -66,7 +66,7 @@ class MentionMerging:
             if c.source == "blocked":
                 continue
             auth = c.authority or self._authority_for(doc, c.start, c.end)
-            key = self.merge_key(doc, c.start, c.end)
+            key = (c.key, "", "") if c.key is not None else self.merge_key(doc, c.start, c.end)
             if not key[0] and c.source != "authority-acronym":
                 continue
             target = None
@@ -97,6 +97,8 @@ class MentionMerging:
                 actor_type, head_index, nested = self.type_of(doc, c.start, c.end)
                 if auth is not None and auth.actor_type:
                     actor_type = auth.actor_type
+                if c.label is not None and c.actor_type:
+                    actor_type = c.actor_type
                 if actor_type is None:
                     actor_type = c.legal_type or "ngo"
                 elif c.legal_type and actor_type in {"ngo", "employer"}:
@@ -107,6 +109,7 @@ class MentionMerging:
                     authority=auth,
                     source=c.source,
                     default_type=self._last_default,
+                    label=c.label,
                 )
                 found.append(target)
                 keys.append(key)

@@ -17,6 +17,7 @@ from ingest.components.organisations.labels import canonical_label
 from ingest.components.organisations.merging import MentionMerging
 from ingest.components.organisations.records import Found
 from ingest.components.organisations.selection import CandidateSelection
+from ingest.components.organisations.shared_heads import SharedHeads
 from ingest.components.organisations.words import (
     ADJ_ENDINGS,
     COMPLEMENT_PREPS,
@@ -44,7 +45,13 @@ if not Doc.has_extension("praxis_organisations"):
 
 
 class OrganisationRecogniser(
-    NameGrowth, CandidateSources, ActorTyping, CandidateSelection, MentionMerging, AcronymResolution
+    NameGrowth,
+    CandidateSources,
+    SharedHeads,
+    ActorTyping,
+    CandidateSelection,
+    MentionMerging,
+    AcronymResolution,
 ):
     """``praxis_organisations``: candidates → selection → merged organisations → acronym and
     domain mentions → typing → :class:`OrganisationMention` list and ``praxis_orgs`` spans."""
@@ -60,6 +67,7 @@ class OrganisationRecogniser(
         self._idx_doc: Doc | None = None
         self._idx: list[int] = []
         self._may_head: dict[int, bool] = {}
+        self._could_head_cache: dict[str, bool] = {}  # per word, across documents
         self.connectors = CONNECTORS_BY_LANG.get(self.lang, NAME_CONNECTORS)
         self.heads = head_table(self.lang)
         widths: dict[str, set[int]] = {}
@@ -143,6 +151,14 @@ class OrganisationRecogniser(
             + self.acronym_definition_candidates(doc)
             + self.classifier_candidates(doc)
         )
+        shared = self.shared_head_candidates(doc)
+        if shared:  # one organisation per name: no candidate spans the enumeration
+            covered = {k for c in shared for k in range(c.start, c.end)}
+            candidates = [
+                c
+                for c in candidates
+                if c.source == "authority" or not any(k in covered for k in range(c.start, c.end))
+            ] + shared
         concepts = list(doc.spans.get(CONCEPT_SPANS, []))  # a SpanGroup builds Spans per pass
         concept_spans = [(s.start, s.end) for s in concepts if s.label_.startswith("funder/")]
         chosen = self.select(doc, candidates, concept_spans)
@@ -196,6 +212,8 @@ class OrganisationRecogniser(
                 # keep the text's own nominative form when the file has no label in this language
                 first = named[0] if named else mentions[0]
                 label = self.canonical(doc, *first) if named else label
+        elif f.label is not None:
+            label = f.label
         else:
             best = max(
                 named or mentions, key=lambda m: (self._nominative_score(doc, m), m[1] - m[0])
@@ -205,7 +223,7 @@ class OrganisationRecogniser(
         extra = list(f.extra_surfaces)
         for s, e in mentions:
             cut = self._before_location(doc, s, e)
-            if cut < e and cut - s >= 2:
+            if cut < e and cut - s >= 2 and f.label is None:
                 extra.append((s, cut))  # "… Centre EDUKOS" of "… Centre EDUKOS in Dolný Kubín"
         for s, e in extra:
             if e > s:

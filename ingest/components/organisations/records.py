@@ -17,6 +17,8 @@ class Candidate:
     legal_type: str | None = None
     priority: int = 0
     head_index: int | None = None
+    label: str | None = None  # a label not spelt in the text ("Justizvollzugsanstalt Waldheim")
+    key: frozenset[str] | None = None  # the merge key of such a label
 
 
 @dataclass
@@ -34,3 +36,4 @@ class Found:
     source: str = "head"
     default_type: bool = False  # typed by a generic head's default only
     domain: str | None = None
+    label: str | None = None  # from a candidate whose label is not spelt in the text

@@ -177,7 +177,7 @@ class CandidateSelection:
             return False
         # a compound whose head is a suffix: specific when something precedes the suffix
         if hw is not None and self.heads.suffix_re is not None:
-            m = self.heads.suffix_re.search(fold_text)
+            m = self.suffix_match(fold_text, token.norm_)
             if m and len(fold_text) - len(m.group(0)) >= 3 and hw.cls in {"H", "HM"}:
                 return True
         return False

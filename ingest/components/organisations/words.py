@@ -34,6 +34,19 @@ COMPLEMENT_PREPS: dict[str, set[str]] = {
 }
 LOCATION_PREPS = {"v", "ve", "w", "we", "in", "pri", "při", "na", "nad"}
 ARTICLES = {"the", "der", "die", "das", "den", "dem", "des"}
+#: German preposition + article in one word ("vom Verein …" = "von dem Verein …")
+ARTICLE_CONTRACTIONS = {"vom", "zum", "zur", "beim", "im", "am"}
+#: articles that never stand inside a name after one of its words (nominative/accusative:
+#: "Chemnitz | die Stadtmission Chemnitz e. V."); genitive "der"/"des" do ("Verein der Freunde")
+NOT_INSIDE_ARTICLES = {"die", "das", "the"}
+#: prepositions that, right after "and" ("a s organizací", "und vom Verein", "i z fundacją"),
+#: start a new phrase: the name before the connector has ended
+CLAUSE_PREPS = {
+    *"s se z ze k ke ku v ve na do od o u za pro při pri pre so".split(),
+    *"w we dla przez przy".split(),
+    *"mit vom von bei beim zum zur im in für fur an auf mit".split(),
+    *"with by from to at in for on".split(),
+}
 #: capitalised words that never begin a name (sentence-initial function words, generic nouns)
 NOT_NAME_START = {
     "v",
@@ -296,6 +309,9 @@ COMPLEMENT_STOP = {
     "year",
     "jahr",
     "jahre",
+    # forms of "to be" and particles that follow a name in a clause ("služby | jsem",
+    # "Upravni enoti Ljubljana | pa smo", "Zakład | jest")
+    *"jsem jsme jste jsi som sme ste sú sem smo so pa jestem jesteśmy jesteście".split(),
 }
 #: classifier nouns (folded lemmas): a capitalised name right after one is an organisation
 #: of that kind ("nezisková organizace Exodus Nederland", "občianskym združením Bezpečne

@@ -1,0 +1,217 @@
+"""Organisation names per language: several bodies sharing one plural head, German
+adjective inflection and genitive heads, name boundaries at conjunctions, articles and
+clause words, heads of names kept in their own language."""
+
+from __future__ import annotations
+
+import pytest
+
+SHARED_HEAD = [
+    # lang, text, labels that must all be found (one organisation per name), actor type
+    (
+        "de",
+        "Ab Juli arbeiten in den Justizvollzugsanstalten Zeithain, Waldheim und Chemnitz "
+        "zusätzliche Fachkräfte.",
+        {
+            "Justizvollzugsanstalt Zeithain",
+            "Justizvollzugsanstalt Waldheim",
+            "Justizvollzugsanstalt Chemnitz",
+        },
+        "prison-service",
+    ),
+    (
+        "de",
+        "Die Polizeipräsidien Köln und Bonn tauschen Daten aus.",
+        {"Polizeipräsidium Köln", "Polizeipräsidium Bonn"},
+        "police",
+    ),
+    (
+        "cs",
+        "Kurzy probíhají ve věznicích Pankrác a Ruzyně od září.",
+        {"Věznice Pankrác", "Věznice Ruzyně"},
+        "prison-service",
+    ),
+    (
+        "pl",
+        "Program realizują zakłady karne we Wronkach i Rawiczu.",
+        {"Zakład Karny we Wronkach", "Zakład Karny w Rawiczu"},
+        "prison-service",
+    ),
+    (
+        "pl",
+        "Szkolenia odbyły się w Zakładach Karnych w Lublinie, Chełmie i Zamościu.",
+        {"Zakład Karny w Lublinie", "Zakład Karny w Chełmie", "Zakład Karny w Zamościu"},
+        "prison-service",
+    ),
+    (
+        "sl",
+        "Sodelujejo zapori Dob in Koper.",
+        {"Zapor Dob", "Zapor Koper"},
+        "prison-service",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "labels", "actor_type"), SHARED_HEAD)
+def test_a_shared_plural_head_gives_one_organisation_per_name(
+    analyse, lang: str, text: str, labels: set[str], actor_type: str
+) -> None:
+    found = analyse(lang, text)
+    for label in labels:
+        assert found.org(label).actor_type == actor_type
+
+
+NOT_SHARED = [
+    # lang, text, a label that must not be made up
+    # a singular head before "oraz" and a longer name: two names, no enumeration
+    (
+        "pl",
+        "Byli przedstawiciele Straży Miejskiej w Łowiczu oraz Miejskiego Ośrodka Pomocy "
+        "Społecznej, który prowadzi akcję.",
+        "Straż Miejska w Miejskiego",
+    ),
+    # Czech prisons "in Oslo and Bergen" are described, not named
+    ("cs", "Navštívili jsme několik norských věznic v Oslu a Bergenu.", "Věznice v Oslu"),
+    # German plural common nouns are not heads by their lemma
+    ("de", "Es geht um Austausch und Netzwerke in der Region.", "Austausch und Netzwerk"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "label"), NOT_SHARED)
+def test_no_shared_head_organisation(analyse, lang: str, text: str, label: str) -> None:
+    assert label not in analyse(lang, text).organisations
+
+
+def test_a_singular_head_before_oraz_keeps_both_names(analyse) -> None:
+    found = analyse(
+        "pl",
+        "Byli przedstawiciele Straży Miejskiej w Łowiczu oraz Miejskiego Ośrodka Pomocy "
+        "Społecznej, który prowadzi akcję.",
+    )
+    assert found.org("Straż Miejska w Łowiczu").actor_type == "municipal-police"
+    assert found.org("Miejski Ośrodek Pomocy Społecznej").actor_type == "social-services"
+
+
+GERMAN_LABELS = [
+    # text, nominative label: strong adjective ending by the head's gender, no article
+    (
+        "Pressemitteilung des Sächsischen Staatsministeriums der Justiz. Das Projekt läuft.",
+        "Sächsisches Staatsministerium der Justiz",
+    ),
+    ("Die Beamten des Polizeipräsidiums Gelsenkirchen kamen.", "Polizeipräsidium Gelsenkirchen"),
+    (
+        "Der Kommunale Präventionsrat der Stadt Essen tagte.",
+        "Kommunaler Präventionsrat der Stadt Essen",
+    ),
+    ("Mit dem Kommunalen Ordnungsdienst wurde gesprochen.", "Kommunaler Ordnungsdienst"),
+    (
+        "Eine Referentin der Niedersächsischen Staatskanzlei sprach.",
+        "Niedersächsische Staatskanzlei",
+    ),
+    ("Wir danken dem Weißen Ring e. V. für die Hilfe.", "Weißer Ring e. V."),
+    ("Der WEISSE RING e. V. hilft.", "WEISSER RING e. V."),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), GERMAN_LABELS)
+def test_german_label_is_nominative(analyse, text: str, label: str) -> None:
+    analyse("de", text).org(label)
+
+
+def test_a_city_adjective_keeps_its_form() -> None:
+    from ingest.components.organisations.labels import _german_adjective_stem
+
+    assert _german_adjective_stem("Berliner") is None
+    assert _german_adjective_stem("Hamburger") is None
+    assert _german_adjective_stem("Sächsischen") == "Sächsisch"
+    assert _german_adjective_stem("WEISSEN") == "WEISS"
+
+
+BOUNDARIES = [
+    # lang, text, the exact surface, a longer surface that must not be found
+    # "and" + preposition starts a new phrase
+    (
+        "cs",
+        "Spolupracuje s odborovým svazem KOVO a s organizací Poradna pro integraci, z. ú. "
+        "na projektu.",
+        "Poradna pro integraci, z. ú.",
+        "KOVO a s organizací Poradna pro integraci, z. ú.",
+    ),
+    (
+        "de",
+        "Mit der Caritas und vom Verein Roma-Selbsthilfe Ruhr e. V. arbeiten wir.",
+        "Roma-Selbsthilfe Ruhr e. V.",
+        "Caritas und vom Verein Roma-Selbsthilfe Ruhr e. V.",
+    ),
+    # a nominative article never stands inside a name after one of its words
+    (
+        "de",
+        "In Chemnitz die Stadtmission Chemnitz e. V. hilft.",
+        "Stadtmission Chemnitz e. V.",
+        "Chemnitz die Stadtmission Chemnitz e. V.",
+    ),
+    # a sentence-initial article is not part of the name
+    ("de", "Der WEISSE RING e. V. hilft.", "WEISSE RING e. V.", "Der WEISSE RING e. V."),
+    # forms of "to be" and particles after a name end it
+    (
+        "sl",
+        "Na Upravni enoti Ljubljana pa smo mu pomagali.",
+        "Upravni enoti Ljubljana",
+        "Upravni enoti Ljubljana pa",
+    ),
+    (
+        "cs",
+        "V Probační a mediační službě jsem pracovala dva roky.",
+        "Probační a mediační službě",
+        "Probační a mediační službě jsem",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "longer"), BOUNDARIES)
+def test_name_boundary(analyse, lang: str, text: str, surface: str, longer: str) -> None:
+    surfaces = analyse(lang, text).surfaces()
+    assert surface in surfaces, sorted(surfaces)
+    assert longer not in surfaces
+
+
+OWN_LANGUAGE = [
+    # lang, text, surface, actor type: names kept in their own language
+    ("en", "The partner Stichting Kompas runs groups in Utrecht.", "Stichting Kompas", "ngo"),
+    ("en", "Our Estonian partner MTÜ Uus Algus trains mentors.", "MTÜ Uus Algus", "ngo"),
+    ("en", "Funding came from the Hope Street Trust in London.", "Hope Street Trust", "ngo"),
+    (
+        "en",
+        "Volunteers of the Lithuanian Red Cross Society helped.",
+        "Lithuanian Red Cross Society",
+        "ngo",
+    ),
+    (
+        "sk",
+        "Prednášku mala Jednota dôchodcov Slovenska v Košiciach.",
+        "Jednota dôchodcov Slovenska",
+        "ngo",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "actor_type"), OWN_LANGUAGE)
+def test_name_with_a_head_in_its_own_language(
+    analyse, lang: str, text: str, surface: str, actor_type: str
+) -> None:
+    found = analyse(lang, text)
+    orgs = [m for m in found.organisations.values() if surface in m.surface_forms]
+    assert orgs, f"{surface!r} not in {sorted(found.surfaces())}"
+    assert orgs[0].actor_type == actor_type
+
+
+NOT_NAMES = [
+    # lower-case uses of the new heads are no names
+    ("en", "Building trust with the local society takes time.", "trust"),
+    ("cs", "Sedli jsme si do kruhu a mluvili o lize.", "kruhu"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), NOT_NAMES)
+def test_lower_case_head_is_no_name(analyse, lang: str, text: str, word: str) -> None:
+    assert not any(word in s for s in analyse(lang, text).surfaces())
