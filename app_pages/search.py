@@ -60,18 +60,24 @@ class Results:
 
 def structured_projects(flt: StructuredFilter) -> set[str]:
     """Projects passing the structured filter (good practice, grant range in a currency,
-    years including the call year), checked per project with views.structured_matches."""
+    years including the call year), as views.structured_matches decides. With good
+    practice or a grant range only projects with structured values can pass; a year range
+    alone is checked on the years first (every dated project), the full check only where
+    structured values exist."""
     info = structured()
     years = project_years()
     grant = bool(flt.currency) and (flt.grant_min is not None or flt.grant_max is not None)
-    candidates = info.keys() if flt.good_practice or grant else info.keys() | years.keys()
-    return {
-        p
-        for p in candidates
-        if structured_matches(
-            cast(Any, SimpleNamespace(facets={"year": years.get(p, ())})), info.get(p), flt
-        )
-    }
+
+    def passes(p: str) -> bool:
+        row = cast(Any, SimpleNamespace(facets={"year": years.get(p, ())}))
+        return structured_matches(row, info.get(p), flt)
+
+    if flt.good_practice or grant:
+        return {p for p in info if passes(p)}
+    low = -(10**9) if flt.year_from is None else flt.year_from
+    high = 10**9 if flt.year_to is None else flt.year_to
+    dated = {p for p, ys in years.items() if any(low <= int(y) <= high for y in ys)}
+    return dated | {p for p in info.keys() - dated if passes(p)}
 
 
 def index_results(

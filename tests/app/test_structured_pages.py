@@ -176,3 +176,27 @@ def test_amounts_and_links_are_formatted_and_safe() -> None:
     assert "&lt;script&gt;" in web_link("data:text/html,<script>x</script>")
     hostile = web_link("https://x.eu/'><script>alert(1)</script>")
     assert "<script>" not in hostile and hostile.startswith("<a href='https")
+
+
+def test_search_year_range_alone_equals_the_row_by_row_check(
+    app_env: Path, structured_store: GraphStore
+) -> None:
+    """A year range without other structured filters (dated projects first, then the
+    structured call years and dates) passes the projects views.structured_matches passes."""
+    from app_pages.views import StructuredFilter, rows_of, structured_matches, structured_of
+    from graph.projection import projection
+    from graph.search import search
+
+    proj = projection(structured_store)
+    years = {i: [str(y) for y in sorted(r.years)] for i, r in proj.projects.items() if r.years}
+    info = structured_of(run_query(structured_store, "project_money_dates"))
+    rows = rows_of(search(structured_store, "", limit=10**9).hits, years)
+    for low, high in ((2021, 2021), (2015, 2019), (2023, None)):
+        flt = StructuredFilter(year_from=low, year_to=high)
+        expected = [r for r in rows if structured_matches(r, info.get(r.project), flt)]
+        params = {"year_from": str(low)} | ({"year_to": str(high)} if high else {})
+        at = run_page("search", {**params, "page_size": "100"})
+        assert not at.exception
+        assert f"**{len(expected)} projects**" in markdown(at), (low, high)
+        shown = [m.value for m in at.markdown if "/project?iri=" in m.value]
+        assert len(shown) == min(len(expected), 20)
