@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -30,9 +30,8 @@ from spacy.tokens import Span as SpacySpan
 from ingest.components.public_money import (
     FROM,
     LINK,
+    Words,
     agent_money,
-    classes,
-    funding_verbs,
     negated,
     public_money,
 )
@@ -167,11 +166,14 @@ def funding_organisations(doc: Doc) -> list[SpacySpan]:
         return out
     # sentence number of every token (SENT_START is 1 at a start, else 0 or -1)
     sentence = numpy.cumsum(doc.to_array(SENT_START) == 1).tolist()
+    strings = doc.vocab.strings
+    lower = doc.to_array(LOWER).tolist()
+    agents = {strings.add(w) for w in AGENT_WORDS}
+    relatives = {strings.add(w) for w in RELATIVE_WORDS}
+    size = len(lower)
     for span in orgs:
-        agent = any(doc[k].lower_ in AGENT_WORDS for k in range(max(span.start - 2, 0), span.start))
-        relative = any(
-            doc[k].lower_ in RELATIVE_WORDS for k in range(span.end, min(span.end + 2, len(doc)))
-        )
+        agent = any(lower[k] in agents for k in range(max(span.start - 2, 0), span.start))
+        relative = any(lower[k] in relatives for k in range(span.end, min(span.end + 2, size)))
         for i in cues:
             after = 0 < span.start - i <= FUNDED_BY_WINDOW
             before = (agent and 0 <= i - span.end < 2 * FUNDED_BY_WINDOW) or (
@@ -229,39 +231,34 @@ class FunderDecider:
         self.lang = lang
 
     def money_context(
-        self, doc: Doc, start: int, sentence: str, cls: list[int] | None = None
+        self, doc: Doc, start: int, sentence: str, words: Words | None = None
     ) -> bool:
         """The sentence speaks of funding, or "from" comes right before the phrase."""
         if FUNDING_CUES.search(sentence):
             return True
-        if cls is None:
-            cls = classes(doc, self.lang)
-        before = [cls[k] for k in range(max(start - 3, 0), start)]
+        if words is None:
+            words = Words(doc, self.lang)
+        before = [words[k] for k in range(max(start - 3, 0), start)]
         at = before.index(FROM) if FROM in before else -1
         return at >= 0 and all(c in (FROM, LINK) for c in before[at:])
 
-    def public_money(self, doc: Doc, org_spans: list[SpacySpan]) -> list[ConceptMention]:
-        """State, regional and municipal budgets that pay for the project."""
-        skip = {
-            k
-            for span in doc.spans.get(CONCEPT_SPANS, [])
-            if span.label_.startswith("funder/")
-            for k in range(span.start, span.end)
-        }
+    def public_money(
+        self, doc: Doc, org_spans: list[SpacySpan], skip: set[int]
+    ) -> list[ConceptMention]:
+        """State, regional and municipal budgets that pay for the project (``skip``: the
+        tokens of named funders)."""
+        words = Words(doc, self.lang)
+        if not words.starts:
+            return []
         org_types = {k: org.label_ for org in org_spans for k in range(org.start, org.end)}
         sentence_of = numpy.cumsum(doc.to_array(SENT_START) == 1).tolist()
-        found = public_money(doc, self.lang, sentence_of, skip, org_types)
-        verbs = funding_verbs(doc)
-        if verbs:
-            found += agent_money(doc, self.lang, verbs, sentence_of, skip | set(org_types))
-        if not found:
-            return []
-        cls = classes(doc, self.lang)
+        found = public_money(doc, words, sentence_of, skip, org_types)
+        found += agent_money(doc, self.lang, words, sentence_of, skip | set(org_types))
         out = []
         for kind, start, end in found:
             span = doc[start:end]
             sentence = folded_sentence(doc, span.start_char)
-            if not self.money_context(doc, start, sentence, cls):
+            if not self.money_context(doc, start, sentence, words):
                 continue
             if folded_only_discussed(sentence) or negated(sentence, fold(span.text), self.lang):
                 continue
@@ -274,10 +271,12 @@ class FunderDecider:
         org_spans = list(doc.spans.get("praxis_orgs", []))
         paying = funding_organisations(doc)
         with_programme: set[tuple[int, int]] = set()
+        funder_tokens: set[int] = set()
         for span in doc.spans.get(CONCEPT_SPANS, []):
             scheme, _, notation = span.label_.partition("/")
             if scheme != "funder":
                 continue
+            funder_tokens.update(range(span.start, span.end))
             inside = [s for s in org_spans if s.start <= span.start and span.end <= s.end]
             if inside and not any(s in paying for s in inside):
                 continue  # "Nadace OSF" is an organisation, not a foundation grant
@@ -309,7 +308,7 @@ class FunderDecider:
             if kind and not (operator and kind in OPERATOR_KINDS):
                 evidence = Span(org.start_char, org.end_char, org.text)
                 mentions.append(ConceptMention("funder", kind, evidence, "praxis_funders", 0.6))
-        mentions.extend(self.public_money(doc, org_spans))
+        mentions.extend(self.public_money(doc, org_spans, funder_tokens))
         kept = [m for m in mentions if m.confidence >= 0.5]
         named = {m.notation for m in kept}
         # a programme mentioned only in "discussed" sentences does not fund the project

@@ -16,6 +16,7 @@ per process; a document costs one look-up per distinct word.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import ORTH
@@ -26,6 +27,10 @@ from ingest.normalise import fold
 BUDGET, NATIONAL, LOCAL, SELF_GOVERNMENT, FROM, LINK, STOP = range(1, 8)
 #: German compounds that name both owner and money ("Landesmittel", "Kreishaushalt")
 NATIONAL_MONEY, LOCAL_MONEY = 8, 9
+#: a funding verb ("financed", "gefördert"); "and" words a budget phrase runs across
+VERB, AND = 10, 11
+#: classes that start a look-up (a document without any costs one set operation)
+STARTS = (BUDGET, NATIONAL_MONEY, LOCAL_MONEY, VERB)
 
 _BUDGET = re.compile(
     r"^(rozpoc\w*|budzet\w*|proracun\w*|budgets?|haushalt\w*|haushaltsmittel\w*|mitteln?|"
@@ -115,6 +120,10 @@ def word_class(text: str, lang: str) -> int:
         return LOCAL
     if _SELF_GOVERNMENT.match(folded):
         return SELF_GOVERNMENT
+    if folded in AND_WORDS.get(lang, ()):
+        return AND
+    if FUNDING_VERB.match(folded):
+        return VERB
     if _FROM.match(folded):
         return FROM
     if _LINK.match(folded):
@@ -124,17 +133,42 @@ def word_class(text: str, lang: str) -> int:
     return 0
 
 
-def classes(doc: Doc, lang: str) -> list[int]:
-    """The word class of every token (each word type classified once per process)."""
-    strings = doc.vocab.strings
-    types, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
-    found = []
-    for orth in types.tolist():
-        cls = _CLASSES.get((lang, orth))
-        if cls is None:
-            cls = _CLASSES[(lang, orth)] = word_class(strings[orth], lang)
-        found.append(cls)
-    return numpy.asarray(found, dtype=numpy.int64)[inverse].tolist()
+_NONZERO: dict[str, set[int]] = {}  # lang → ORTH ids with a class
+_SEEN: dict[str, set[int]] = {}  # lang → ORTH ids classified
+
+
+class Words:
+    """The word classes of one document: only tokens with a class are stored."""
+
+    def __init__(self, doc: Doc, lang: str) -> None:
+        self.doc = doc
+        self.strings = doc.vocab.strings
+        self.orths = doc.to_array(ORTH)
+        types = set(self.orths.tolist())
+        seen = _SEEN.setdefault(lang, set())
+        nonzero = _NONZERO.setdefault(lang, set())
+        for orth in types - seen:
+            cls = word_class(self.strings[orth], lang)
+            if cls:
+                _CLASSES[(lang, orth)] = cls
+                nonzero.add(orth)
+            seen.add(orth)
+        present = types & nonzero
+        self.starts = any(_CLASSES[(lang, o)] in STARTS for o in present)
+        self.cls: dict[int, int] = {}
+        if self.starts:
+            positions = numpy.nonzero(numpy.isin(self.orths, list(present)))[0].tolist()
+            orths = self.orths.tolist()
+            self.cls = {k: _CLASSES[(lang, orths[k])] for k in positions}
+
+    def __getitem__(self, k: int) -> int:
+        return self.cls.get(k, 0)
+
+    def text(self, k: int) -> str:
+        return self.strings[int(self.orths[k])]
+
+    def positions(self, *classes: int) -> list[int]:
+        return sorted(k for k, c in self.cls.items() if c in classes)
 
 
 def owner_kind(owners: list[int]) -> str | None:
@@ -151,7 +185,14 @@ OWNER_AFTER = 12
 OWNER_BEFORE = 2
 AGENT_AFTER = 4
 #: coordination words a budget phrase runs across ("des ESF und des Landes")
-AND_WORDS = {"und", "and", "a", "i", "in", "oraz", "ter", "aj"}
+AND_WORDS = {
+    "cs": {"a"},
+    "sk": {"a", "aj"},
+    "pl": {"i", "oraz"},
+    "sl": {"in", "ter"},
+    "de": {"und"},
+    "en": {"and"},
+}
 #: an organisation's actor type → the kind of public money it gives
 OWNER_BY_ACTOR_TYPE = {
     "ministry": NATIONAL,
@@ -162,19 +203,17 @@ OWNER_BY_ACTOR_TYPE = {
 
 
 def public_money(
-    doc: Doc, lang: str, sentence_of: list[int], skip: set[int], org_types: dict[int, str]
+    doc: Doc, words: Words, sentence_of: list[int], skip: set[int], org_types: dict[int, str]
 ) -> list[tuple[str, int, int]]:
     """``(kind, start, end)`` (token offsets) of budget phrases with a public owner.
 
     ``skip``: tokens of named programmes; ``org_types``: actor type of every token in
     an organisation's name (the owner may be a named body: "z rozpočtu Jihomoravského
     kraje")."""
-    cls = classes(doc, lang)
-    arr = numpy.asarray(cls)
-    interesting = numpy.nonzero((arr == BUDGET) | (arr == NATIONAL_MONEY) | (arr == LOCAL_MONEY))
+    cls = words
     out: list[tuple[str, int, int]] = []
-    n = len(cls)
-    for i in interesting[0].tolist():
+    n = len(doc)
+    for i in cls.positions(BUDGET, NATIONAL_MONEY, LOCAL_MONEY):
         if cls[i] in (NATIONAL_MONEY, LOCAL_MONEY):
             kind = "national-public" if cls[i] == NATIONAL_MONEY else "local-public"
             out.append((kind, i, i + 1))
@@ -200,14 +239,14 @@ def public_money(
                 break
             if k in skip:  # a programme's name ("aus Mitteln des ESF und des Landes")
                 continue
-            if cls[k] == FROM or (cls[k] == STOP and doc[k].lower_ not in AND_WORDS):
+            if cls[k] in (FROM, STOP):
                 break  # "sowie aus dem Landesprogramm": another source
             if cls[k] in (NATIONAL, LOCAL, SELF_GOVERNMENT):
                 owners.append(cls[k])
                 end = k + 1
             elif cls[k] == BUDGET:
                 break
-            elif cls[k] == 0 and doc[k].is_alpha and doc[k].text[:1].islower():
+            elif cls[k] == 0 and cls.text(k)[:1].islower() and cls.text(k).isalpha():
                 other_words += 1
                 if other_words > 1:
                     break
@@ -218,19 +257,19 @@ def public_money(
 
 
 def agent_money(
-    doc: Doc, lang: str, positions: list[int], sentence_of: list[int], skip: set[int]
+    doc: Doc, lang: str, words: Words, sentence_of: list[int], skip: set[int]
 ) -> list[tuple[str, int, int]]:
     """A public owner as the agent or subject of a funding verb: "funded by the city",
     "sofinancirata Republika Slovenija", "gefördert vom Land Brandenburg", "Die Stadt
     finanziert"."""
-    cls = classes(doc, lang)
+    cls = words
     out: list[tuple[str, int, int]] = []
-    n = len(cls)
+    n = len(doc)
 
     def noun(k: int) -> bool:  # German owners are nouns (capitalised)
-        return lang != "de" or doc[k].text[:1].isupper()
+        return lang != "de" or cls.text(k)[:1].isupper()
 
-    for i in positions:
+    for i in cls.positions(VERB):
         for k in range(i + 1, min(i + 1 + AGENT_AFTER, n)):
             if sentence_of[k] != sentence_of[i] or k in skip:
                 break
@@ -251,29 +290,19 @@ def agent_money(
     return out
 
 
-_VERBS: dict[int, bool] = {}  # ORTH → is a funding verb (per process)
-
-
-def funding_verbs(doc: Doc) -> list[int]:
-    """Token positions of explicit funding verbs ("financed", "gefördert", "sofinancirata")."""
-    strings = doc.vocab.strings
-    orths = doc.to_array(ORTH)
-    verbs = []
-    for orth in set(orths.tolist()):
-        found = _VERBS.get(orth)
-        if found is None:
-            found = _VERBS[orth] = bool(FUNDING_VERB.match(fold(strings[orth])))
-        if found:
-            verbs.append(orth)
-    if not verbs:
-        return []
-    return numpy.nonzero(numpy.isin(orths, verbs))[0].tolist()
+@lru_cache(maxsize=4096)
+def may_deny(folded_sentence: str, lang: str) -> bool:
+    """A negation or "instead of" anywhere in the sentence (one search per sentence)."""
+    pattern = NEGATION.get(lang)
+    return bool((pattern and pattern.search(folded_sentence)) or INSTEAD_OF.search(folded_sentence))
 
 
 def negated(folded_sentence: str, phrase: str, lang: str) -> bool:
     """The sentence denies funding from ``phrase`` (folded): a negation a few words
     before it and no "but" between ("projekt ne bo financiran iz ESS, ampak iz programa
     Interreg", "im Gegensatz zu Erasmus+")."""
+    if not may_deny(folded_sentence, lang):
+        return False
     at = folded_sentence.find(phrase)
     if at < 0:
         return False
