@@ -17,11 +17,13 @@ from ingest.components.organisations.words import (
     DASHES,
     DE_NOUN_ENDINGS,
     GEO_TAILS,
+    GIVEN_NAMES,
     LOCATION_PREPS,
     MAX_COMPLEMENT,
     MAX_LOWER_COMPLEMENT,
     MAX_NAME_TOKENS,
     NAME_ABBREVIATIONS,
+    NAME_CONNECTORS,
     NOT_NAME_START,
     PERSON_TITLES,
     RANKS,
@@ -380,6 +382,8 @@ class NameGrowth:
                     break
                 if lang == "de" and not after_prep and folded(text).endswith(DE_NOUN_ENDINGS):
                     break  # "mit der IHK | Empfehlungen erarbeiten": a common noun
+                if k > end and self._person_ahead(doc, k):
+                    break  # "Městského úřadu Kolín | Petra Hájková"
                 in_caps = True
                 caps_tail = caps_tail or not after_prep
                 lower_run = 0
@@ -443,6 +447,22 @@ class NameGrowth:
             k -= 1
         return k
 
+    def _person_ahead(self, doc: Doc, k: int) -> bool:
+        """A given name in the nominative and a capitalised surname at ``k`` (a Czech/Slovak
+        "-ová" surname after "-a" is a woman's name in the nominative: "Petra Hájková")."""
+        texts = self._texts
+        if k + 1 >= len(doc):
+            return False
+        given = folded(texts[k])
+        surname = folded(texts[k + 1])
+        return (
+            (given in GIVEN_NAMES or (given.endswith("a") and surname.endswith("ova")))
+            and is_cap(texts[k + 1])
+            and texts[k + 1].isalpha()
+            and not texts[k + 1].isupper()
+            and self.head_at(doc, k + 1) is None
+        )
+
     def _designator_before(self, doc: Doc, k: int) -> bool:
         """The capitalised words before ``k`` are a country ("Rada vlády Slovenskej
         republiky | pre prevenciu kriminality", "Rada vlády ČR | pro lidská práva")."""
@@ -473,6 +493,8 @@ class NameGrowth:
         if k >= n:
             return False
         first = doc[k]
+        if first.lower_ in NAME_CONNECTORS or first.lower_ in COMPLEMENT_STOP:
+            return False  # "Ministerstvo vnitra, | a zbytek …": a new clause
         if self.lang in {"pl", "de", "en"}:
             if not is_cap(first.text) or self._starts_new_name(doc, k):
                 return False

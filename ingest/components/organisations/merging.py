@@ -62,6 +62,7 @@ class MentionMerging:
     def merge(self, doc: Doc, chosen: list[Candidate]) -> list[Found]:
         found: list[Found] = []
         keys: list[tuple[frozenset[str], str, str]] = []
+        firsts: list[str | None] = []  # the first word's stem of each found name
         for c in chosen:
             if c.source == "blocked":
                 continue
@@ -70,7 +71,8 @@ class MentionMerging:
             if not key[0] and c.source != "authority-acronym":
                 continue
             target = None
-            for f, other in zip(found, keys, strict=True):
+            first = self._first_stem(doc, c)
+            for idx, (f, other) in enumerate(zip(found, keys, strict=True)):
                 if auth is not None and f.authority is not None:
                     if f.authority.iri == auth.iri:
                         target = f
@@ -84,6 +86,7 @@ class MentionMerging:
                 same_core = (
                     short_form
                     or key[0] == other[0]
+                    or self._shortened(key[0], other[0], first, firsts[idx], auth, f)
                     or (
                         (key[0] < other[0] or other[0] < key[0])
                         and len(key[0] ^ other[0]) <= 1
@@ -113,6 +116,7 @@ class MentionMerging:
                 )
                 found.append(target)
                 keys.append(key)
+                firsts.append(first)
                 if nested is not None and nested < c.end:
                     parent_end = self._before_location(doc, nested, c.end)
                     parent_auth = self._authority_for(doc, nested, parent_end)
@@ -131,6 +135,34 @@ class MentionMerging:
             if target.country is None:
                 target.country = self._country_of(doc, c.start, c.end, auth)
         return found
+
+    def _first_stem(self, doc: Doc, c: Candidate) -> str | None:
+        if c.key is not None or c.end <= c.start:
+            return None
+        t = doc[c.start]
+        return _stem(t.norm_ or folded(t.text), self.lang)
+
+    @staticmethod
+    def _shortened(
+        core: frozenset[str],
+        other: frozenset[str],
+        first: str | None,
+        other_first: str | None,
+        auth: Authority | None,
+        other_found: Found,
+    ) -> bool:
+        """A name and its short form without the complement, starting with the same word
+        ("Kommunaler Präventionsrat" … "Kommunale Präventionsrat der Stadt Gelsenkirchen");
+        not a body and a unit named after it ("Ministerstvo vnitra" … "Odbor … Ministerstva
+        vnitra" starts otherwise), not two curated bodies."""
+        return (
+            first is not None
+            and first == other_first
+            and auth is None
+            and other_found.authority is None
+            and min(len(core), len(other)) >= 2
+            and (core < other or other < core)
+        )
 
     def _before_location(self, doc: Doc, start: int, end: int) -> int:
         for k in range(start + 1, end):

@@ -312,6 +312,34 @@ COMPLEMENT_STOP = {
     # forms of "to be" and particles that follow a name in a clause ("služby | jsem",
     # "Upravni enoti Ljubljana | pa smo", "Zakład | jest")
     *"jsem jsme jste jsi som sme ste sú sem smo so pa jestem jesteśmy jesteście".split(),
+    # sentence adverbs after a name ("Město | zároveň …", "Urząd | również …")
+    *"zároveň rovněž však totiž již už nyní letos opět znovu proto též".split(),
+    *"zároveň rovnako však už teraz".split(),
+    *"również też jednak już teraz ponadto".split(),
+    *"prav že zdaj letos".split(),
+}
+#: given names in the nominative (cs, sk, pl, sl, de, en, hu): a capitalised tail "Petra
+#: Hájková", "Dominik Kolorz" after a name is a person, not part of the name. Names whose
+#: nominative is another name's genitive ("Jana", "Petra" of "Jan", "Petr") or a place
+#: ("Martin", "Luka Koper") are left out; names inside a name are genitive ("Olgy Havlové").
+GIVEN_NAMES = {
+    *"petr pavel tomas jiri josef karel milan jaroslav lukas jakub david michal ondrej".split(),
+    *"vaclav zdenek miroslav frantisek stanislav radek ales vladimir ladislav peter".split(),
+    *"jozef juraj stefan lubomir igor marian rastislav dusan eva hana lenka lucie".split(),
+    *"veronika katerina tereza zuzana monika alena jitka barbora marketa simona".split(),
+    *"kristyna michaela andrea lucia katarina dagmar vera helena ludmila irena iveta".split(),
+    *"eliska klara piotr krzysztof andrzej tomasz pawel marcin grzegorz marek adam".split(),
+    *"lukasz dominik mateusz wojciech rafal kamil maciej artur dariusz slawomir".split(),
+    *"zbigniew tadeusz jerzy janusz ryszard mariusz szymon bartosz katarzyna".split(),
+    *"malgorzata agnieszka ewa krystyna elzbieta joanna magdalena aleksandra beata".split(),
+    *"dorota justyna izabela urszula renata iwona karolina natalia marta paulina".split(),
+    *"agata halina matej ziga nina mojca spela tanja urska mateja bojan bostjan".split(),
+    *"gregor marko janez primoz andrej uros mitja thomas michael andreas klaus".split(),
+    *"wolfgang jurgen uwe markus christian sabine susanne claudia birgit ulrike".split(),
+    *"kerstin katrin julia anja silke heike gabriele jens torsten matthias tobias".split(),
+    *"dirk holger ralf bernd karin ursula ingrid manfred dieter hans werner helmut".split(),
+    *"john james sarah emma mary paul richard susan claire rachel laura emily kate".split(),
+    *"william george laszlo zoltan istvan gabor zsuzsanna katalin".split(),
 }
 #: classifier nouns (folded lemmas): a capitalised name right after one is an organisation
 #: of that kind ("nezisková organizace Exodus Nederland", "občianskym združením Bezpečne

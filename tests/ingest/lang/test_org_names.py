@@ -215,3 +215,72 @@ NOT_NAMES = [
 @pytest.mark.parametrize(("lang", "text", "word"), NOT_NAMES)
 def test_lower_case_head_is_no_name(analyse, lang: str, text: str, word: str) -> None:
     assert not any(word in s for s in analyse(lang, text).surfaces())
+
+
+PERSON_AFTER_NAME = [
+    # lang, text, the name, the name with the person's name glued on
+    (
+        "cs",
+        "Za Městský úřad Kolín Petra Hájková uvedla, že projekt pokračuje.",
+        "Městský úřad Kolín",
+        "Městský úřad Kolín Petra",
+    ),
+    (
+        "pl",
+        "Przewodniczący Zarządu Regionu Dominik Kolorz powiedział, że to ważne.",
+        "Zarządu Regionu",
+        "Zarządu Regionu Dominik Kolorz",
+    ),
+    (
+        "de",
+        "Für das Jobcenter Essen Thomas Müller sprach zuerst.",
+        "Jobcenter Essen",
+        "Jobcenter Essen Thomas Müller",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "longer"), PERSON_AFTER_NAME)
+def test_a_person_after_a_name_is_not_part_of_it(
+    analyse, lang: str, text: str, surface: str, longer: str
+) -> None:
+    surfaces = analyse(lang, text).surfaces()
+    assert surface in surfaces, sorted(surfaces)
+    assert not any(s.startswith(longer) for s in surfaces)
+
+
+def test_a_genitive_person_inside_a_name_stays(analyse) -> None:
+    assert "Nadace Olgy Havlové" in analyse("cs", "Nadace Olgy Havlové pomáhá.").surfaces()
+
+
+CLAUSE_AFTER_NAME = [
+    ("cs", "Peníze dalo Ministerstvo vnitra, a zbytek dala obec.", "Ministerstvo vnitra, a zbytek"),
+    ("cs", "Město zároveň platí asistenty prevence kriminality.", "Město zároveň"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), CLAUSE_AFTER_NAME)
+def test_a_clause_after_a_name_is_not_part_of_it(
+    analyse, lang: str, text: str, surface: str
+) -> None:
+    assert surface not in analyse(lang, text).surfaces()
+
+
+def test_a_short_form_without_its_complement_is_the_same_body(analyse) -> None:
+    found = analyse(
+        "de",
+        "Der Kommunale Präventionsrat der Stadt Gelsenkirchen tagte. "
+        "Der Kommunale Präventionsrat beschloss ein Programm.",
+    )
+    assert len(found.organisations) == 1
+    org = found.org("Kommunaler Präventionsrat der Stadt Gelsenkirchen")
+    assert "Kommunale Präventionsrat" in org.surface_forms
+
+
+def test_a_unit_is_not_merged_into_its_parent(analyse) -> None:
+    found = analyse(
+        "cs",
+        "Odbor prevence kriminality Ministerstva vnitra vypsal výzvu. "
+        "Ministerstvo vnitra ji financuje.",
+    )
+    assert len(found.organisations) == 2
