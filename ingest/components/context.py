@@ -323,6 +323,31 @@ def _workplace(tok: Tokens, span: Span, group_ends: set[int]) -> bool:
     return False
 
 
+WORKERS = "target-group/workers"
+#: folded lemmas of bare staff words: "pracovníci" and "zaměstnanci" are mostly some body's
+#: staff ("komunitní pracovníci", "zamestnanci obcí"); as workers (labour) only in a text
+#: about labour: trade unions or employers
+STAFF_WORDS = frozenset(
+    {
+        "pracovnik", "pracovnici", "zamestnanec", "zamestnanci", "pracownik", "pracownicy",
+        "worker", "workers", "employee", "employees", "staff", "mitarbeiter", "mitarbeiterin",
+        "mitarbeitend", "beschaftigter", "beschaftigte", "delavec", "delavci", "zaposleni",
+        "zaposlen", "zaposlenec", "uslužbenec", "usluzbenec",
+    }
+)  # fmt: skip
+#: what makes a text about labour
+LABOUR_TYPES = frozenset({"actor-type/trade-union", "actor-type/employer"})
+
+
+def labour_context(doc: Doc, spans: list[tuple[Span, str]]) -> bool:
+    """The text names trade unions or employers (generic words or organisations)."""
+    if any(lab in LABOUR_TYPES for _, lab in spans):
+        return True
+    return any(
+        f"actor-type/{org.label_}" in LABOUR_TYPES for org in doc.spans.get("praxis_orgs", [])
+    )
+
+
 class ConceptContext:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
@@ -344,6 +369,10 @@ class ConceptContext:
         kept = [(s, lab) for s, lab in pairs if self.keeps(doc, tok, s, lab, group_ends)]
         dropped = self.staff_groups(doc, tok, kept, title_end)
         dropped |= self.weak_activities(doc, kept, title_end)
+        if WORKERS not in dropped and not labour_context(doc, kept):
+            mentions = [s for s, lab in kept if lab == WORKERS]
+            if mentions and all(len(s) == 1 and s[0].norm_ in STAFF_WORDS for s in mentions):
+                dropped.add(WORKERS)
         doc.spans[CONCEPT_SPANS] = [s for s, lab in kept if lab not in dropped]
         return doc
 

@@ -122,3 +122,28 @@ def test_a_group_the_text_keeps_returning_to_counts(analyse) -> None:
         "Dobrovolníci navštěvují rodiny.\nDobrovolníci vedou kluby."
     )
     assert "ngo-staff" in analyse("cs", text).target_groups
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # bare staff words are some body's staff, unless the text is about labour
+        ("sk", "Projekt.\nV centre pôsobia pre 40 rodín dvaja komunitní pracovníci.", False),
+        ("cs", "Projekt.\nŠkolení pro 25 zaměstnanců obcí.", False),
+        ("en", "Project.\nTraining for 30 staff of the municipality.", False),
+        (
+            "cs",
+            "Projekt.\nSeminář pro 40 zaměstnanců pořádá odborový svaz KOVO s odbory.",
+            True,
+        ),
+        (
+            "sk",
+            "Projekt.\nOdbory pripravili konferenciu pre 50 pracovníkov.",
+            True,
+        ),
+    ],
+)
+def test_staff_words_are_workers_only_in_a_labour_text(
+    analyse, lang: str, text: str, expected: bool
+) -> None:
+    assert ("workers" in analyse(lang, text).target_groups) is expected
