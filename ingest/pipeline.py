@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -24,7 +23,7 @@ from graph.store import META_GRAPH, ONTOLOGY_GRAPH, GraphStore, StoreError
 from ingest.documents import Document, Extraction, FieldFact, IngestError
 from ingest.extract import extract
 from ingest.identifiers import find_project_identifier
-from ingest.rdf import doc_graph, extraction_quads
+from ingest.rdf import doc_graph, extraction_quads, project_iri_of
 from ingest.readers import one_line, read_file, supported_suffixes
 from ingest.structured import MatchProbe, match_probe, match_projects, matching_project
 from ontology import ontology_graph
@@ -180,8 +179,8 @@ class AnalysedFile:
     writing (the part of ingest that needs no store: it runs in the workers).
 
     From a worker the quads travel as N-Quads bytes (parsed ten times faster than pickled
-    quads) and the extraction as pickled bytes, unpickled only when a project match needs
-    the quads rebuilt.
+    quads), with the IRI each matchable project has in them: a project match only changes
+    that IRI, so the writer renames it in the parsed quads (no extraction, no resolver).
     """
 
     path: str
@@ -194,7 +193,7 @@ class AnalysedFile:
     quads: list[Quad] | None = None  # in process
     nquads: bytes = b""  # from a worker
     extraction: Extraction | None = None  # in process
-    state: bytes | None = None  # from a worker with probes: pickled (extraction, unit parents)
+    project_iris: dict[int, str] = field(default_factory=dict)  # from a worker: part -> IRI
     unit_parents: dict[str, str] = field(default_factory=dict)
 
     def graph_quads(self, store: GraphStore, curation: Curation) -> list[Quad]:
@@ -208,8 +207,14 @@ class AnalysedFile:
         match changed them (:meth:`GraphStore.write_graphs` loads them unparsed)."""
         own_graph = self.graph
         found = {i: matching_project(store, own_graph, probe) for i, probe in self.probes}
-        if any(iri is not None for iri in found.values()):
-            extraction, unit_parents = self._restore()
+        renamed = {i: iri for i, iri in found.items() if iri is not None}
+        if renamed and self.extraction is None:
+            return _rename(
+                parse(self.nquads, RdfFormat.N_QUADS),
+                {self.project_iris[i]: iri for i, iri in renamed.items()},
+            )
+        if renamed and self.extraction is not None:
+            extraction, unit_parents = self.extraction, self.unit_parents
             resolver = Resolver(curation=curation)
             resolver.unit_parents = dict(unit_parents)
             set_current_resolver(resolver)  # parent_iri answers as it did in the worker
@@ -222,19 +227,26 @@ class AnalysedFile:
             return self.quads
         return self.nquads
 
-    def _restore(self) -> tuple[Extraction, dict[str, str]]:
-        if self.extraction is not None:
-            return self.extraction, self.unit_parents
-        if self.state is None:
-            raise RuntimeError("no extraction shipped with a file that has match probes")
-        return pickle.loads(self.state)  # type: ignore[no-any-return]
+
+def _rename(quads: Iterable[Quad], iris: dict[str, str]) -> list[Quad]:
+    """The quads with the named nodes ``iris`` maps renamed (subjects and objects)."""
+    nodes = {NamedNode(old): NamedNode(new) for old, new in iris.items()}
+    return [
+        Quad(
+            nodes.get(q.subject, q.subject),
+            q.predicate,
+            nodes.get(q.object, q.object),
+            q.graph_name,
+        )
+        for q in quads
+    ]
 
 
 def analyse_file(path: str, curation: Curation, ship: bool = False) -> AnalysedFile:
     """Read, analyse and resolve one file and map it to quads; bad input gives a reason.
 
-    ``ship``: prepare the result for another process (quads as N-Quads bytes, the
-    extraction pickled only when project matching may need it).
+    ``ship``: prepare the result for another process (quads as N-Quads bytes, with the IRI
+    of each project that project matching may rename).
     """
     try:
         document = read_file(path)
@@ -260,8 +272,7 @@ def analyse_file(path: str, curation: Curation, ship: bool = False) -> AnalysedF
         )
         if ship:
             item.nquads = serialize(quads, None, RdfFormat.N_QUADS)
-            if probes:
-                item.state = pickle.dumps((extraction, resolver.unit_parents))
+            item.project_iris = {i: project_iri_of(parts[i]).value for i, _probe in probes}
         else:
             item.quads, item.extraction = quads, extraction
             item.unit_parents = resolver.unit_parents
