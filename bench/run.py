@@ -351,10 +351,17 @@ def bench_analytics(store: Any, orgs: list[str], projects: list[str]) -> dict[st
     return out
 
 
-def bench_ingest(sample: int, jobs: int, seed: int, work: Path) -> dict[str, Any]:
+def bench_ingest(
+    sample: int,
+    jobs: int,
+    seed: int,
+    work: Path,
+    write: Callable[[int, Path], None] | None = None,
+) -> dict[str, Any]:
     """End-to-end ``ingest_paths`` (read, language id, NLP, resolution, RDF, store writes,
     search index) on ``sample`` synthetic texts into a fresh on-disk store, against a blank
-    spaCy tokenizer over the same files (one process, reading included).
+    spaCy tokenizer over the same files (one process, reading included). ``write(sample,
+    folder)`` writes other texts instead (``folder/<lang>/*.txt``, as ``praxis synth``).
 
     ``ingest_docs_per_s`` is files / wall time of the whole call, start-up included (workers
     spawning and loading their language resources, the ontology written into the fresh
@@ -370,9 +377,13 @@ def bench_ingest(sample: int, jobs: int, seed: int, work: Path) -> dict[str, Any
     from ingest.pipeline import ingest_paths
 
     texts_dir = work / "texts"
-    write_texts(sample, texts_dir, seed=seed + 1)
+    if write is None:
+        write_texts(sample, texts_dir, seed=seed + 1)
+    else:
+        write(sample, texts_dir)
     files = sorted(texts_dir.rglob("*.txt"))
     out: dict[str, Any] = {"sample_docs": len(files), "jobs": jobs}
+    out["mean_bytes"] = round(sum(f.stat().st_size for f in files) / max(len(files), 1))
     out["load_average_before"] = [round(x, 2) for x in os.getloadavg()]
     # the blank spaCy tokenizer over the same texts (one process; reading files included)
     blank = {lang: spacy.blank(lang) for lang in ("cs", "pl", "en", "de", "sk", "sl")}
@@ -383,6 +394,9 @@ def bench_ingest(sample: int, jobs: int, seed: int, work: Path) -> dict[str, Any
         blank[lang](f.read_text(encoding="utf-8"))
     blank_s = time.perf_counter() - t0
     out["blank_tokenizer_cpu_s"] = round(time.process_time() - c0, 2)
+    out["blank_tokenizer_cpu_ms_per_doc"] = round(
+        1000 * out["blank_tokenizer_cpu_s"] / max(len(files), 1), 2
+    )
     out["blank_tokenizer_docs_per_s"] = round(len(files) / blank_s, 1)
     store = OxigraphStore(work / "ingest-store")
     log(f"ingesting {len(files)} texts with --jobs {jobs}")
