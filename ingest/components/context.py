@@ -195,6 +195,29 @@ LOCATIVE = {
     "en": {"in", "across", "throughout", "from", "into", "of"},
     "sl": {"v", "na", "po", "iz", "med"},
 }
+PUBLICATION = "activity-type/publication"
+#: kinds of document: in the first line they say what the text itself is ("NEWSLETTER |
+#: listopad 2025", "Final report - Executive summary"), not that the project published one
+GENRE_WORDS = frozenset(
+    {
+        "newsletter", "zpravodaj", "spravodaj", "bulletin", "biuletyn", "glasilo", "rundbrief",
+        "infobrief", "report", "zprava", "sprava", "sprawozdanie", "porocilo", "bericht",
+        "abschlussbericht", "jahresbericht", "zwischenbericht", "raport", "summary",
+    }
+)  # fmt: skip
+
+
+def first_line_end(doc: Doc) -> int:
+    """Offset of the end of the document's first non-empty line."""
+    end = doc.user_data.get("praxis_first_line_end")
+    if end is None:
+        text = doc_text(doc)
+        start = len(text) - len(text.lstrip())
+        at = text.find("\n", start)
+        end = doc.user_data["praxis_first_line_end"] = len(text) if at < 0 else at
+    return end
+
+
 #: activities whose word also names an industry: "construction sector", "stavební firmy"
 SECTOR_ACTIVITIES = frozenset({"activity-type/infrastructure"})
 SECTOR_WORDS = frozenset(
@@ -432,6 +455,9 @@ class ConceptContext:
     def keeps(self, doc: Doc, tok: Tokens, span: Span, label: str, group_ends: set[int]) -> bool:
         """Mention-level rules: places, workplaces, social media, the EU disclaimer, an
         activity word naming an economic sector ("the construction sector")."""
+        if label == PUBLICATION and span[-1].norm_ in GENRE_WORDS:
+            if span.start_char < first_line_end(doc):
+                return False  # "NEWSLETTER | listopad 2025": what the document is
         if label in SECTOR_ACTIVITIES:
             return not (span.end < len(tok) and tok.folded(span.end) in SECTOR_WORDS)
         if not label.startswith("actor-type/"):

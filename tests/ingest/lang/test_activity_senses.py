@@ -98,3 +98,42 @@ def test_activity_phrases_and_sectors(
     analyse, lang: str, text: str, notation: str, expected: bool
 ) -> None:
     assert (notation in analyse(lang, text).activity_types) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation", "expected"),
+    [
+        # the first line says what the document is: no publication activity
+        (
+            "cs",
+            "NEWSLETTER | listopad 2025 | Intervenční centrum\n\nPoradna pomáhá.",
+            "publication",
+            False,
+        ),
+        (
+            "en",
+            "Final report - Executive summary\n\nThe project trained staff.",
+            "publication",
+            False,
+        ),
+        ("en", "Project.\nThe partners published a handbook for trainers.", "publication", True),
+        # leaflets and posters are awareness material; recommendations are advocacy
+        (
+            "pl",
+            "Projekt.\nNa zakończenie policjanci rozdali ulotki seniorom.",
+            "awareness-campaign",
+            True,
+        ),
+        (
+            "pl",
+            "Projekt.\nNa zakończenie policjanci rozdali ulotki seniorom.",
+            "publication",
+            False,
+        ),
+        ("cs", "Projekt.\nVýsledkem jsou doporučení pro strategický plán města.", "advocacy", True),
+    ],
+)
+def test_document_genre_leaflets_and_recommendations(
+    analyse, lang: str, text: str, notation: str, expected: bool
+) -> None:
+    assert (notation in analyse(lang, text).activity_types) is expected
