@@ -196,6 +196,12 @@ LOCATIVE = {
     "sl": {"v", "na", "po", "iz", "med"},
 }
 PUBLICATION = "activity-type/publication"
+STUDY_VISIT = "activity-type/study-visit"
+#: a visit to a website is no study visit (folded sentence)
+WEBSITE = re.compile(
+    r"\b(websites?|web|webov\w*|webpage|homepage|www|stran\w* internet\w*|internetov\w*|"
+    r"stron\w* internetow\w*|webseite\w*|spletn\w*|portal\w*|strank\w*|strank)\b"
+)
 #: kinds of document: in the first line they say what the text itself is ("NEWSLETTER |
 #: listopad 2025", "Final report - Executive summary"), not that the project published one
 GENRE_WORDS = frozenset(
@@ -458,6 +464,8 @@ class ConceptContext:
         if label == PUBLICATION and span[-1].norm_ in GENRE_WORDS:
             if span.start_char < first_line_end(doc):
                 return False  # "NEWSLETTER | listopad 2025": what the document is
+        if label == STUDY_VISIT and WEBSITE.search(folded_sentence(doc, span.start_char)):
+            return False  # "visit our website", "webovú stránku navštívilo milión ľudí"
         if label in SECTOR_ACTIVITIES:
             return not (span.end < len(tok) and tok.folded(span.end) in SECTOR_WORDS)
         if not label.startswith("actor-type/"):

@@ -137,3 +137,15 @@ def test_document_genre_leaflets_and_recommendations(
     analyse, lang: str, text: str, notation: str, expected: bool
 ) -> None:
     assert (notation in analyse(lang, text).activity_types) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Project.\nFor details, visit our website.", False),
+        ("sk", "Projekt.\nWebovú stránku navštívilo už viac ako milión ľudí.", False),
+        ("sl", "Projekt.\nSodelavci projekta so obiskali Švedsko.", True),
+    ],
+)
+def test_a_website_visit_is_no_study_visit(analyse, lang: str, text: str, expected: bool) -> None:
+    assert ("study-visit" in analyse(lang, text).activity_types) is expected
