@@ -38,6 +38,21 @@ def n(iri: object) -> NamedNode:
     return NamedNode(str(iri))
 
 
+_PREDICATES: dict[str, NamedNode] = {}
+
+
+def predicate(iri: object) -> NamedNode:
+    """``n(iri)`` for the few properties quads use, built once (rdflib's namespace lookup
+    and the IRI check cost more than the quad itself)."""
+    if isinstance(iri, NamedNode):
+        return iri
+    key = str(iri)
+    node = _PREDICATES.get(key)
+    if node is None:
+        node = _PREDICATES[key] = NamedNode(key)
+    return node
+
+
 def doc_graph(doc_id: str) -> NamedNode:
     return n(GRAPH[f"doc/{doc_id}"])
 
@@ -60,6 +75,18 @@ def project_iri_of(ex: Extraction) -> NamedNode:
     return project_iri(ex.document.doc_id)
 
 
+EVIDENCE_BASE = str(ID["evidence/"])
+_EVIDENCE = predicate(PG.evidence)
+_PROPERTY = predicate(PG.property)
+_VALUE = predicate(PG.value)
+_DERIVED_FROM = predicate(PROV.wasDerivedFrom)
+_START = predicate(PG.start)
+_END = predicate(PG.end)
+_QUOTE = predicate(PG.quote)
+_EXTRACTOR = predicate(PG.extractor)
+_CONFIDENCE = predicate(PG.confidence)
+
+
 class QuadWriter:
     """Collects the quads of one document graph, numbering evidence nodes."""
 
@@ -74,7 +101,7 @@ class QuadWriter:
         self._evidence = 0
 
     def add(self, s: NamedNode, p: object, o: NamedNode | Literal) -> None:
-        self.quads.append(Quad(s, n(p), o, self.graph))
+        self.quads.append(Quad(s, predicate(p), o, self.graph))
 
     def fact(
         self,
@@ -86,19 +113,26 @@ class QuadWriter:
         confidence: float,
     ) -> None:
         """A triple plus an evidence node pointing at the span that supports it."""
-        self.add(s, p, o)
+        p = predicate(p)
+        g = self.graph
         self._evidence += 1
-        ev = n(ID[f"evidence/{self.doc_id}-{self._evidence}"])
-        self.add(s, PG.evidence, ev)
-        self.add(ev, PG.property, n(p))
-        self.add(ev, PG.value, o)
+        ev = NamedNode(f"{EVIDENCE_BASE}{self.doc_id}-{self._evidence}")
+        quads = [
+            Quad(s, p, o, g),
+            Quad(s, _EVIDENCE, ev, g),
+            Quad(ev, _PROPERTY, p, g),
+            Quad(ev, _VALUE, o, g),
+        ]
         if self.shared_graph:  # the graph holds several documents: name this one
-            self.add(ev, PROV.wasDerivedFrom, self.doc)
-        self.add(ev, PG.start, Literal(str(span.start), datatype=XSD_INTEGER))
-        self.add(ev, PG.end, Literal(str(span.end), datatype=XSD_INTEGER))
-        self.add(ev, PG.quote, Literal(span.text or " "))
-        self.add(ev, PG.extractor, Literal(extractor))
-        self.add(ev, PG.confidence, Literal(f"{confidence:.2f}", datatype=XSD_DECIMAL))
+            quads.append(Quad(ev, _DERIVED_FROM, self.doc, g))
+        quads += [
+            Quad(ev, _START, Literal(str(span.start), datatype=XSD_INTEGER), g),
+            Quad(ev, _END, Literal(str(span.end), datatype=XSD_INTEGER), g),
+            Quad(ev, _QUOTE, Literal(span.text or " "), g),
+            Quad(ev, _EXTRACTOR, Literal(extractor), g),
+            Quad(ev, _CONFIDENCE, Literal(f"{confidence:.2f}", datatype=XSD_DECIMAL), g),
+        ]
+        self.quads += quads
         pages = self.ex.document.metadata.get("page_offsets")
         if pages:  # a paged source (PDF): the page the span starts on
             page = bisect.bisect_right(pages, span.start)
