@@ -20,6 +20,7 @@ from ingest.components.organisations.words import (
     CLOSE_QUOTES,
     COMPLEMENT_STOP,
     DASHES,
+    HEAD_FINAL,
     NOT_INSIDE_ARTICLES,
     NOT_NAME_START,
     OPEN_QUOTES,
@@ -78,14 +79,48 @@ class CandidateSources:
                 i += 1
                 continue
             start = self.grow_left(doc, i)
+            head_final = folded(self._texts[i]) in HEAD_FINAL
+            if head_final and start == i:
+                start = self._name_before_head(doc, i)
             end = self.grow_right(doc, i, hw.width)
             end = self._quoted_tail(doc, end)
+            if head_final:  # "Bredtveit fengsel | v Norsku": the text's own location phrase
+                end = self._before_location(doc, i, end)
             start = self._drop_origin_adjective(doc, start, i, hw, end)
-            head_ok = self.lang not in {"en", "de"} or is_cap(doc[i].text)
+            head_ok = (
+                self.lang not in {"en", "de"} or is_cap(doc[i].text) or (head_final and start < i)
+            )
+            if self._state_as_place(doc, start, hw):
+                head_ok = False  # "im Freistaat Sachsen", "in the Land Tirol": a territory
             if head_ok and is_cap(doc[start].text) and self._named(doc, start, end, i, hw):
                 out.append(Candidate(start, end, "head", head_index=i))
             i += max(hw.width, 1)
         return out
+
+    def _state_as_place(self, doc: Doc, start: int, hw: HeadWord) -> bool:
+        """German: a state after "im"/"in" is where something happens, not an actor."""
+        return (
+            self.lang == "de"
+            and hw.actor_type == "regional-government"
+            and start > 0
+            and self._texts[start - 1].lower() in {"im", "in"}
+            and folded(self._texts[start]) in {"land", "freistaat"}
+        )
+
+    def _name_before_head(self, doc: Doc, i: int) -> int:
+        """Start of the capitalised words before a name-final head ("Halden | fengsel")."""
+        texts = self._texts
+        line_start = self._line_start(doc, i)
+        j = i
+        while (
+            j - 1 >= line_start
+            and i - j < 3
+            and is_cap(texts[j - 1])
+            and texts[j - 1].replace("-", "").isalpha()
+            and folded(texts[j - 1]) not in NOT_NAME_START
+        ):
+            j -= 1
+        return j
 
     def _quoted_tail(self, doc: Doc, end: int) -> int:
         """A quoted name right after a head-grown name is part of it ("Stowarzyszenie

@@ -405,7 +405,9 @@ class NameGrowth:
             ):
                 k += 1  # "… Pohraničnej stráže", "… České republiky": the capital's noun
                 continue
-            if in_caps or not t.is_alpha or len(text) < 3 or self._is_verb(t):
+            # a hyphenated adjective counts as a word ("der deutsch-tschechischen Polizei-")
+            alpha = t.is_alpha or ("-" in text and text.replace("-", "").isalpha())
+            if in_caps or not alpha or len(text) < 3 or self._is_verb(t):
                 break
             if self._is_adverb(text):
                 break

@@ -318,6 +318,10 @@ COMPLEMENT_STOP = {
     *"również też jednak już teraz ponadto".split(),
     *"prav že zdaj letos".split(),
 }
+#: heads that end a name in its own language (Norwegian, Danish, Swedish): the capitalised
+#: words before them are the name ("Halden fengsel", "Oslo politidistrikt", "Statens
+#: barnehus Oslo"), also when the text around is Czech or English
+HEAD_FINAL = {"fengsel", "fengselet", "politidistrikt", "barnehus", "kriminalomsorgen"}
 #: given names in the nominative (cs, sk, pl, sl, de, en, hu): a capitalised tail "Petra
 #: Hájková", "Dominik Kolorz" after a name is a person, not part of the name. Names whose
 #: nominative is another name's genitive ("Jana", "Petra" of "Jan", "Petr") or a place

@@ -284,3 +284,74 @@ def test_a_unit_is_not_merged_into_its_parent(analyse) -> None:
         "Ministerstvo vnitra ji financuje.",
     )
     assert len(found.organisations) == 2
+
+
+MORE_NAMES = [
+    # lang, text, surface, actor type
+    # a hyphenated adjective inside a German complement
+    (
+        "de",
+        "Mit dem Gemeinsamen Zentrum der deutsch-tschechischen Polizei- und "
+        "Zollzusammenarbeit arbeiten wir.",
+        "Gemeinsamen Zentrum der deutsch-tschechischen Polizei- und Zollzusammenarbeit",
+        "police",
+    ),
+    # Scandinavian names end with their head, also inside Czech, Polish or English text
+    (
+        "cs",
+        "Setkali jsme se s lidmi z Oslo politidistrikt, kteří pomohli.",
+        "Oslo politidistrikt",
+        "police",
+    ),
+    ("pl", "Delegacja odwiedziła Halden fengsel w Norwegii.", "Halden fengsel", "prison-service"),
+    (
+        "en",
+        "We visited Statens barnehus Oslo last year.",
+        "Statens barnehus Oslo",
+        "social-services",
+    ),
+    # German and Austrian states as governments
+    (
+        "de",
+        "Der Freistaat Sachsen verstärkt die Begleitung.",
+        "Freistaat Sachsen",
+        "regional-government",
+    ),
+    (
+        "de",
+        "Fördergeber: Land Steiermark, Abteilung Soziales.",
+        "Land Steiermark",
+        "regional-government",
+    ),
+    (
+        "de",
+        "Mittel aus dem Programm des Landes Nordrhein-Westfalen.",
+        "Landes Nordrhein-Westfalen",
+        "regional-government",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "actor_type"), MORE_NAMES)
+def test_more_names_are_found_and_typed(
+    analyse, lang: str, text: str, surface: str, actor_type: str
+) -> None:
+    found = analyse(lang, text)
+    orgs = [m for m in found.organisations.values() if surface in m.surface_forms]
+    assert orgs, f"{surface!r} not in {sorted(found.surfaces())}"
+    assert orgs[0].actor_type == actor_type
+
+
+NOT_MORE_NAMES = [
+    # a state after "im" is a place
+    ("de", "Förderung: ESF Plus im Freistaat Sachsen 2021–2027.", "Freistaat Sachsen"),
+    # English lower-case plural heads after capitals are generic
+    ("en", "Education in Slovenian prisons is funded by the ESF.", "Slovenian prisons"),
+    # a Czech location after a name-final head is the text's, not the name's
+    ("cs", "Navštívili jsme Bredtveit fengsel v Norsku.", "Bredtveit fengsel v Norsku"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), NOT_MORE_NAMES)
+def test_not_more_names(analyse, lang: str, text: str, surface: str) -> None:
+    assert surface not in analyse(lang, text).surfaces()
