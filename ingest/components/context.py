@@ -197,6 +197,19 @@ LOCATIVE = {
 }
 PUBLICATION = "activity-type/publication"
 STUDY_VISIT = "activity-type/study-visit"
+SURVEY = "activity-type/survey-research"
+#: "according to" before a survey word: the text cites research ("podle průzkumů",
+#: "według badań", "laut Studien"); "zufolge" follows it
+ACCORDING = frozenset({"podle", "podla", "wedlug", "laut", "gemass", "according", "to"})
+
+
+def cites_research(tok: Tokens, start: int) -> bool:
+    before = [tok.folded(k) for k in range(max(start - 2, 0), start)]
+    if before and before[-1] == "to":
+        return len(before) == 2 and before[0] == "according"
+    return bool(before) and before[-1] in ACCORDING
+
+
 #: a visit to a website is no study visit (folded sentence)
 WEBSITE = re.compile(
     r"\b(websites?|web|webov\w*|webpage|homepage|www|stran\w* internet\w*|internetov\w*|"
@@ -464,6 +477,8 @@ class ConceptContext:
         if label == PUBLICATION and span[-1].norm_ in GENRE_WORDS:
             if span.start_char < first_line_end(doc):
                 return False  # "NEWSLETTER | listopad 2025": what the document is
+        if label == SURVEY and span.start > 0 and cites_research(tok, span.start):
+            return False  # "podľa prieskumov": research cited, not done
         if label == STUDY_VISIT and WEBSITE.search(folded_sentence(doc, span.start_char)):
             return False  # "visit our website", "webovú stránku navštívilo milión ľudí"
         if label in SECTOR_ACTIVITIES:

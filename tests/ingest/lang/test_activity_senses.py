@@ -149,3 +149,19 @@ def test_document_genre_leaflets_and_recommendations(
 )
 def test_a_website_visit_is_no_study_visit(analyse, lang: str, text: str, expected: bool) -> None:
     assert ("study-visit" in analyse(lang, text).activity_types) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # research cited ("according to surveys") is not research done
+        ("sk", "Projekt.\nPodľa prieskumov sa s tým stretáva každé piate dieťa.", False),
+        ("en", "Project.\nAccording to research, one in five children is affected.", False),
+        # a conversation technique is no interview study
+        ("cs", "Projekt.\nTémata: vedení motivačního rozhovoru s pachateli.", False),
+        ("cs", "Projekt.\nPartneři provedli polostrukturované rozhovory s odsouzenými.", True),
+        ("pl", "Projekt.\nPartnerzy przeprowadzili badanie ankietowe wśród 300 osób.", True),
+    ],
+)
+def test_cited_research_and_conversations(analyse, lang: str, text: str, expected: bool) -> None:
+    assert ("survey-research" in analyse(lang, text).activity_types) is expected
