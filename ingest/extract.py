@@ -54,18 +54,27 @@ def first_line_title(text: str) -> str:
     return (fallback or text.strip())[:200] or "(untitled)"
 
 
-def extract_concepts(doc: Doc, scheme: str) -> list[ConceptMention]:
-    out: list[ConceptMention] = []
+def concepts_by_scheme(doc: Doc) -> dict[str, list[ConceptMention]]:
+    """The vocabulary's concept mentions, by scheme, in span order (one pass over the spans)."""
+    out: dict[str, list[ConceptMention]] = {}
     for span in doc.spans.get(CONCEPT_SPANS, []):
-        key_scheme, _, notation = span.label_.partition("/")
-        if key_scheme == scheme:
-            out.append(ConceptMention(scheme, notation, span_of(span), "praxis_vocabulary"))
+        scheme, _, notation = span.label_.partition("/")
+        mention = ConceptMention(scheme, notation, span_of(span), "praxis_vocabulary")
+        out.setdefault(scheme, []).append(mention)
     return out
 
 
-def extract_funders(doc: Doc) -> list[ConceptMention]:
+def extract_concepts(doc: Doc, scheme: str) -> list[ConceptMention]:
+    return concepts_by_scheme(doc).get(scheme, [])
+
+
+def extract_funders(
+    doc: Doc, concepts: dict[str, list[ConceptMention]] | None = None
+) -> list[ConceptMention]:
     funders = doc._.praxis_funders
-    return list(funders) if funders is not None else extract_concepts(doc, "funder")
+    if funders is not None:
+        return list(funders)
+    return (concepts if concepts is not None else concepts_by_scheme(doc)).get("funder", [])
 
 
 def extract_organisations(doc: Doc) -> list[OrganisationMention]:
@@ -92,13 +101,14 @@ def lemma_words(doc: Doc) -> list[str]:
 def extract(document: Document, doc: Doc) -> Extraction:
     """All facts of one document, each with the spans that support it."""
     organisations = extract_organisations(doc)
+    concepts = concepts_by_scheme(doc)
     return Extraction(
         document=document,
         title=document.title or first_line_title(document.text),
-        funders=extract_funders(doc),
-        target_groups=extract_concepts(doc, "target-group"),
-        activity_types=extract_concepts(doc, "activity-type"),
-        generic_actor_types=extract_concepts(doc, "actor-type"),
+        funders=extract_funders(doc, concepts),
+        target_groups=concepts.get("target-group", []),
+        activity_types=concepts.get("activity-type", []),
+        generic_actor_types=concepts.get("actor-type", []),
         countries=extract_countries(doc, organisations),
         organisations=organisations,
         lemmas=lemma_words(doc),

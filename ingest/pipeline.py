@@ -133,9 +133,7 @@ def ensure_ontology(store: GraphStore) -> None:
     )
     if rows and rows[0]["h"].value == digest:
         return
-    from pyoxigraph import parse
-
-    data = ontology_graph().serialize(format="nt", encoding="utf-8")
+    data = ontology_ntriples(digest)
     quads = [
         Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
         for t in parse(data, RdfFormat.N_TRIPLES)
@@ -145,6 +143,37 @@ def ensure_ontology(store: GraphStore) -> None:
     # the version triple is rewritten by replace_graphs itself
     meta = [q for q in meta if str(q.predicate) != str(PG.version)]
     store.replace_graphs({ONTOLOGY_GRAPH: quads, META_GRAPH: meta})
+
+
+def ontology_ntriples(digest: str) -> bytes:
+    """The ontology graph as N-Triples, kept under ``$PRAXIS_CACHE`` (default
+    ``~/.cache/praxisgraph``) ``/ontology/`` by the hash of its sources and of the code that
+    builds it: rdflib parses the Turtle files in about a second, every fresh store again.
+    Without a writable cache it is built each time."""
+    import ontology
+
+    code = hashlib.sha256(digest.encode())
+    for module in (ontology.__file__, ontology.namespaces.__file__):
+        code.update(Path(module).read_bytes())
+    base = os.environ.get("PRAXIS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "praxisgraph"
+    )
+    path = Path(base) / "ontology" / f"{code.hexdigest()[:32]}.nt"
+    try:
+        data = path.read_bytes()
+        if data.endswith(b" .\n"):  # written whole (renamed into place), never cut short
+            return data
+    except OSError:
+        pass
+    data = ontology_graph().serialize(format="nt", encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return data
 
 
 def ingest_document(store: GraphStore, document: Document) -> Extraction:
