@@ -155,6 +155,8 @@ def build_store(
     out["load_loadavg"] = [round(x, 2) for x in os.getloadavg()]
     out["quads"] = store.count_quads()
     out["quads_per_project"] = round(out["quads"] / max(n, 1), 1)  # incl. ontology graph
+    # CPU per quad: compares runs and RDF models far better than wall time on a busy machine
+    out["load_cpu_us_per_quad"] = round(out["load_cpu_s"] / max(out["quads"], 1) * 1e6, 2)
     files = {(s.st_dev, s.st_ino): s.st_size for s in (f.stat() for f in store_dir.rglob("*"))}
     out["store_mb"] = round(sum(files.values()) / 2**20, 1)  # snapshots are hard links: once
     log(f"loaded {out['quads']} quads in {out['load_s']} s")
