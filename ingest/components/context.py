@@ -226,6 +226,20 @@ GENRE_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: separators that make a line a site's navigation menu
+MENU_SEPARATORS = 3
+
+
+def in_menu(doc: Doc, offset: int) -> bool:
+    """The line around ``offset`` is a navigation menu ("Home | About | Projects | …")."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)]
+    # a Markdown table row ("| Partner | Country | Role |") is content, not a menu
+    return line.count("|") >= MENU_SEPARATORS and not line.lstrip().startswith("|")
+
+
 def first_line_end(doc: Doc) -> int:
     """Offset of the end of the document's first non-empty line."""
     end = doc.user_data.get("praxis_first_line_end")
@@ -474,6 +488,8 @@ class ConceptContext:
     def keeps(self, doc: Doc, tok: Tokens, span: Span, label: str, group_ends: set[int]) -> bool:
         """Mention-level rules: places, workplaces, social media, the EU disclaimer, an
         activity word naming an economic sector ("the construction sector")."""
+        if not label.startswith("funder/") and in_menu(doc, span.start_char):
+            return False  # "Domov | O nás | Kolektívne vyjednávanie | Projekty": a site menu
         if label == PUBLICATION and span[-1].norm_ in GENRE_WORDS:
             if span.start_char < first_line_end(doc):
                 return False  # "NEWSLETTER | listopad 2025": what the document is

@@ -165,3 +165,24 @@ def test_a_website_visit_is_no_study_visit(analyse, lang: str, text: str, expect
 )
 def test_cited_research_and_conversations(analyse, lang: str, text: str, expected: bool) -> None:
     assert ("survey-research" in analyse(lang, text).activity_types) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("sk", "Projekt.\nKOZ SR viedla kolektívne vyjednávanie v 12 podnikoch.", True),
+        ("sl", "Projekt.\nOddali smo predloge sprememb zakona v javno obravnavo.", True),
+        ("en", "Project.\nThe unions prepared legislative proposals.", True),
+        # a site's navigation menu names sections, not what the project did
+        ("sk", "Domov | O nás | Kolektívne vyjednávanie | Projekty | Kontakt\n\nProjekt.", False),
+    ],
+)
+def test_advocacy_phrases_and_menus(analyse, lang: str, text: str, expected: bool) -> None:
+    assert ("advocacy" in analyse(lang, text).activity_types) is expected
+
+
+def test_a_markdown_table_row_is_no_menu(analyse) -> None:
+    text = (
+        "Project.\n\n| Partner | Country | Role |\n|---|---|---|\n| ULS | SI | teacher training |\n"
+    )
+    assert "training" in analyse("en", text).activity_types
