@@ -12,6 +12,7 @@ from ingest.components.organisations.acronyms import matches_initialism
 from ingest.components.organisations.labels import _pl_number
 from ingest.components.organisations.records import Candidate
 from ingest.components.organisations.words import (
+    APPOSITIVE_WORDS,
     ARTICLE_CONTRACTIONS,
     ARTICLES,
     CLASSIFIER_ADJECTIVES,
@@ -25,6 +26,7 @@ from ingest.components.organisations.words import (
     NOT_NAME_START,
     OPEN_QUOTES,
     PROJECT_WORDS,
+    SLAVIC,
     has_slavic_letters,
     is_acronym,
     is_cap,
@@ -374,6 +376,9 @@ class CandidateSources:
             kind = CLASSIFIER_NOUNS.get(norms[i])
             if kind is None:
                 continue
+            appositive = self._appositive_name(doc, i)
+            if appositive is not None:
+                out.append(Candidate(appositive[0], appositive[1], "classifier", legal_type=kind))
             word = texts[i]
             if word.isupper():
                 if len(word) > 4:
@@ -432,6 +437,61 @@ class CandidateSources:
                     continue
                 break
         return out
+
+    def _appositive_name(self, doc: Doc, i: int) -> tuple[int, int] | None:
+        """A capitalised name described after a comma by a classifier noun at ``i``
+        ("Queer Montenegro, a local civil society organisation", "Liga za ľudské práva,
+        mimovládna organizácia"): ``(start, end)`` of the name, else None."""
+        texts = self._texts
+        p = i - 1
+        while p >= 0 and i - p <= APPOSITIVE_WORDS and texts[p] != ",":
+            t = doc[p]
+            if not (t.is_alpha and t.is_lower) or self._is_verb(t):
+                return None
+            p -= 1
+        if p < 1 or texts[p] != ",":
+            return None
+        end = p
+        start = end
+        line_start = self._line_start(doc, end)
+        while (
+            start - 1 >= line_start
+            and end - start < 4
+            and is_cap(texts[start - 1])
+            and texts[start - 1].replace("-", "").isalpha()
+        ):
+            start -= 1
+        if start == end and self.lang in SLAVIC:
+            # lower-case words inside a Slavic name after its capital head ("Liga za ľudské
+            # práva")
+            j = end - 1
+            while (
+                j > line_start
+                and end - j <= 3
+                and doc[j].is_alpha
+                and doc[j].is_lower
+                and not self._is_verb(doc[j])
+            ):
+                j -= 1
+            if (
+                j < end - 1
+                and is_cap(texts[j])
+                and texts[j].isalpha()
+                and self.head_at(doc, j) is not None  # "Liga …", not "Novem mestu"
+            ):
+                start = j
+        if start == end:
+            return None
+        city_map = cities()
+        if (
+            folded(texts[start]) in NOT_NAME_START
+            or ((head := self.head_at(doc, start)) is not None and head.cls in {"H", "HM", "U"})
+            or all(
+                k in self._country_tokens or folded(texts[k]) in city_map for k in range(start, end)
+            )
+        ):
+            return None
+        return start, end
 
     def list_candidates(self, doc: Doc, country_starts: set[int]) -> list[Candidate]:
         """Names at the start of partner-list lines: "Name – Country", "• Name (Country)"."""

@@ -318,6 +318,9 @@ COMPLEMENT_STOP = {
     *"również też jednak już teraz ponadto".split(),
     *"prav že zdaj letos".split(),
 }
+#: the most lower-case words between a name's comma and the classifier noun describing it
+#: ("Queer Montenegro, | a local civil society | organisation")
+APPOSITIVE_WORDS = 5
 #: heads that end a name in its own language (Norwegian, Danish, Swedish): the capitalised
 #: words before them are the name ("Halden fengsel", "Oslo politidistrikt", "Statens
 #: barnehus Oslo"), also when the text around is Czech or English

@@ -355,3 +355,41 @@ NOT_MORE_NAMES = [
 @pytest.mark.parametrize(("lang", "text", "surface"), NOT_MORE_NAMES)
 def test_not_more_names(analyse, lang: str, text: str, surface: str) -> None:
     assert surface not in analyse(lang, text).surfaces()
+
+
+APPOSITIVE = [
+    # lang, text, surface: a name described after its comma by a classifier noun
+    (
+        "en",
+        "The cascade continues. Queer Montenegro, a local civil society organisation, "
+        "co-delivered the sessions.",
+        "Queer Montenegro",
+    ),
+    (
+        "sk",
+        "Pomáha nám Liga za ľudské práva, mimovládna organizácia z Bratislavy.",
+        "Liga za ľudské práva",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), APPOSITIVE)
+def test_a_name_described_by_an_appositive_is_found(
+    analyse, lang: str, text: str, surface: str
+) -> None:
+    found = analyse(lang, text)
+    orgs = [m for m in found.organisations.values() if surface in m.surface_forms]
+    assert orgs and orgs[0].actor_type == "ngo", sorted(found.surfaces())
+
+
+NOT_APPOSITIVE = [
+    # a place or a capitalised preposition before the comma is no name
+    ("en", "In Prague, a large organisation helped the prison."),
+    ("sk", "Cez workshopy, ktoré vedie organizácia, sa učia."),
+    ("sl", "V Novem mestu, kjer deluje organizacija, so tečaji."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_APPOSITIVE)
+def test_no_appositive_name(analyse, lang: str, text: str) -> None:
+    assert analyse(lang, text).organisations == {}
