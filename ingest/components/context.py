@@ -233,6 +233,11 @@ MENU_SEPARATORS = 3
 def in_menu(doc: Doc, offset: int) -> bool:
     """The line around ``offset`` is a navigation menu ("Home | About | Projects | …")."""
     text = doc_text(doc)
+    menus = doc.user_data.get("praxis_may_have_menu")
+    if menus is None:
+        menus = doc.user_data["praxis_may_have_menu"] = text.count("|") >= MENU_SEPARATORS
+    if not menus:
+        return False
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     line = text[start : end if end >= 0 else len(text)]

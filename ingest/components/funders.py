@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import LOWER, ORTH, SENT_START
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -34,6 +34,8 @@ from ingest.components.public_money import (
     agent_money,
     negated,
     public_money,
+    sentence_numbers,
+    word_types,
 )
 from ingest.components.sentences import folded_sentence, sentence_index
 from ingest.components.vocabulary import CONCEPT_SPANS
@@ -143,8 +145,7 @@ _FUNDING_WORDS: set[int] = set()  # ORTH ids of funding words
 
 def funding_word_positions(doc: Doc) -> list[int]:
     """Token positions of funding words: each word type is tested once per process."""
-    orths = doc.to_array(ORTH)
-    types = set(orths.tolist())
+    orths, types = word_types(doc)
     unseen = types - _SEEN_WORDS
     if unseen:
         strings = doc.vocab.strings
@@ -165,7 +166,7 @@ def funding_organisations(doc: Doc) -> list[SpacySpan]:
     if not cues:
         return out
     # sentence number of every token (SENT_START is 1 at a start, else 0 or -1)
-    sentence = numpy.cumsum(doc.to_array(SENT_START) == 1).tolist()
+    sentence = sentence_numbers(doc)
     strings = doc.vocab.strings
     lower = doc.to_array(LOWER).tolist()
     agents = {strings.add(w) for w in AGENT_WORDS}
@@ -251,7 +252,7 @@ class FunderDecider:
         if not words.starts:
             return []
         org_types = {k: org.label_ for org in org_spans for k in range(org.start, org.end)}
-        sentence_of = numpy.cumsum(doc.to_array(SENT_START) == 1).tolist()
+        sentence_of = sentence_numbers(doc)
         found = public_money(doc, words, sentence_of, skip, org_types)
         found += agent_money(doc, self.lang, words, sentence_of, skip | set(org_types))
         out = []

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc
 
 from ingest.normalise import fold
@@ -133,6 +133,26 @@ def word_class(text: str, lang: str) -> int:
     return 0
 
 
+def word_types(doc: Doc) -> tuple[numpy.ndarray, set[int]]:
+    """The ORTH array and the set of word types of a document, computed once per document
+    (the funder rules share them)."""
+    found = doc.user_data.get("praxis_word_types")
+    if found is None:
+        orths = doc.to_array(ORTH)
+        found = doc.user_data["praxis_word_types"] = (orths, set(orths.tolist()))
+    return found
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """Sentence number of every token (SENT_START is 1 at a start), once per document."""
+    found = doc.user_data.get("praxis_sentence_numbers")
+    if found is None:
+        found = doc.user_data["praxis_sentence_numbers"] = numpy.cumsum(
+            doc.to_array(SENT_START) == 1
+        ).tolist()
+    return found
+
+
 _NONZERO: dict[str, set[int]] = {}  # lang → ORTH ids with a class
 _SEEN: dict[str, set[int]] = {}  # lang → ORTH ids classified
 
@@ -143,8 +163,7 @@ class Words:
     def __init__(self, doc: Doc, lang: str) -> None:
         self.doc = doc
         self.strings = doc.vocab.strings
-        self.orths = doc.to_array(ORTH)
-        types = set(self.orths.tolist())
+        self.orths, types = word_types(doc)
         seen = _SEEN.setdefault(lang, set())
         nonzero = _NONZERO.setdefault(lang, set())
         for orth in types - seen:
