@@ -152,7 +152,6 @@ def main() -> None:
         find_precedents,
         idea_profile,
         rank_precedents,
-        text_index,
     )
     from graph.projection import projection
     from graph.store import open_store
@@ -216,16 +215,8 @@ def main() -> None:
 
         projects = rng.sample(sorted(proj.members), args.runs)
         log("gaps")
-        from graph.precedents import _TEXT
-
-        _TEXT.clear()
-        text_s, _ = timed(lambda: text_index(store))
-        result["text_index_s"] = round(text_s, 2)  # built, or read from the disk cache
         first_s, _ = timed(lambda: gaps_for_project(store, projects[0]))
         result["gaps_first_call_ms"] = round(first_s * 1000, 1)  # themes, labels: per process
-        from graph.precedents import text_index as warm_text
-
-        warm_text(store)  # keyword themes read the lemma index; built/loaded once per version
         result["gaps_project"] = stats_ms(
             [timed(lambda p=p: gaps_for_project(store, p))[0] for p in projects]
         )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -220,45 +221,42 @@ def theme_profiles(store: GraphStore) -> list[ThemeProfile]:
     return profiles
 
 
-#: up to this many projects of a subject, keywords are looked up in each project's own words
-#: (one small query each) instead of the lemma index of every project (seconds to build)
-OWN_WORDS_MAX = 50
+def keyword_projects(
+    store: GraphStore, keywords: Iterable[tuple[str, ...]], projects: Collection[str]
+) -> dict[tuple[str, ...], set[str]]:
+    """Keyword (folded lemma sequence) -> those of ``projects`` whose words hold all its
+    lemmas: the lemmas and title words of the search index (:func:`graph.search.word_postings`,
+    kept in step with the store, so nothing is built here); a lemma is cut into words as
+    the index cuts its text."""
+    import numpy as np
+
+    from graph.search import TOKEN, word_postings
+
+    parts = {k: [w for lemma in k for w in TOKEN.findall(lemma)] for k in set(keywords)}
+    parts = {k: words for k, words in parts.items() if words}
+    if not parts or not projects:
+        return {}
+    postings = word_postings(store, {w for words in parts.values() for w in words})
+    iris = postings.iris
+    wanted = projects if isinstance(projects, (set, frozenset)) else set(projects)
+    found: dict[tuple[str, ...], set[str]] = {}
+    for keyword, words in parts.items():
+        if not all(w in postings.docs for w in words):
+            continue
+        docs = min((postings.docs[w] for w in words), key=len)
+        for w in words:
+            if len(docs) == 0:
+                break
+            docs = np.intersect1d(docs, postings.docs[w], assume_unique=True)
+        hits = {iris[d] for d in docs.tolist()} & wanted
+        if hits:
+            found[keyword] = hits
+    return found
 
 
-def project_words(store: GraphStore, project: str) -> set[str]:
-    """The folded lemmas and title words of one project: the terms under which the lemma
-    index of :func:`graph.precedents.text_index` lists it."""
-    from pyoxigraph import NamedNode
-
-    from ingest.normalise import fold
-
-    words: set[str] = set()
-    for row in run_query(store, "project_words", project=NamedNode(project)):
-        if "lemmas" in row:
-            words.update(row["lemmas"].value.split())
-        if "title" in row:
-            words.update(fold(row["title"].value).split())
-    return words
-
-
-def _has_keyword(store: GraphStore, project: str, keyword: tuple[str, ...]) -> bool:
-    from graph.precedents import text_index
-
-    postings = text_index(store).postings
-    return all(project in postings.get(t, {}) for t in keyword)
-
-
-def project_themes(
-    store: GraphStore,
-    proj: Projection,
-    project: str,
-    profiles: list[ThemeProfile],
-    own_words: bool = False,
+def _concept_themes(
+    proj: Projection, project: str, profiles: list[ThemeProfile]
 ) -> dict[str, list[str]]:
-    """Themes a project selects -> what selected them (``target-group:prisoners``,
-    ``keyword:reintegrace``). Keywords are consulted only when no concept triggers: in the
-    lemma index of every project, or (``own_words``) in this project's own words, which
-    gives the same answer without building that index."""
     rec = proj.projects.get(project)
     if rec is None:
         return {}
@@ -270,27 +268,47 @@ def project_themes(
         hit = sorted(f"{s}:{n}" for s, n in theme.triggers & concepts)
         if hit:
             found[theme.iri] = hit
-    if found:
-        return found
-    words = project_words(store, project) if own_words and not _text_index_ready(store) else None
+    return found
 
-    def has(keyword: tuple[str, ...]) -> bool:
-        if words is not None:
-            return all(t in words for t in keyword)
-        return _has_keyword(store, project, keyword)
 
+def _keyword_themes(
+    project: str, profiles: list[ThemeProfile], hits: dict[tuple[str, ...], set[str]]
+) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
     for theme in profiles:
-        hit = [" ".join(k) for k in theme.keywords if has(k)]
+        hit = [" ".join(k) for k in theme.keywords if project in hits.get(k, ())]
         if hit:
             found[theme.iri] = [f"keyword:{k}" for k in sorted(hit)[:3]]
     return found
 
 
-def _text_index_ready(store: GraphStore) -> bool:
-    """Is the lemma index of this store version already in memory?"""
-    from graph.precedents import _TEXT
+def themes_of_projects(
+    store: GraphStore, proj: Projection, projects: Iterable[str], profiles: list[ThemeProfile]
+) -> dict[str, dict[str, list[str]]]:
+    """Project -> the themes it selects -> what selected them (``target-group:prisoners``,
+    ``keyword:reintegrace``). Keywords are consulted only for a project no concept of which
+    triggers a theme, all such projects at once (:func:`keyword_projects`)."""
+    out: dict[str, dict[str, list[str]]] = {}
+    unmatched: list[str] = []
+    for p in projects:
+        if p not in proj.projects:
+            continue
+        out[p] = _concept_themes(proj, p, profiles)
+        if not out[p]:
+            unmatched.append(p)
+    if unmatched:
+        keywords = [k for t in profiles for k in t.keywords]
+        hits = keyword_projects(store, keywords, set(unmatched))
+        for p in unmatched:
+            out[p] = _keyword_themes(p, profiles, hits)
+    return out
 
-    return (store.location, store.version()) in _TEXT
+
+def project_themes(
+    store: GraphStore, proj: Projection, project: str, profiles: list[ThemeProfile]
+) -> dict[str, list[str]]:
+    """The themes one project selects (:func:`themes_of_projects`)."""
+    return themes_of_projects(store, proj, [project], profiles).get(project, {})
 
 
 # ---------------------------------------------------------------------------- reports
@@ -429,9 +447,8 @@ def _report(
     if themes is None:
         theme_hits: dict[str, Counter[str]] = defaultdict(Counter)
         theme_count: Counter[str] = Counter()
-        own_words = len(projects) <= OWN_WORDS_MAX
-        for p in projects:
-            for theme, why in project_themes(store, proj, p, profiles, own_words).items():
+        for selected in themes_of_projects(store, proj, sorted(projects), profiles).values():
+            for theme, why in selected.items():
                 theme_count[theme] += 1
                 theme_hits[theme].update(why)
         chosen = [
