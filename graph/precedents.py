@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
-from graph.projection import Projection, load_cached, projection, save_cached
+from graph.projection import Projection, projection
 from graph.queries import run_query
 from graph.store import GraphStore
 
@@ -183,8 +183,10 @@ def _build_text_index(store: GraphStore) -> _TextIndex:
 
 
 def text_index(store: GraphStore) -> _TextIndex:
-    """Inverted index of folded lemmas (lemma text + title) over projects, cached per
-    store version."""
+    """Inverted index of folded lemmas (lemma text + title) over projects, in memory, cached
+    per store version: the reference the search index's word postings are compared with
+    (``rank_precedents(reference=True)``, tests). Nothing in the app or the CLI builds it:
+    seconds and hundreds of MB on a big store."""
     key = (store.location, store.version())
     cached = _TEXT.get(key)
     if cached is not None:
@@ -192,14 +194,7 @@ def text_index(store: GraphStore) -> _TextIndex:
     with _TEXT_LOCK:
         cached = _TEXT.get(key)
         if cached is None:
-            plain = load_cached(store, "lemmas", key[1])
-            if isinstance(plain, tuple) and len(plain) == 3:
-                cached = _TextIndex(*plain)
-            else:
-                cached = _build_text_index(store)
-                save_cached(
-                    store, "lemmas", key[1], (cached.postings, cached.lengths, cached.avg_length)
-                )
+            cached = _build_text_index(store)
             for old in [k for k in _TEXT if k[0] == key[0]]:
                 del _TEXT[old]
             _TEXT[key] = cached
