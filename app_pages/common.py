@@ -274,45 +274,59 @@ def project_rows() -> dict[str, Any]:
 class NetworkView:
     """What the network explorer draws: the shown (top-N) graph and its node measures."""
 
-    total_nodes: int
-    total_edges: int
+    total_nodes: int  # organisations in the whole view (ego: the centre and every partner)
+    total_edges: int | None  # links in the whole view (None: not counted, ego views)
     graph: Any  # networkx.Graph, read-only
     community: dict[str, int]
     measures: dict[str, dict[str, float]]
     centre: str | None = None
 
 
+def build_network_view(
+    s: GraphStore, flt: Any, ego: str | None, depth: int, max_nodes: int
+) -> NetworkView:
+    """:func:`network_view` without Streamlit's cache. An ego view draws the centre and its
+    ``max_nodes - 1`` strongest partners (direct partners first, most shared projects
+    first: graph.network's ego report order) and builds nothing beyond them; the whole
+    view is cut to its ``max_nodes`` best-connected organisations."""
+    from graph.network import (
+        centrality,
+        communities,
+        ego_network,
+        induced_subgraph,
+        network,
+        top_subgraph,
+    )
+
+    centre = None
+    if ego:
+        report = ego_network(s, ego, depth=depth, flt=flt)
+        centre = report.centre
+        partners = [p.org for p in report.partners]
+        listed_second = sum(1 for p in report.partners if p.distance == 2)
+        total = 1 + len(partners) + max(0, report.second_degree_total - listed_second)
+        shown = induced_subgraph(network(s, flt), [centre, *partners[: max(max_nodes - 1, 0)]])
+        total_edges = shown.number_of_edges() if total == shown.number_of_nodes() else None
+        total_nodes = max(total, shown.number_of_nodes())
+    else:
+        full = network(s, flt)
+        shown = top_subgraph(full, max_nodes)
+        total_nodes, total_edges = full.number_of_nodes(), full.number_of_edges()
+    community = {m["org"]: c.index for c in communities(shown) for m in c.members}
+    return NetworkView(total_nodes, total_edges, shown, community, centrality(shown), centre)
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _network_view(
     location: str, version: str, flt: Any, ego: str | None, depth: int, max_nodes: int
 ) -> NetworkView:
-    from graph.network import centrality, communities, ego_network, network, top_subgraph
-
-    s = store()
-    centre = None
-    if ego:
-        report = ego_network(s, ego, depth=depth, flt=flt)
-        full = report.graph(s, flt)
-        centre = report.centre
-    else:
-        full = network(s, flt)
-    shown = top_subgraph(full, max_nodes)
-    if centre and centre in full and centre not in shown:
-        shown = full.subgraph([*list(shown.nodes)[: max_nodes - 1], centre]).copy()
-    community = {m["org"]: c.index for c in communities(shown) for m in c.members}
-    return NetworkView(
-        full.number_of_nodes(),
-        full.number_of_edges(),
-        shown,
-        community,
-        centrality(shown),
-        centre,
-    )
+    return build_network_view(store(), flt, ego, depth, max_nodes)
 
 
 def network_view(flt: Any, ego: str | None, depth: int, max_nodes: int) -> NetworkView:
     """The filtered (or ego) network cut to its ``max_nodes`` strongest nodes, with
-    communities and centrality of what is shown. Raises LookupError for an unknown ego."""
+    communities and centrality of what is shown (:func:`build_network_view`). Raises
+    LookupError for an unknown ego."""
     s = store()
     return _network_view(s.location, s.version(), flt, ego, depth, max_nodes)
 
@@ -455,6 +469,7 @@ def warm_up() -> threading.Thread:
 
             s = store()
             search(s, "", limit=1)
+            search(s, "", limit=1, sort="title")  # the sort and year columns, once a version
             query_variants("prison")  # loads the lemmatiser dictionaries of all languages
             from graph.network import collaboration_graph, communities
             from graph.projection import projection
@@ -462,10 +477,8 @@ def warm_up() -> threading.Thread:
             projection(s)
             communities(collaboration_graph(s))
             from graph.gaps import theme_profiles
-            from graph.precedents import text_index
             from graph.resolve import authority_index
 
-            text_index(s)
             theme_profiles(s)
             authority_index()
             from graph.resolve import possible_duplicates

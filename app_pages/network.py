@@ -161,7 +161,13 @@ if ego and depth == 2:  # the report is kept by graph.network: no second computa
             f"Partners of partners: showing the {listed:,} with most ties (projects shared "
             f"through a direct partner) of {report.second_degree_total:,}."
         )
-if shown.number_of_nodes() < view.total_nodes:
+if shown.number_of_nodes() < view.total_nodes and view.centre:
+    st.info(
+        f"Showing {shown.number_of_nodes():,} of {view.total_nodes:,} organisations: the "
+        "centre and its strongest partners (direct partners first, most shared projects "
+        "first) so the page stays responsive. Raise “Max nodes” to draw more."
+    )
+elif shown.number_of_nodes() < view.total_nodes:
     st.info(
         f"This view has {view.total_nodes:,} organisations and {view.total_edges:,} links; "
         f"drawing the {shown.number_of_nodes()} best-connected (most shared projects) so the "
