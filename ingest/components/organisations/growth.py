@@ -8,7 +8,7 @@ import re
 from spacy.attrs import NORM
 from spacy.tokens import Doc
 
-from ingest.components.organisations.labels import _pl_agree, _pl_is_adjective
+from ingest.components.organisations.labels import _adjective_word, _pl_agree, _pl_is_adjective
 from ingest.components.organisations.words import (
     ADJ_ENDINGS,
     ARTICLES,
@@ -185,10 +185,16 @@ class NameGrowth:
                 if (
                     self.lang in SLAVIC
                     and not is_acronym(text)
-                    and (not self._adjective_any_case(text) or self._is_verb(t))
+                    and (
+                        not self._adjective_any_case(text)
+                        or self._is_verb(t)
+                        or (self.lang != "pl" and self._known_noun(text))
+                    )
                     and not text.isupper()
                 ):
-                    break  # "Prezentace Probační …", "Sodelujejo Center …": not the name
+                    # "Prezentace Probační …", "Sodelujejo Center …", "Policisti Policijske
+                    # postaje …" (a plural noun by its lemma): not the name
+                    break
                 if not is_acronym(text) and not self._agrees_with(text, texts[head]):
                     break  # "Osadzeni Zakładu Karnego …": a different phrase
                 start = k
@@ -363,8 +369,15 @@ class NameGrowth:
                     if not self._designator_before(doc, k):
                         break
                     in_caps = False  # "Rada vlády SR | pre prevenciu kriminality"
-                if caps_tail and not slavic and low not in {"der", "des", "of"}:
-                    break  # "Volkshochschule Augsburg | zur digitalen Grundbildung"
+                if (
+                    caps_tail
+                    and not slavic
+                    and low not in {"der", "des", "of"}
+                    and self.head_at(doc, k - 1) is None
+                ):
+                    # "Volkshochschule Augsburg | zur digitalen Grundbildung"; a nested
+                    # body keeps its own ("… Sachsen der Bundesagentur für Arbeit")
+                    break
                 k += 1
                 budget -= 1
                 after_prep = True
@@ -448,6 +461,12 @@ class NameGrowth:
         ):
             k -= 1
         return k
+
+    def _known_noun(self, text: str) -> bool:
+        """cs/sk/sl: the lemmatiser knows the word as an inflected non-adjective
+        ("Policisti" → "policist"); unknown words ("Konzultačné") stay possible adjectives."""
+        lemma = lemmatize(text, self.lang).lower()
+        return lemma != text.lower() and not _adjective_word(text, self.lang)
 
     def _person_ahead(self, doc: Doc, k: int) -> bool:
         """A given name in the nominative and a capitalised surname at ``k`` (a Czech/Slovak

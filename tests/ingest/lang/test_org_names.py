@@ -393,3 +393,44 @@ NOT_APPOSITIVE = [
 @pytest.mark.parametrize(("lang", "text"), NOT_APPOSITIVE)
 def test_no_appositive_name(analyse, lang: str, text: str) -> None:
     assert analyse(lang, text).organisations == {}
+
+
+LEFT_AND_NESTED = [
+    # lang, text, surface that must be found, longer surface that must not
+    # a plural noun opening the sentence is not part of the name after it
+    (
+        "sl",
+        "Policisti Policijske postaje Maribor II so prišli na srečanje.",
+        "Policijske postaje Maribor II",
+        "Policisti Policijske postaje Maribor II",
+    ),
+    (
+        "cs",
+        "Policisté Krajského ředitelství policie Jihomoravského kraje pomohli.",
+        "Krajského ředitelství policie Jihomoravského kraje",
+        "Policisté Krajského ředitelství policie Jihomoravského kraje",
+    ),
+    # a nested body keeps its own complement
+    (
+        "de",
+        "Die Regionaldirektion Sachsen der Bundesagentur für Arbeit zahlt.",
+        "Regionaldirektion Sachsen der Bundesagentur für Arbeit",
+        "Regionaldirektion Sachsen der Bundesagentur für Arbeit zahlt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "longer"), LEFT_AND_NESTED)
+def test_left_edge_and_nested_complement(
+    analyse, lang: str, text: str, surface: str, longer: str
+) -> None:
+    surfaces = analyse(lang, text).surfaces()
+    assert surface in surfaces, sorted(surfaces)
+    assert longer not in surfaces
+
+
+def test_unknown_adjectives_still_open_a_name(analyse) -> None:
+    surfaces = analyse(
+        "sk", "Konzultačné a informačné centrum EDUKOS pomáha mladým ľuďom."
+    ).surfaces()
+    assert "Konzultačné a informačné centrum EDUKOS" in surfaces
