@@ -409,6 +409,33 @@ def labour_context(doc: Doc, spans: list[tuple[Span, str]]) -> bool:
     )
 
 
+OFFICIALS = "target-group/public-officials"
+#: civil-servant words that mean police officers in a text about police ("gemeinsame
+#: Streifen deutscher und tschechischer Beamter")
+OFFICER_WORDS = frozenset({"beamter", "beamte", "beamtin", "beamten"})
+POLICE_TYPES = frozenset(
+    {"actor-type/police", "actor-type/border-guard", "actor-type/municipal-police"}
+)
+
+
+def police_officials(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """ "Beamte" in a text about police are law-enforcement officers, not civil servants."""
+    if not any(lab == OFFICIALS and s[-1].norm_ in OFFICER_WORDS for s, lab in spans):
+        return spans
+    police = any(lab in POLICE_TYPES for _, lab in spans) or any(
+        f"actor-type/{org.label_}" in POLICE_TYPES for org in doc.spans.get("praxis_orgs", [])
+    )
+    if not police:
+        return spans
+    out = []
+    for span, label in spans:
+        if label == OFFICIALS and span[-1].norm_ in OFFICER_WORDS:
+            label = "target-group/law-enforcement-officers"
+            span = Span(doc, span.start, span.end, label=label)
+        out.append((span, label))
+    return out
+
+
 class ConceptContext:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
@@ -428,6 +455,7 @@ class ConceptContext:
         title_end = heading_end(doc_text(doc))
         group_ends = {s.end for s, lab in pairs if lab.startswith("target-group/")}
         kept = [(s, lab) for s, lab in pairs if self.keeps(doc, tok, s, lab, group_ends)]
+        kept = police_officials(doc, kept)
         dropped = self.staff_groups(doc, tok, kept, title_end)
         dropped |= self.weak_activities(doc, kept, title_end)
         if WORKERS not in dropped and not labour_context(doc, kept):

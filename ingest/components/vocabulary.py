@@ -7,6 +7,7 @@ Matches go to ``doc.spans["praxis_concepts"]`` with label ``"<scheme>/<notation>
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -33,6 +34,29 @@ def label_languages(lang: str) -> tuple[str, ...]:
 def lemma_key(text: str, lang: str, nlp: Language) -> list[str]:
     """Folded lemmas of a label, tokenised like document text."""
     return [fold(lemma_of(t.text, lang)) or t.text for t in nlp.make_doc(text) if not t.is_space]
+
+
+#: German nouns made from adjectives and participles decline like adjectives ("die
+#: Inhaftierten", "ein Inhaftierter", "Gefangene"), and their lemmas differ per form
+GERMAN_ADJECTIVAL_NOUN = re.compile(
+    r"^([A-ZÄÖÜ]\w{1,}(?:iert|ert|tet|st|tzt|llt|amt|ft|igt|gen|ben|ssen|ffen|nen|ig|lich|los|end))"
+    r"(e|en|er)$"
+)
+
+
+def german_declensions(label: str) -> list[str]:
+    """The label with each adjectival noun in its other declension forms:
+    "ehemalige Inhaftierte" → "ehemalige Inhaftierten", "ehemalige Inhaftierter"."""
+    words = label.split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        match = GERMAN_ADJECTIVAL_NOUN.match(word)
+        if not match:
+            continue
+        for ending in ("e", "en", "er"):
+            if ending != match.group(2):
+                out.append(" ".join([*words[:i], match.group(1) + ending, *words[i + 1 :]]))
+    return out
 
 
 def norm_doc(nlp: Language, norms: list[str]) -> Doc:
@@ -119,6 +143,8 @@ class VocabularyMatcher:
                         for label in concept.all_labels("de")
                         if " " not in label and "-" not in label
                     )
+                if self.lang == "de":
+                    labels.update(v for label in list(labels) for v in german_declensions(label))
                 patterns, exact, surface = [], [], []
                 for label in sorted(labels):
                     if is_acronym_label(label):
