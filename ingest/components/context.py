@@ -71,13 +71,20 @@ TARGET_SENTENCE = re.compile(
 )
 #: "for" / "among" before a group: the group receives or takes part
 FOR_WORDS = {
-    "cs": {"pro", "mezi", "pomoc", "pomoci"},
-    "sk": {"pre", "medzi", "pomoc", "pomoci"},
+    "cs": {"pro", "mezi", "pomoc", "pomoci", "s", "se"},
+    "sk": {"pre", "medzi", "pomoc", "pomoci", "s", "so"},
     "pl": {"dla", "wsrod", "pomoc", "pomocy"},
-    "de": {"fur", "unter", "zwischen"},
+    "de": {"fur", "unter", "zwischen", "mit"},
     "en": {"for", "among", "to", "with"},
-    "sl": {"za", "med", "pomoc", "pomoci"},
+    "sl": {"za", "med", "pomoc", "pomoci", "s"},
 }
+#: "with" words among FOR_WORDS, and the cooperation words that make them name partners
+WITH_WORDS = frozenset({"with", "s", "se", "so", "mit"})
+COOPERATION = (
+    "cooperat", "collaborat", "partnership", "spoluprac", "spolupraci", "zusammenarbeit",
+    "kooperation", "sodelovan", "wspolprac", "jointly", "together", "spolecne", "spolocne",
+    "gemeinsam", "skupaj", "dohod", "dohodl", "koordin", "coordinat",
+)  # fmt: skip
 #: "for" after a group: the group serves someone else ("mentorji za ljudi po prestani kazni")
 SERVES_WORDS = {"pro", "pre", "dla", "fur", "for", "za"}
 #: "from"/"of" after a group: the mention names people of another body (implementers)
@@ -139,6 +146,10 @@ def _cue_before(tok: Tokens, start: int, words: set[str]) -> tuple[bool, bool]:
         if not tok.alpha(k):
             return False, False
         if tok.folded(k) in words:
+            # "working with offenders" — but "in cooperation with the police officers"
+            # names partners, not beneficiaries
+            if tok.folded(k) in WITH_WORDS and k > 0 and tok.folded(k - 1).startswith(COOPERATION):
+                return False, False
             return False, True
         modifiers += 1
         if modifiers > MAX_MODIFIERS:

@@ -147,3 +147,28 @@ def test_staff_words_are_workers_only_in_a_labour_text(
     analyse, lang: str, text: str, expected: bool
 ) -> None:
     assert ("workers" in analyse(lang, text).target_groups) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group", "expected"),
+    [
+        # working *with* a group serves it; cooperating with it names a partner
+        ("cs", "Projekt.\nHledáme organizace pracující s pachateli.", "offenders", True),
+        ("de", "Projekt.\nDer Verein arbeitet mit Straffälligen.", "offenders", True),
+        (
+            "cs",
+            "Projekt.\nKurz vznikl ve spolupráci s policisty.",
+            "law-enforcement-officers",
+            False,
+        ),
+        # a double "handicap" (disadvantage) is no disability
+        (
+            "cs",
+            "Projekt.\nŽeny mají na trhu práce dvojí handicap.",
+            "people-with-disabilities",
+            False,
+        ),
+    ],
+)
+def test_with_and_handicap(analyse, lang: str, text: str, group: str, expected: bool) -> None:
+    assert (group in analyse(lang, text).target_groups) is expected
