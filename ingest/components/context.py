@@ -267,6 +267,22 @@ def first_line_end(doc: Doc) -> int:
     return end
 
 
+WORKSHOP = "activity-type/workshop"
+#: languages whose workshop word (warsztat, dílna, dielňa) is also a workplace
+PLACE_WORKSHOP_LANGS = frozenset({"pl", "cs", "sk"})
+IN_WORDS = frozenset({"w", "we", "v", "ve", "vo"})
+
+
+def _in_place(tok: Tokens, span: Span) -> bool:
+    """ "w (przywięziennych) warsztatach", "v dílnách": in a place, not at an event ("na")."""
+    for k in range(span.start - 1, max(span.start - 3, -1), -1):
+        if not tok.alpha(k):
+            return False
+        if tok.folded(k) in IN_WORDS:
+            return True
+    return False
+
+
 #: activities whose word also names an industry: "construction sector", "stavební firmy"
 SECTOR_ACTIVITIES = frozenset({"activity-type/infrastructure"})
 SECTOR_WORDS = frozenset(
@@ -541,6 +557,8 @@ class ConceptContext:
             return False  # "podľa prieskumov": research cited, not done
         if label == STUDY_VISIT and WEBSITE.search(folded_sentence(doc, span.start_char)):
             return False  # "visit our website", "webovú stránku navštívilo milión ľudí"
+        if label == WORKSHOP and self.lang in PLACE_WORKSHOP_LANGS and _in_place(tok, span):
+            return False  # "w przywięziennych warsztatach": a workshop as a workplace
         if label in SECTOR_ACTIVITIES:
             return not (span.end < len(tok) and tok.folded(span.end) in SECTOR_WORDS)
         if not label.startswith("actor-type/"):

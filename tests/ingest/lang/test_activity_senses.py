@@ -186,3 +186,21 @@ def test_a_markdown_table_row_is_no_menu(analyse) -> None:
         "Project.\n\n| Partner | Country | Role |\n|---|---|---|\n| ULS | SI | teacher training |\n"
     )
     assert "training" in analyse("en", text).activity_types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation", "expected"),
+    [
+        # a workshop as a workplace ("in the prison workshops") is no workshop event
+        ("pl", "Projekt.\nZajęcia odbywały się w przywięziennych warsztatach.", "workshop", False),
+        ("cs", "Projekt.\nOdsouzené pracovaly v dílnách firmy.", "workshop", False),
+        ("pl", "Projekt.\nW MOPR odbyły się trzy warsztaty dla pracowników.", "workshop", True),
+        # a building is a thing, not a building project
+        ("pl", "Projekt.\nZarządcy budynków nie mają narzędzi.", "infrastructure", False),
+        ("en", "Project.\nThe renovation of the building ended in May.", "infrastructure", True),
+    ],
+)
+def test_places_and_things_are_not_activities(
+    analyse, lang: str, text: str, notation: str, expected: bool
+) -> None:
+    assert (notation in analyse(lang, text).activity_types) is expected
