@@ -47,7 +47,7 @@ from ingest.langid import SUPPORTED
 from ingest.lemmatize import lemmatize
 from ingest.normalise import fold
 from ontology import split_concept_iri
-from ontology.namespaces import DCTERMS, PG
+from ontology.namespaces import DCTERMS, GRAPH, ID, PG
 
 FACETS = {
     str(PG.funder): "funder",
@@ -58,7 +58,8 @@ FACETS = {
 }
 ACTOR_TYPE = str(PG.actorType)
 COUNTRY = str(PG.country)
-SCHEMA_VERSION = "fts-7"  # 3: concept tokens; 4: detail=full; 5: arrays; 6: postings; 7: words
+SCHEMA_VERSION = "fts-8"  # 3: concepts; 4: detail=full; 5: arrays; 6: postings; 7: words;
+# 8: one row per project from all its documents (dgraphs)
 GRAPH_CHUNK = 400  # named graphs per VALUES block when updating incrementally
 IN_LIST_MAX = 900  # ids per "IN (…)" list; bigger pages read every document's row
 
@@ -106,6 +107,10 @@ CREATE TABLE IF NOT EXISTS dfacets (
     doc INTEGER NOT NULL, fv INTEGER NOT NULL, PRIMARY KEY (doc, fv)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS dfacets_fv ON dfacets(fv, doc);
+CREATE TABLE IF NOT EXISTS dgraphs (
+    doc INTEGER NOT NULL, graph TEXT NOT NULL, PRIMARY KEY (doc, graph)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS dgraphs_graph ON dgraphs(graph, doc);
 CREATE TABLE IF NOT EXISTS arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS postings (
     term TEXT PRIMARY KEY, docs BLOB NOT NULL, title BLOB NOT NULL, lemmas BLOB NOT NULL
@@ -231,36 +236,70 @@ def rebuild_index(store: GraphStore, path: Path | None = None, version: str | No
 
 
 # --------------------------------------------------------------------------- filling the index
-def _values_query(name: str, graphs: Sequence[NamedNode]) -> str:
-    """The named query with a multi-row ``VALUES ?g`` block at its first ``WHERE {``."""
+#: a facet row: (project IRI, facet property IRI, value, named graph)
+FacetRow = tuple[str, str, str, str]
+
+
+def _values_query(name: str, values: Sequence[NamedNode], var: str = "g") -> str:
+    """The named query with a multi-row ``VALUES ?var`` block at its first ``WHERE {``."""
     text = load_query(name)
     at = text.upper().index("WHERE {") + len("WHERE {")
-    block = " VALUES ?g { " + " ".join(term_sparql(g) for g in graphs) + " } "
+    block = f" VALUES ?{var} {{ " + " ".join(term_sparql(v) for v in values) + " } "
     return text[:at] + block + text[at:]
 
 
 def _fetch(
     store: GraphStore, graphs: Sequence[NamedNode] | None
-) -> tuple[list[Row], list[tuple[str, str, str]]]:
-    """Project rows and (project, facet property IRI, value) triples, for all or some graphs."""
+) -> tuple[list[Row], list[FacetRow]]:
+    """Project rows (one per project and graph) and (project, facet property IRI, value,
+    graph) rows, for all or some graphs."""
 
     def rows(name: str) -> list[Row]:
         return store.select(load_query(name) if graphs is None else _values_query(name, graphs))
 
     facet_rows = [
-        (r["project"].value, r["facet"].value, r["value"].value) for r in rows("search_facets_own")
+        (r["project"].value, r["facet"].value, r["value"].value, r["g"].value)
+        for r in rows("search_facets_own")
     ]
     for r in rows("search_facets_orgs"):
         if "type" in r:
-            facet_rows.append((r["project"].value, ACTOR_TYPE, r["type"].value))
+            facet_rows.append((r["project"].value, ACTOR_TYPE, r["type"].value, r["g"].value))
         if "country" in r:
-            facet_rows.append((r["project"].value, COUNTRY, r["country"].value))
+            facet_rows.append((r["project"].value, COUNTRY, r["country"].value, r["g"].value))
     return rows("project_summaries"), facet_rows
 
 
+_MINTED = str(ID["project/"])
+_DOC_GRAPH = str(GRAPH["doc/"])
+
+
+def _document_order(project: str, row: Row) -> tuple[int, str, str]:
+    """Which of a project's documents comes first (its title, language and file are the
+    hit's; its lemmas lead the text): the document that minted the project's IRI (the
+    project was first read from it; later files were matched onto it), then by file name,
+    then by graph IRI. Projects from one file are unchanged."""
+    graph = row["g"].value
+    minted = project.startswith(_MINTED) and graph == _DOC_GRAPH + project[len(_MINTED) :]
+    return (0 if minted else 1, row["file"].value, graph)
+
+
+def _row_key(row: Row) -> tuple[str, ...]:
+    """A stable choice among several rows of one project in one graph (two titles …)."""
+    return tuple(row[v].value if v in row else "" for v in ("title", "lang", "file", "lemmas"))
+
+
 def _insert(
-    conn: sqlite3.Connection, summaries: list[Row], facet_rows: list[tuple[str, str, str]]
+    conn: sqlite3.Connection,
+    summaries: list[Row],
+    facet_rows: list[FacetRow],
+    projects: set[str] | None = None,
 ) -> None:
+    """Add one row per project (only ``projects`` when given) combining all of its
+    documents: the title, language and file of the first document
+    (:func:`_document_order`), the lemmas of every document (the first one's first) with
+    the other documents' titles, and the facets of every document (the language facet
+    holds every document's language). ``summaries`` and ``facet_rows`` must hold every
+    graph of those projects."""
     ids: dict[str, int] = {}
     docs = []
     tokens_of: dict[str, set[str]] = defaultdict(set)
@@ -275,7 +314,10 @@ def _insert(
                 notations[value] = None
         return notations[value]
 
-    for project, prop, value in facet_rows:
+    if projects is not None:
+        summaries = [r for r in summaries if r["project"].value in projects]
+        facet_rows = [r for r in facet_rows if r[0] in projects]
+    for project, prop, value, _g in facet_rows:
         facet = FACETS[prop]
         if facet in CONCEPT_FACETS:
             code = notation(value)
@@ -284,33 +326,53 @@ def _insert(
                 if token is None:
                     token = tokens[(facet, code)] = concept_token(facet, code)
                 tokens_of[project].add(token)
-    next_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0]) + 1
+    by_graph: dict[str, dict[str, Row]] = defaultdict(dict)  # project -> graph -> its row
     for row in summaries:
-        iri = row["project"].value
-        if iri in ids:
-            continue  # a project seen twice (two languages/files) keeps its first row
+        iri, graph = row["project"].value, row["g"].value
+        held = by_graph[iri].get(graph)
+        if held is None or _row_key(row) < _row_key(held):
+            by_graph[iri][graph] = row
+    graphs_of: dict[str, set[str]] = {iri: set(rows) for iri, rows in by_graph.items()}
+    for project, _prop, _value, graph in facet_rows:
+        if project in graphs_of:
+            graphs_of[project].add(graph)
+    languages: dict[str, set[str]] = {}
+    next_id = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0]) + 1
+    for iri in by_graph:  # in the order the store gave them (ids as before)
+        rows = sorted(by_graph[iri].values(), key=lambda r: _document_order(iri, r))
+        first = rows[0]
         ids[iri] = next_id
-        title = row["title"].value
+        title = first["title"].value
+        texts = [row["lemmas"].value if "lemmas" in row else "" for row in rows]
+        ftitle = fold(title)
+        texts += sorted({f for row in rows[1:] if (f := fold(row["title"].value)) != ftitle})
+        languages[iri] = {row["lang"].value if "lang" in row else "und" for row in rows}
         docs.append(
             (
                 next_id,
                 iri,
-                row["g"].value,
+                first["g"].value,
                 title,
-                row["lang"].value if "lang" in row else "und",
-                row["file"].value,
-                fold(title),
-                " ".join([row["lemmas"].value if "lemmas" in row else "", *sorted(tokens_of[iri])]),
+                first["lang"].value if "lang" in first else "und",
+                first["file"].value,
+                ftitle,
+                " ".join([*texts, *sorted(tokens_of[iri])]),
             )
         )
         next_id += 1
     conn.executemany("INSERT INTO docs VALUES (?,?,?,?,?,?,?,?)", docs)
     conn.executemany(
+        "INSERT INTO dgraphs VALUES (?, ?)",
+        sorted((ids[iri], g) for iri, graphs in graphs_of.items() for g in graphs),
+    )
+    conn.executemany(
         "INSERT INTO fts(rowid, ftitle, lemmas) VALUES (?,?,?)",
         ((d[0], d[6], d[7]) for d in docs),
     )
-    facets: set[tuple[int, str, str]] = {(d[0], "language", d[4]) for d in docs}
-    for project, prop, value in facet_rows:
+    facets: set[tuple[int, str, str]] = {
+        (d[0], "language", lang) for d in docs for lang in languages[d[1]]
+    }
+    for project, prop, value, _g in facet_rows:
         doc = ids.get(project)
         if doc is None:
             continue
@@ -407,7 +469,7 @@ def _write_postings(conn: sqlite3.Connection) -> None:
 def _build(store: GraphStore, conn: sqlite3.Connection, version: str) -> None:
     summaries, facet_rows = _fetch(store, None)
     with conn:
-        for table in ("fts", "dfacets", "fvalues", "arrays", "postings", "docs", "meta"):
+        for table in ("fts", "dfacets", "dgraphs", "fvalues", "arrays", "postings", "docs", "meta"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.executescript(_SCHEMA)
         _insert(conn, summaries, facet_rows)
@@ -435,11 +497,7 @@ def refresh_index(store: GraphStore, graphs: Iterable[NamedNode], previous_versi
             if _indexed_version(conn) != previous_version:
                 return False
             with conn:
-                for i in range(0, len(graphs), GRAPH_CHUNK):
-                    chunk = graphs[i : i + GRAPH_CHUNK]
-                    _delete_graphs(conn, [g.value for g in chunk])
-                    summaries, facet_rows = _fetch(store, chunk)
-                    _insert(conn, summaries, facet_rows)
+                _recompute(store, conn, graphs)
                 _finish(conn, store.version())
             return True
         finally:
@@ -447,13 +505,54 @@ def refresh_index(store: GraphStore, graphs: Iterable[NamedNode], previous_versi
                 conn.close()
 
 
-def _delete_graphs(conn: sqlite3.Connection, graphs: list[str]) -> None:
-    marks = ",".join("?" * len(graphs))
-    old = conn.execute(
-        f"SELECT id, ftitle, lemmas FROM docs WHERE graph IN ({marks})", graphs
-    ).fetchall()
+def _recompute(store: GraphStore, conn: sqlite3.Connection, graphs: list[NamedNode]) -> None:
+    """Rewrite the rows of every project with facts in ``graphs`` (before or now) from all
+    of the graphs that hold its facts now, so a project described by several files keeps
+    one row combining them when one file is re-ingested or dropped."""
+    names = [g.value for g in graphs]
+    projects: set[str] = set()
+    for i in range(0, len(names), IN_LIST_MAX):  # indexed from these graphs before
+        chunk = names[i : i + IN_LIST_MAX]
+        marks = ",".join("?" * len(chunk))
+        projects.update(
+            iri
+            for (iri,) in conn.execute(
+                "SELECT DISTINCT docs.iri FROM dgraphs JOIN docs ON docs.id = dgraphs.doc"
+                f" WHERE dgraphs.graph IN ({marks})",
+                chunk,
+            )
+        )
+    for i in range(0, len(graphs), GRAPH_CHUNK):  # in these graphs now
+        query = _values_query("project_graphs", graphs[i : i + GRAPH_CHUNK])
+        projects.update(r["project"].value for r in store.select(query))
+    ordered = sorted(projects)
+    sources: set[str] = set()  # every graph holding facts of those projects now
+    for i in range(0, len(ordered), GRAPH_CHUNK):
+        chunk = [NamedNode(p) for p in ordered[i : i + GRAPH_CHUNK]]
+        query = _values_query("project_graphs", chunk, var="project")
+        sources.update(r["g"].value for r in store.select(query))
+    _delete_projects(conn, ordered)
+    summaries: list[Row] = []
+    facet_rows: list[FacetRow] = []
+    sorted_sources = [NamedNode(g) for g in sorted(sources)]
+    for i in range(0, len(sorted_sources), GRAPH_CHUNK):
+        got_summaries, got_facets = _fetch(store, sorted_sources[i : i + GRAPH_CHUNK])
+        summaries += got_summaries
+        facet_rows += got_facets
+    _insert(conn, summaries, facet_rows, projects)
+
+
+def _delete_projects(conn: sqlite3.Connection, projects: list[str]) -> None:
+    old = []
+    for i in range(0, len(projects), IN_LIST_MAX):
+        chunk = projects[i : i + IN_LIST_MAX]
+        marks = ",".join("?" * len(chunk))
+        old += conn.execute(
+            f"SELECT id, ftitle, lemmas FROM docs WHERE iri IN ({marks})", chunk
+        ).fetchall()
     conn.executemany("INSERT INTO fts(fts, rowid, ftitle, lemmas) VALUES ('delete', ?, ?, ?)", old)
     conn.executemany("DELETE FROM dfacets WHERE doc = ?", [(r[0],) for r in old])
+    conn.executemany("DELETE FROM dgraphs WHERE doc = ?", [(r[0],) for r in old])
     conn.executemany("DELETE FROM docs WHERE id = ?", [(r[0],) for r in old])
 
 
