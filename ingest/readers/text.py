@@ -94,12 +94,20 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     return text
 
 
+# control characters other than line/tab/form feeds, and the replacement character
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def looks_binary(text: str) -> bool:
+    """Whether more than 5% of the first 8192 characters are controls or U+FFFD.
+
+    >>> looks_binary("Vězeňská služba\\n"), looks_binary("\\x00\\x01ab")
+    (False, True)
+    """
     if not text:
         return False
     sample = text[:8192]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
-    return bad / len(sample) > 0.05
+    return len(_BINARY_CHARS.findall(sample)) / len(sample) > 0.05
 
 
 _MAGIC = {
