@@ -154,7 +154,10 @@ def funding_word_positions(doc: Doc) -> list[int]:
     present = types & _FUNDING_WORDS
     if not present:
         return []
-    return numpy.nonzero(numpy.isin(orths, list(present)))[0].tolist()
+    found: list[int] = []
+    for orth in present:  # few funding words: one array comparison each
+        found.extend(numpy.flatnonzero(orths == orth).tolist())
+    return sorted(found)
 
 
 def funding_organisations(doc: Doc) -> list[SpacySpan]:

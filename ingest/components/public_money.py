@@ -173,21 +173,30 @@ class Words:
                 nonzero.add(orth)
             seen.add(orth)
         present = types & nonzero
-        self.starts = any(_CLASSES[(lang, o)] in STARTS for o in present)
-        self.cls: dict[int, int] = {}
-        if self.starts:
-            positions = numpy.nonzero(numpy.isin(self.orths, list(present)))[0].tolist()
-            orths = self.orths.tolist()
-            self.cls = {k: _CLASSES[(lang, orths[k])] for k in positions}
+        self.lang = lang
+        self.present: dict[int, int] = {o: _CLASSES[(lang, o)] for o in present}
+        self.starts = any(c in STARTS for c in self.present.values())
+        self._orth_list: list[int] | None = None
+
+    @property
+    def orth_list(self) -> list[int]:
+        if self._orth_list is None:
+            self._orth_list = self.orths.tolist()
+        return self._orth_list
 
     def __getitem__(self, k: int) -> int:
-        return self.cls.get(k, 0)
+        return self.present.get(self.orth_list[k], 0)
 
     def text(self, k: int) -> str:
-        return self.strings[int(self.orths[k])]
+        return self.strings[self.orth_list[k]]
 
     def positions(self, *classes: int) -> list[int]:
-        return sorted(k for k, c in self.cls.items() if c in classes)
+        """Token positions of words of these classes (one array comparison per word type)."""
+        found: list[int] = []
+        for orth, cls in self.present.items():
+            if cls in classes:
+                found.extend(numpy.flatnonzero(self.orths == orth).tolist())
+        return sorted(found)
 
 
 def owner_kind(owners: list[int]) -> str | None:
