@@ -413,10 +413,15 @@ class NameGrowth:
                 and t.is_alpha
                 and is_cap(texts[k - 1])
                 and adjective(texts[k - 1])
-                and not adjective(text)
+                and (
+                    not adjective(text)
+                    or (self.lang in {"cs", "sk", "sl"} and self._known_noun(text))
+                )
                 and not self._is_verb(t)
             ):
-                k += 1  # "… Pohraničnej stráže", "… České republiky": the capital's noun
+                # "… Pohraničnej stráže", "… České republiky", "… Mestne občine Maribor" (a
+                # noun by its lemma though it ends like an adjective): the capital's noun
+                k += 1
                 continue
             # a hyphenated adjective counts as a word ("der deutsch-tschechischen Polizei-")
             alpha = t.is_alpha or ("-" in text and text.replace("-", "").isalpha())

@@ -434,3 +434,11 @@ def test_unknown_adjectives_still_open_a_name(analyse) -> None:
         "sk", "Konzultačné a informačné centrum EDUKOS pomáha mladým ľuďom."
     ).surfaces()
     assert "Konzultačné a informačné centrum EDUKOS" in surfaces
+
+
+def test_a_capitalised_genitive_noun_ending_like_an_adjective_stays(analyse) -> None:
+    found = analyse(
+        "sl", "Člani Lokalnega preventivnega sveta Mestne občine Maribor so se sestali."
+    )
+    org = found.org("Lokalni preventivni svet Mestne občine Maribor")
+    assert org.actor_type == "advisory-body"
