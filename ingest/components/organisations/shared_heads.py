@@ -18,6 +18,7 @@ from ingest.components.organisations.labels import (
 from ingest.components.organisations.merging import _stem
 from ingest.components.organisations.records import Candidate
 from ingest.components.organisations.words import (
+    LOCATION_PREPS,
     NOT_NAME_START,
     SLAVIC,
     is_acronym,
@@ -39,6 +40,8 @@ ENUMERATION_AND = {
 SHARED_LOCATION_PREPS = {"w", "we"}
 #: the plain form of a preposition whose vowel belongs to the next word ("we Wronkach")
 PLAIN_PREP = {"we": "w"}
+#: heads whose plural after a location preposition names places ("v obcích A a B")
+PLACE_TYPES = {"municipality", "regional-government"}
 #: the longest name (tokens) inside an enumeration after a shared head
 MAX_ENUMERATED_NAME = 3
 
@@ -65,6 +68,8 @@ class SharedHeads:
             hw = self.head_at(doc, i) or self._plural_compound_head(doc, i)
             if hw is None or hw.cls not in {"H", "HM", "G"} or not self._plural_head(doc, i, hw):
                 continue
+            if hw.actor_type in PLACE_TYPES and i > 0 and texts[i - 1].lower() in LOCATION_PREPS:
+                continue  # "w gminach Nieborów i Kocierzew": where, not who
             names = self._enumerated_names(doc, i + hw.width, ands)
             if len(names) < 2:
                 continue

@@ -72,6 +72,13 @@ NOT_SHARED = [
     ),
     # Czech prisons "in Oslo and Bergen" are described, not named
     ("cs", "Navštívili jsme několik norských věznic v Oslu a Bergenu.", "Věznice v Oslu"),
+    # municipalities after a location preposition are where something happens
+    (
+        "pl",
+        "Kolejne spotkania zaplanowano w gminach Nieborów i Kocierzew Południowy.",
+        "Gmina Nieborów",
+    ),
+    ("sl", "Srečanja bodo še v Mestni četrti Pobrežje in Studenci.", "Mestni četrt Studenci"),
     # German plural common nouns are not heads by their lemma
     ("de", "Es geht um Austausch und Netzwerke in der Region.", "Austausch und Netzwerk"),
 ]
