@@ -4,12 +4,19 @@ folded, so "vězeň", "więzień", "Gefangene" or "prisoner" meet the lemmas of 
 The index is SQLite FTS5 (standard library ``sqlite3``), kept beside the store:
 
 * ``docs``    one row per project (IRI, title, language, file, named graph, folded title,
-              folded lemma text); ``fts`` is an external-content FTS5 table over the folded
-              title and lemmas (``unicode61 remove_diacritics 2``, ``detail=full``: BM25 reads
-              stored positions instead of re-tokenising every hit), ranked with BM25;
+              folded lemma text). A project described by several files (matched at ingest:
+              one IRI, facts in several named graphs) is one row combining all of them: the
+              title, language, file and graph of its first document (the one that minted
+              its IRI, else the first by file name), the lemmas and titles of every
+              document, the facets of every document (``dgraphs`` lists its graphs, so
+              replacing or dropping one recomputes it from the others);
+* ``fts``     an external-content FTS5 table over the folded title and lemmas
+              (``unicode61 remove_diacritics 2``, ``detail=full``: BM25 reads stored
+              positions instead of re-tokenising every hit), ranked with BM25;
 * ``fvalues`` one row per (facet, value) with its precomputed count over all projects;
-* ``dfacets`` (doc, facet value id) pairs, clustered by document (updated per graph on
-              ingest), plus an index by value;
+* ``dfacets`` (doc, facet value id) pairs, clustered by document (updated per project
+              on ingest), plus an index by value;
+* ``dgraphs`` (doc, named graph) pairs: the graphs holding facts of each project;
 * ``arrays``  the (doc, facet value) pairs and the documents in title order as integer
               blobs, loaded once per process and index version (facet counts, filters and
               ranking are numpy passes over them; only the text match runs in SQLite);
@@ -296,10 +303,11 @@ def _insert(
 ) -> None:
     """Add one row per project (only ``projects`` when given) combining all of its
     documents: the title, language and file of the first document
-    (:func:`_document_order`), the lemmas of every document (the first one's first) with
-    the other documents' titles, and the facets of every document (the language facet
-    holds every document's language). ``summaries`` and ``facet_rows`` must hold every
-    graph of those projects."""
+    (:func:`_document_order`), the lemmas of every document (the first one's first) then
+    the other documents' folded titles (so a word counts as often as in all the documents
+    together, like :func:`graph.precedents.text_index`), and the facets of every document
+    (the language facet holds every document's language). ``summaries`` and
+    ``facet_rows`` must hold every graph of those projects."""
     ids: dict[str, int] = {}
     docs = []
     tokens_of: dict[str, set[str]] = defaultdict(set)
@@ -345,7 +353,7 @@ def _insert(
         title = first["title"].value
         texts = [row["lemmas"].value if "lemmas" in row else "" for row in rows]
         ftitle = fold(title)
-        texts += sorted({f for row in rows[1:] if (f := fold(row["title"].value)) != ftitle})
+        texts += [fold(row["title"].value) for row in rows[1:]]  # every document's words
         languages[iri] = {row["lang"].value if "lang" in row else "und" for row in rows}
         docs.append(
             (

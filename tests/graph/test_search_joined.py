@@ -34,6 +34,7 @@ to Norway showed how {word} helps people return to work.
 
 def index_rows(store: GraphStore) -> dict[str, tuple]:
     """The index content by project IRI (document ids differ between builds)."""
+    search(store, "", limit=0)  # built if missing (a current index is left as it is)
     path = index_path(store)
     assert path is not None
     conn = sqlite3.connect(path)
@@ -174,7 +175,6 @@ def test_single_source_rows_are_the_documents_own(demo_store: GraphStore) -> Non
     text (then its concept tokens), as before projects could span files."""
     from graph.queries import run_query
 
-    search(demo_store, "")  # the index is current
     rows = index_rows(demo_store)
     summaries = run_query(demo_store, "project_summaries")
     assert len(summaries) == len(rows) - 1  # every demo project comes from one file
@@ -190,3 +190,28 @@ def test_single_source_rows_are_the_documents_own(demo_store: GraphStore) -> Non
         text = row["lemmas"].value
         assert lemmas == text or lemmas.startswith(text + " zzc")
         assert graphs == [graph]
+
+
+def test_word_postings_of_joined_projects_match_the_reference(tmp_path: Path) -> None:
+    """data/structured holds projects read from two and three files: the index's word
+    counts and lengths equal the reference built from every document's lemmas and title
+    (graph.precedents.text_index), which the precedent ranking is checked against."""
+    from graph.precedents import text_index
+    from tests.conftest import ROOT
+
+    store = open_store(tmp_path / "store")
+    assert ingest_paths([ROOT / "data" / "structured"], store, progress=False).skipped == []
+    reference = text_index(store)
+    assert any(len(graphs) > 1 for *_, graphs in index_rows(store).values() if graphs)
+    terms = sorted(reference.postings)
+    postings = word_postings(store, terms)
+    assert postings.n_docs == len(reference.lengths)
+    for project, length in reference.lengths.items():
+        assert postings.length[postings.iris.index(project)] == length, project
+    for term in terms:
+        got = {
+            postings.iris[int(d)]: int(n)
+            for d, n in zip(postings.docs[term], postings.tf[term], strict=True)
+        }
+        assert got == reference.postings[term], term
+    store.close()
