@@ -4,7 +4,7 @@ Every abbreviation listed here becomes one token (also in title case, for a sent
 start), so "tzv.", "m.in.", "ds." or "e.V." never end a sentence and "Urząd ds.
 Cudzoziemców" stays one name. Legal forms written with spaces ("z. s.", "o. p. s.",
 "Sp. z o.o.", "e. V.") are several tokens; each piece is an abbreviation here and the
-organisation recogniser joins them (``LEGAL_FORMS`` in ``components/organisations.py``).
+organisation recogniser joins them (``LEGAL_FORMS`` in ``components/orgdata.py``).
 """
 
 from __future__ import annotations
