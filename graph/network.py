@@ -19,10 +19,10 @@ from __future__ import annotations
 import heapq
 import io
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import networkx as nx
 
@@ -118,19 +118,30 @@ def selected_projects(proj: Projection, flt: NetworkFilter) -> set[str]:
     return set(proj.members) if selected is None else selected & set(proj.members)
 
 
-_ROLLUPS: dict[int, tuple[Projection, dict[str, str]]] = {}
+_T = TypeVar("_T")
+
+
+def _for_projection(
+    cache: dict[int, tuple[Projection, Any]], proj: Projection, build: Callable[[Projection], _T]
+) -> _T:
+    """``build(proj)``, kept for the latest projection only (a new store version builds a
+    new projection, so older results are dropped with it)."""
+    cached = cache.get(id(proj))
+    if cached is not None and cached[0] is proj:
+        return cached[1]
+    out = build(proj)
+    cache.clear()
+    cache[id(proj)] = (proj, out)
+    return out
+
+
+_ROLLUPS: dict[int, tuple[Projection, Any]] = {}
 
 
 def rollup_map(proj: Projection) -> dict[str, str]:
     """Organisation -> its top-most parent via org:subOrganizationOf (cycle-safe); cached
     per projection."""
-    cached = _ROLLUPS.get(id(proj))
-    if cached is not None and cached[0] is proj:
-        return cached[1]
-    out = _rollup_map(proj)
-    _ROLLUPS.clear()
-    _ROLLUPS[id(proj)] = (proj, out)
-    return out
+    return _for_projection(_ROLLUPS, proj, _rollup_map)
 
 
 def _rollup_map(proj: Projection) -> dict[str, str]:
@@ -200,17 +211,11 @@ class _Incidence:
         return ids[per_project[ids] > 0].tolist()
 
 
-_INCIDENCE: dict[int, tuple[Projection, _Incidence]] = {}
+_INCIDENCE: dict[int, tuple[Projection, Any]] = {}
 
 
 def incidence(proj: Projection) -> _Incidence:
-    cached = _INCIDENCE.get(id(proj))
-    if cached is not None and cached[0] is proj:
-        return cached[1]
-    out = _Incidence(proj)
-    _INCIDENCE.clear()
-    _INCIDENCE[id(proj)] = (proj, out)
-    return out
+    return _for_projection(_INCIDENCE, proj, _Incidence)
 
 
 def _build(proj: Projection, flt: NetworkFilter) -> nx.Graph:
