@@ -25,4 +25,7 @@ def make_nlp(lang: str) -> Language:
     from ingest.lang import customise_tokenizer
 
     customise_tokenizer(nlp)
+    from ingest.components.vocabulary import LABEL_LEMMAS
+
+    LABEL_LEMMAS.save()  # the label lemma keys this pipeline added, for the next start
     return nlp

@@ -31,10 +31,12 @@ def preload() -> None:
     """Build what every worker needs, for all six languages."""
     from graph.resolve import authority_index
     from ingest.langid import SUPPORTED, detect_language
+    from ingest.lemmatize import load_dictionaries
     from ingest.nlp import make_nlp
 
     warnings.filterwarnings("ignore")
     logging.disable(logging.WARNING)
+    load_dictionaries()  # from $PRAXIS_CACHE when cached (see ingest.lemmatize)
     for text in SAMPLES:
         detect_language(text)
     index = authority_index()

@@ -14,9 +14,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ingest.components.lemmatizer import lemma_of
 from ingest.components.sentences import sentence_index
-from ingest.components.vocabulary import lemma_key, norm_doc
+from ingest.components.vocabulary import folded_lemma, lemma_key, norm_doc
 from ingest.normalise import fold
 from ontology import vocabulary
 
@@ -76,7 +75,7 @@ def vocabulary_words() -> frozenset[str]:
                 for label in concept.all_labels(code):
                     words.add(fold(label))
                     if " " not in label:
-                        words.add(fold(lemma_of(label, code)))
+                        words.add(folded_lemma(label, code))
     return frozenset(words)
 
 
@@ -192,7 +191,7 @@ class CountryMatcher:
             patterns = [
                 nlp.make_doc(f)
                 for f in forms
-                if fold(f) not in taken and fold(lemma_of(f.lower(), nlp.lang)) not in taken
+                if fold(f) not in taken and folded_lemma(f.lower(), nlp.lang) not in taken
             ]
             self.city_matcher.add(code, patterns)
         for code, forms in country_forms().items():

@@ -17,7 +17,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.lemmatize import lemmatize
+from ingest.lemmatize import is_known, lemmatize
 from ingest.normalise import fold
 
 #: case endings → base-form endings, tried (in order) on lower-case words the lemmatiser
@@ -92,14 +92,12 @@ def lemma_of(word: str, lang: str) -> str:
     rules = SUFFIX_RULES.get(lang)
     if not rules or lemma != word or not word[:1].islower() or not word.isalpha():
         return lemma
-    import simplemma
-
-    if simplemma.is_known(word, lang=lang):
+    if is_known(word, lang):
         return lemma
     for suffix, base in rules:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             candidate = word[: -len(suffix)] + base
-            if simplemma.is_known(candidate, lang=lang):
+            if is_known(candidate, lang):
                 return lemmatize(candidate, lang)
     return lemma
 

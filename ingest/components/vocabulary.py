@@ -7,9 +7,12 @@ Matches go to ``doc.spans["praxis_concepts"]`` with label ``"<scheme>/<notation>
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import numpy
 from spacy.attrs import ORTH
@@ -19,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.components.compounds import CompoundSplitter, german_parts
 from ingest.components.lemmatizer import lemma_of
+from ingest.lemmatize import cache_dir, seal, simplemma_dictionary_path, unseal, write_atomically
 from ingest.normalise import fold
 from ontology import vocabulary
 
@@ -32,8 +36,105 @@ def label_languages(lang: str) -> tuple[str, ...]:
 
 
 def lemma_key(text: str, lang: str, nlp: Language) -> list[str]:
-    """Folded lemmas of a label, tokenised like document text."""
-    return [fold(lemma_of(t.text, lang)) or t.text for t in nlp.make_doc(text) if not t.is_space]
+    """Folded lemmas of a label, tokenised like document text (kept in
+    :data:`LABEL_LEMMAS` across processes: labels are lemmatised at every start)."""
+    entry = ("key", nlp.lang, lang, text)
+    norms = LABEL_LEMMAS.get(entry)
+    if norms is None:
+        norms = tuple(
+            fold(lemma_of(t.text, lang)) or t.text for t in nlp.make_doc(text) if not t.is_space
+        )
+        LABEL_LEMMAS.put(entry, norms)
+    return list(norms)
+
+
+def folded_lemma(word: str, lang: str) -> str:
+    """``fold(lemma_of(word, lang))`` of a label word, kept in :data:`LABEL_LEMMAS`."""
+    entry = ("word", lang, word)
+    lemma = LABEL_LEMMAS.get(entry)
+    if lemma is None:
+        lemma = fold(lemma_of(word, lang))
+        LABEL_LEMMAS.put(entry, lemma)
+    return lemma
+
+
+#: the code that decides a label's lemmas: a change to any of them starts a new cache
+_LEMMA_CODE = (
+    "ingest/lemmatize.py",
+    "ingest/normalise.py",
+    "ingest/pipeline.cfg",
+    "ingest/components/lemmatizer.py",
+    "ingest/components/vocabulary.py",
+    "ingest/lang/__init__.py",
+)
+_LABEL_MAGIC = b"PGLL1\n"
+
+
+class LabelLemmaCache:
+    """Lemma keys of vocabulary, country, city and organisation labels, kept under
+    :func:`ingest.lemmatize.cache_dir` ``/labels/``: building every language's matchers
+    lemmatises ~40,000 labels, the same at every start.
+
+    Entries are keyed by the label text and language, the file by a hash of the code and
+    the versions of spaCy, simplemma (and its dictionaries) and morfeusz (and its
+    dictionary), so an upgrade or an edit starts afresh. The file is written whole through
+    a temporary file; one that cannot be read or is damaged is ignored and rebuilt.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, ...], object] | None = None
+        self.dirty = False
+        self.path: Path | None = None
+
+    def _load(self) -> dict[tuple[str, ...], object]:
+        if self.entries is None:
+            self.entries = {}
+            try:
+                self.path = self.cache_path()
+            except Exception:  # no cache: the labels are lemmatised as before
+                return self.entries
+            try:
+                payload = unseal(self.path.read_bytes(), _LABEL_MAGIC)
+                table = marshal.loads(payload) if payload is not None else None
+                if isinstance(table, dict):
+                    self.entries = table
+            except (OSError, EOFError, ValueError, TypeError):
+                pass
+        return self.entries
+
+    @staticmethod
+    def cache_path() -> Path:
+        import morfeusz2
+        import spacy
+
+        from ingest.lemmatize import SIMPLEMMA_LANGS, _morfeusz
+
+        root = Path(__file__).resolve().parents[2]
+        key = hashlib.sha256(_LABEL_MAGIC)
+        for name in _LEMMA_CODE:
+            key.update(name.encode() + b"\0" + (root / name).read_bytes())
+        key.update(f"spacy {spacy.__version__} morfeusz2 {morfeusz2.__version__}".encode())
+        key.update(_morfeusz().dict_id().encode())
+        for lang in sorted(SIMPLEMMA_LANGS):
+            key.update(simplemma_dictionary_path(lang).name.encode())
+        return cache_dir() / "labels" / f"{key.hexdigest()[:32]}.marshal"
+
+    def get(self, entry: tuple[str, ...]) -> object:
+        return self._load().get(entry)
+
+    def put(self, entry: tuple[str, ...], value: object) -> None:
+        self._load()[entry] = value
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write the entries when this process added any (called after each pipeline)."""
+        if not self.dirty or self.entries is None or self.path is None:
+            return
+        self.dirty = False
+        write_atomically(self.path, seal(marshal.dumps(self.entries), _LABEL_MAGIC))
+
+
+LABEL_LEMMAS = LabelLemmaCache()
 
 
 #: German nouns made from adjectives and participles decline like adjectives ("die
@@ -139,7 +240,7 @@ class VocabularyMatcher:
                     labels.update(concept.all_labels(code))
                 if self.lang == "de":
                     german.extend(
-                        (key, label, fold(lemma_of(label, "de")))
+                        (key, label, folded_lemma(label, "de"))
                         for label in concept.all_labels("de")
                         if " " not in label and "-" not in label
                     )
