@@ -118,6 +118,47 @@ def synth(n: int, out: Path, seed: int, rdf: bool) -> None:
     click.echo(f"wrote {count} projects to {target}")
 
 
+@cli.command()
+@click.argument("targets", nargs=-1, required=True)
+@store_option
+@click.option("--dry-run", is_flag=True, help="Only report what would be removed.")
+@json_option
+def remove(targets: tuple[str, ...], store_spec: str | None, dry_run: bool, as_json: bool) -> None:
+    """Remove ingested documents: by file or folder path, document id or file name.
+
+    All their graphs go in one transaction; the search index follows. A target that
+    matches nothing is an error and nothing is removed.
+
+    Example: praxis remove data/docs/withdrawn-report.pdf --dry-run
+    """
+    from ingest.remove import RemovalError, remove_documents
+
+    with opened(store_spec, read_only=dry_run) as store:
+        try:
+            summary = remove_documents(store, targets, dry_run=dry_run)
+        except RemovalError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    def human(s: Any) -> None:
+        verb = "would remove" if s.dry_run else "removed"
+        click.echo(
+            f"{verb} {len(s.documents)} documents, {len(s.projects_removed)} projects, "
+            f"{len(s.organisations_removed)} organisations no other document mentions"
+            + ("" if s.dry_run else f"; store version {s.version}")
+        )
+        for d in s.documents:
+            rows = f" ({d.rows} rows)" if d.rows > 1 else ""
+            click.echo(f"  document {d.path}{rows}")
+        for _iri, title in s.projects_removed:
+            click.echo(f"  project gone: {title}")
+        for _iri, title, files in s.projects_kept:
+            click.echo(f"  project kept (still from {', '.join(files)}): {title}")
+        for _iri, label in s.organisations_removed:
+            click.echo(f"  organisation gone: {label}")
+
+    emit(summary.as_dict() if as_json else summary, as_json, human)
+
+
 @cli.command(name="load")
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
