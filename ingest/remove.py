@@ -131,8 +131,9 @@ def resolve_target(store: GraphStore, target: str) -> list[Row]:
         paths = sorted({r["path"].value for r in rows})
         if len(paths) > 1:
             raise RemovalError(
-                f"{text} names {len(paths)} ingested files ({', '.join(paths[:3])}"
-                f"{' …' if len(paths) > 3 else ''}): give the path"
+                f"{text} names {len(paths)} ingested files, give the path: "
+                + ", ".join(paths[:3])
+                + (" …" if len(paths) > 3 else "")
             )
         if rows:
             return rows
