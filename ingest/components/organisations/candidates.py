@@ -12,6 +12,8 @@ from ingest.components.organisations.acronyms import matches_initialism
 from ingest.components.organisations.labels import _pl_number
 from ingest.components.organisations.records import Candidate
 from ingest.components.organisations.words import (
+    APPOSITIVE_FOLLOWERS,
+    APPOSITIVE_NOUNS,
     APPOSITIVE_WORDS,
     ARTICLE_CONTRACTIONS,
     ARTICLES,
@@ -21,6 +23,7 @@ from ingest.components.organisations.words import (
     CLOSE_QUOTES,
     COMPLEMENT_STOP,
     DASHES,
+    GIVEN_NAMES,
     HEAD_FINAL,
     NOT_INSIDE_ARTICLES,
     NOT_NAME_START,
@@ -375,6 +378,21 @@ class CandidateSources:
         for i in range(n - 1):
             kind = CLASSIFIER_NOUNS.get(norms[i])
             if kind is None:
+                kind = APPOSITIVE_NOUNS.get(norms[i])
+                if (
+                    kind is not None
+                    and texts[i].islower()
+                    # the noun ends the description: "the national agency for youth work",
+                    # not "a university lecturer"
+                    and (doc[i + 1].is_punct or norms[i + 1] in APPOSITIVE_FOLLOWERS)
+                ):
+                    name = self._appositive_name(doc, i)
+                    if (
+                        name is not None
+                        and self._brand_like(name[0], name[1])
+                        and folded(texts[name[0]]) not in GIVEN_NAMES
+                    ):
+                        out.append(Candidate(name[0], name[1], "classifier", legal_type=kind))
                 continue
             appositive = self._appositive_name(doc, i)
             if appositive is not None:
@@ -437,6 +455,15 @@ class CandidateSources:
                     continue
                 break
         return out
+
+    def _brand_like(self, start: int, end: int) -> bool:
+        """Two or more capitalised words, or one written in capitals or with an inner
+        capital ("YouthLink Scotland", "NEUSTART", "YouthLink"): not a lone word that may
+        start a sentence."""
+        if end - start >= 2:
+            return True
+        word = self._texts[start]
+        return len(word) >= 3 and (word.isupper() or any(c.isupper() for c in word[1:]))
 
     def _appositive_name(self, doc: Doc, i: int) -> tuple[int, int] | None:
         """A capitalised name described after a comma by a classifier noun at ``i``

@@ -16,6 +16,7 @@ from ingest.components.organisations.words import (
     COUNTRY_DESIGNATORS,
     DASHES,
     DE_NOUN_ENDINGS,
+    DOCUMENT_WORDS,
     GEO_TAILS,
     GIVEN_NAMES,
     LOCATION_PREPS,
@@ -385,7 +386,23 @@ class NameGrowth:
                 continue
             if low in LOCATION_PREPS:
                 break
+            if (
+                low == "the"
+                and lang == "en"
+                and after_prep
+                and doc[k - 1].lower_ in self.preps
+                and k + 1 < n
+                and is_cap(texts[k + 1])
+            ):
+                # "Government of the Kingdom | of the Netherlands": an article after a
+                # preposition inside the name
+                in_caps = False
+                k += 1
+                budget -= 1
+                continue
             if is_cap(text):
+                if lang == "en" and low in DOCUMENT_WORDS:
+                    break  # "Council of Europe | Recommendation CM/Rec(2018)8"
                 if (
                     in_caps is False
                     and k > end
@@ -447,6 +464,7 @@ class NameGrowth:
             if (
                 place.is_alpha
                 and folded(place.text) not in NOT_NAME_START
+                and folded(place.text) not in TIME_WORDS  # "… in May"
                 and (head_word is None or (municipal and k + 2 < n and is_cap(texts[k + 2])))
             ):
                 k += 2

@@ -324,7 +324,32 @@ APPOSITIVE_WORDS = 5
 #: heads that end a name in its own language (Norwegian, Danish, Swedish): the capitalised
 #: words before them are the name ("Halden fengsel", "Oslo politidistrikt", "Statens
 #: barnehus Oslo"), also when the text around is Czech or English
-HEAD_FINAL = {"fengsel", "fengselet", "politidistrikt", "barnehus", "kriminalomsorgen"}
+HEAD_FINAL = {
+    *"fengsel fengselet politidistrikt barnehus kriminalomsorgen".split(),
+    # Hungarian names end in their head ("Közszolgálati Dolgozók Szakszervezete")
+    *"szakszervezet szakszervezete egyesulet egyesulete alapitvany alapitvanya".split(),
+    *"szovetseg szovetsege miniszterium onkormanyzat onkormanyzata".split(),
+}
+#: nouns that, described after a comma, make the capitalised words before them a name
+#: ("YouthLink Scotland, the national agency for youth work"); unlike the classifier
+#: nouns they do not name what follows them ("the agency said")
+APPOSITIVE_NOUNS = {
+    "agency": "government-agency",
+    "network": "ngo",
+    "federation": "ngo",
+    "alliance": "ngo",
+    "institute": "university-research",
+    "university": "university-research",
+}
+#: words that may follow such a noun at the end of its description
+APPOSITIVE_FOLLOWERS = {"for", "of", "in", "on", "that", "which", "based", "and", "with", "from"}
+#: English words for a document or an event: after a name they end it ("the Council of
+#: Europe | Recommendation CM/Rec(2018)8", "the European Commission | Directive")
+DOCUMENT_WORDS = {
+    *"recommendation recommendations directive directives regulation regulations".split(),
+    *"convention resolution resolutions report declaration guidelines handbook".split(),
+    *"conference award prize strategy standards rules".split(),
+}
 #: given names in the nominative (cs, sk, pl, sl, de, en, hu): a capitalised tail "Petra
 #: Hájková", "Dominik Kolorz" after a name is a person, not part of the name. Names whose
 #: nominative is another name's genitive ("Jana", "Petra" of "Jan", "Petr") or a place
@@ -480,7 +505,8 @@ TIME_WORDS = {
         "lat let rokem letu jahr jahre year years montag dienstag mittwoch donnerstag freitag "
         "samstag sonntag monday tuesday wednesday thursday friday saturday sunday pondeli "
         "utery streda ctvrtek patek sobota nedele poniedzialek wtorek sroda czwartek piatek "
-        "niedziela ponedeljek torek sreda cetrtek petek nedelja pondelok utorok stvrtok piatok"
+        "niedziela ponedeljek torek sreda cetrtek petek nedelja pondelok utorok stvrtok piatok "
+        "january february march may june july october"
     ).split()
 }
 ADJ_ENDINGS = {

@@ -1,0 +1,87 @@
+"""Organisation names found by general cues on unseen text: a brand-like name described
+after a comma ("YouthLink Scotland, the national agency for youth work"), English names
+with "of the" ("Government of the Kingdom of the Netherlands"), names ending before a
+document word or a month ("Council of Europe | Recommendation", "… | in May"), heads of
+names quoted in a third language (Hungarian head-final names, Croatian "kuća")."""
+
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # lang, text, label, actor type
+    (
+        "en",
+        "YouthLink Scotland, the national agency for youth work, supported the evaluation.",
+        "YouthLink Scotland",
+        "government-agency",
+    ),
+    (
+        "en",
+        "The activity was made possible by a voluntary contribution from the Government of "
+        "the Kingdom of the Netherlands.",
+        "Government of the Kingdom of the Netherlands",
+        "ministry",
+    ),
+    (
+        "en",
+        "The closing plenary discussed the Council of Europe Recommendation CM/Rec(2018)8.",
+        "Council of Europe",
+        None,
+    ),
+    (
+        "en",
+        "The report was written for the Council of Europe in May.",
+        "Council of Europe",
+        None,
+    ),
+    (
+        "en",
+        "The European Commission Directive on victims was discussed.",
+        "European Commission",
+        None,
+    ),
+    (
+        "sk",
+        "Na konferencii vystúpili zástupcovia zväzu Közszolgálati Dolgozók Szakszervezete "
+        "(KDSZ) a českých odborov.",
+        "Közszolgálati Dolgozók Szakszervezete",
+        "trade-union",
+    ),
+    (
+        "sl",
+        "Partner v projektu je hrvaška organizacija Autonomna ženska kuća Zagreb, ki je "
+        "podobno usposabljanje izvedla za hrvaško policijo.",
+        "Autonomna ženska kuća Zagreb",
+        "ngo",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "label", "actor_type"), FOUND)
+def test_name_found_by_cue(
+    analyse, lang: str, text: str, label: str, actor_type: str | None
+) -> None:
+    analysed = analyse(lang, text)
+    mention = analysed.org(label)
+    if actor_type is not None:
+        assert mention.actor_type == actor_type
+    # the name does not run on into the next word (an acronym may stand for it)
+    assert all(label in s or s in label or s.isupper() for s in mention.surface_forms)
+
+
+NOT_FOUND = [
+    # lang, text, words that must not be (part of) an organisation label
+    ("en", "In March, the national agency approved the plan.", "March"),
+    ("en", "Anna Smith, a university lecturer, opened the meeting.", "Anna Smith"),
+    ("en", "Peter Novak, the network coordinator, spoke first.", "Peter Novak"),
+    ("en", "In Brno, the agency opened an office.", "Brno"),
+    ("en", "The European Commission Directive on victims was discussed.", "Directive"),
+    ("en", "The report was written for the Council of Europe in May.", "May"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), NOT_FOUND)
+def test_no_name_without_cue(analyse, lang: str, text: str, word: str) -> None:
+    analysed = analyse(lang, text)
+    assert not any(word in label for label in analysed.organisations), analysed.organisations
