@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import sys
 import zlib
 from collections.abc import Mapping
 from functools import cache, lru_cache
@@ -66,12 +67,14 @@ def unseal(data: bytes, magic: bytes) -> bytes | None:
 
 def simplemma_dictionary_path(lang: str) -> Path:
     """Cache file of simplemma's decoded dictionary for ``lang``: keyed by the library's
-    version and the shipped compressed file's content, so an upgrade never reads stale data."""
+    version and the shipped compressed file's content (and Python's, whose ``marshal``
+    format it is in), so an upgrade never reads stale data."""
     import simplemma
     from simplemma.strategies.dictionaries.dictionary_factory import DATA_FOLDER
 
     key = hashlib.sha256(_DICTIONARY_MAGIC)
     key.update(str(getattr(simplemma, "__version__", "")).encode() + b"\0" + lang.encode())
+    key.update(f"{sys.version} marshal {marshal.version}".encode())  # marshal's format
     key.update((DATA_FOLDER / f"{lang}.plzma").read_bytes())
     return cache_dir() / "simplemma" / f"{lang}-{key.hexdigest()[:32]}.marshal"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import re
+import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -76,7 +77,7 @@ class LabelLemmaCache:
     lemmatises ~40,000 labels, the same at every start.
 
     Entries are keyed by the label text and language, the file by a hash of the code and
-    the versions of spaCy, simplemma (and its dictionaries) and morfeusz (and its
+    the versions of Python, spaCy, simplemma (and its dictionaries) and morfeusz (and its
     dictionary), so an upgrade or an edit starts afresh. The file is written whole through
     a temporary file; one that cannot be read or is damaged is ignored and rebuilt.
     """
@@ -114,6 +115,7 @@ class LabelLemmaCache:
         for name in _LEMMA_CODE:
             key.update(name.encode() + b"\0" + (root / name).read_bytes())
         key.update(f"spacy {spacy.__version__} morfeusz2 {morfeusz2.__version__}".encode())
+        key.update(f"{sys.version} marshal {marshal.version}".encode())  # folding, marshal
         key.update(_morfeusz().dict_id().encode())
         for lang in sorted(SIMPLEMMA_LANGS):
             key.update(simplemma_dictionary_path(lang).name.encode())
