@@ -4,6 +4,7 @@ organisation list; other documents stay as they were; re-ingesting restores the 
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from pathlib import Path
@@ -205,3 +206,39 @@ def test_remove_on_a_sparql_server(server: str, tmp_path: Path) -> None:  # noqa
     [(gone, _title)] = summary.projects_removed
     assert projects(store) == before - {gone}
     assert hits(store) == before - {gone}
+
+
+def test_app_pages_forget_removed_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project and organisation pages treat what was removed as unknown; the search
+    page lists only the remaining projects (AppTest on the pages' own files)."""
+    from streamlit.testing.v1 import AppTest
+
+    docs = three_files(tmp_path)
+    spec = tmp_path / "store"
+    with open_store(spec) as store:
+        ingest_paths([docs], store, progress=False)
+        summary = remove_documents(store, [str(docs / NAMES[0])])
+        remaining = {h.title for h in search(store, "", limit=100).hits}
+    [(project, title)] = summary.projects_removed
+    bodies = authority_index().bodies
+    orphan = next(iri for iri, _label in summary.organisations_removed if iri not in bodies)
+    monkeypatch.setenv("PRAXIS_STORE", str(spec))
+    pages = Path(__file__).resolve().parents[2] / "app_pages"
+
+    def run(page: str, params: dict[str, str]) -> AppTest:
+        at = AppTest.from_file(str(pages / f"{page}.py"), default_timeout=120)
+        for k, v in params.items():
+            at.query_params[k] = v
+        return at.run()
+
+    for page, iri in (("project", project), ("organisation", orphan)):
+        at = run(page, {"iri": iri})
+        assert not at.exception and at.warning, (page, iri)
+    at = run("search", {})
+    assert not at.exception
+    shown = html.unescape("\n".join(str(m.value) for m in (*at.markdown, *at.caption)))
+    assert "**2 projects**" in shown
+    assert all(t[:30] in shown for t in remaining) and len(remaining) == 2
+    assert title[:30] not in shown
