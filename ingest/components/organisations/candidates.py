@@ -22,6 +22,7 @@ from ingest.components.organisations.words import (
     CLAUSE_PREPS,
     CLOSE_QUOTES,
     COMPLEMENT_STOP,
+    COPULAS,
     DASHES,
     GIVEN_NAMES,
     HEAD_FINAL,
@@ -386,7 +387,7 @@ class CandidateSources:
                     # not "a university lecturer"
                     and (doc[i + 1].is_punct or norms[i + 1] in APPOSITIVE_FOLLOWERS)
                 ):
-                    name = self._appositive_name(doc, i)
+                    name = self._appositive_name(doc, i) or self._predicate_name(doc, i)
                     if (
                         name is not None
                         and self._brand_like(name[0], name[1])
@@ -397,6 +398,13 @@ class CandidateSources:
             appositive = self._appositive_name(doc, i)
             if appositive is not None:
                 out.append(Candidate(appositive[0], appositive[1], "classifier", legal_type=kind))
+            predicate = self._predicate_name(doc, i)
+            if predicate is not None:
+                s, e = predicate
+                # the subject of "is" is nominative as written ("Delavska svetovalnica")
+                headless = all(self.head_at(doc, k) is None for k in range(s, e))
+                label = doc[s:e].text if headless else None
+                out.append(Candidate(s, e, "classifier", legal_type=kind, label=label))
             word = texts[i]
             if word.isupper():
                 if len(word) > 4:
@@ -455,6 +463,51 @@ class CandidateSources:
                     continue
                 break
         return out
+
+    def _predicate_name(self, doc: Doc, i: int) -> tuple[int, int] | None:
+        """A name that opens its sentence and is said to be what the classifier noun at
+        ``i`` names ("Delavska svetovalnica je nevladna organizacija", "Liga za ľudské práva
+        je mimovládna organizácia", "Second Step is a charity"): ``(start, end)`` of the
+        name (two to five words, the first capitalised, no verb), else None."""
+        texts = self._texts
+        p = i - 1
+        while p >= 0 and i - p <= 3 and texts[p].lower() not in COPULAS:
+            t = doc[p]
+            if (
+                not (t.is_alpha and t.is_lower)
+                or self._is_verb(t)
+                or t.lower_ in self.preps
+                or t.lower_ in APPOSITIVE_FOLLOWERS
+            ):
+                return None  # "… is a region with a network": not what the name is
+            p -= 1
+        if p < 2 or texts[p].lower() not in COPULAS:
+            return None
+        line_start = self._line_start(doc, p)
+        start = p
+        while start - 1 >= line_start and p - start < 5 and not doc[start].is_sent_start:
+            start -= 1
+        if not (start == line_start or doc[start].is_sent_start) or p - start < 2:
+            return None
+        city_map = cities()
+        first = folded(texts[start])
+        if (
+            not is_cap(texts[start])
+            or first in NOT_NAME_START
+            or first in GIVEN_NAMES
+            or any(
+                not texts[k].replace("-", "").isalpha()
+                or self._is_verb(doc[k])
+                or self._norms[k] in CLASSIFIER_NOUNS
+                or folded(texts[k]) in PROJECT_WORDS
+                for k in range(start, p)
+            )
+            or all(
+                k in self._country_tokens or folded(texts[k]) in city_map for k in range(start, p)
+            )
+        ):
+            return None
+        return start, p
 
     def _brand_like(self, start: int, end: int) -> bool:
         """Two or more capitalised words, or one written in capitals or with an inner

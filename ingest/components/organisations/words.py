@@ -341,6 +341,8 @@ APPOSITIVE_NOUNS = {
     "institute": "university-research",
     "university": "university-research",
 }
+#: "is"/"was" linking a name at the start of a sentence to what it is
+COPULAS = {*"je jest ist is was war byl byla bol bola".split()}
 #: words that may follow such a noun at the end of its description
 APPOSITIVE_FOLLOWERS = {"for", "of", "in", "on", "that", "which", "based", "and", "with", "from"}
 #: English words for a document or an event: after a name they end it ("the Council of

@@ -1,7 +1,9 @@
 """Organisation names found by general cues on unseen text: a brand-like name described
 after a comma ("YouthLink Scotland, the national agency for youth work"), English names
 with "of the" ("Government of the Kingdom of the Netherlands"), names ending before a
-document word or a month ("Council of Europe | Recommendation", "… | in May"), heads of
+document word or a month ("Council of Europe | Recommendation", "… | in May"), a name
+opening its sentence said to be an organisation ("Delavska svetovalnica je nevladna
+organizacija"), heads of
 names quoted in a third language (Hungarian head-final names, Croatian "kuća")."""
 
 from __future__ import annotations
@@ -55,6 +57,19 @@ FOUND = [
         "Autonomna ženska kuća Zagreb",
         "ngo",
     ),
+    (
+        "sl",
+        "Delavska svetovalnica je nevladna organizacija, katere delo je financirano.",
+        "Delavska svetovalnica",
+        "ngo",
+    ),
+    (
+        "sk",
+        "Liga za ľudské práva je mimovládna organizácia, ktorá pomáha migrantom.",
+        "Liga za ľudské práva",
+        "ngo",
+    ),
+    ("en", "Second Step is a charity based in Leeds.", "Second Step", "ngo"),
 ]
 
 
@@ -78,6 +93,10 @@ NOT_FOUND = [
     ("en", "In Brno, the agency opened an office.", "Brno"),
     ("en", "The European Commission Directive on victims was discussed.", "Directive"),
     ("en", "The report was written for the Council of Europe in May.", "May"),
+    ("en", "Anna Novak is a network coordinator.", "Anna Novak"),
+    ("sl", "Naša organizacija je nevladna organizacija.", "Naša"),
+    ("cs", "Tento projekt je nezisková organizace.", "Tento"),
+    ("en", "Northern Ireland is a region with a network of schools.", "Northern Ireland"),
 ]
 
 
