@@ -6,10 +6,11 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from graph.store import GraphStore, Row, Term
+from graph.store import GraphStore, Row, Term, term_sparql
 
 #: next to this module (not ``resources.files("graph")``: under pytest a ``tests/graph``
 #: namespace package can shadow the name ``graph``)
@@ -31,3 +32,18 @@ def query_names() -> list[str]:
 def run_query(store: GraphStore, name: str, **bindings: Term) -> list[Row]:
     """Rows of the named SELECT query with ``bindings`` bound as RDF terms."""
     return store.select(load_query(name), **bindings)
+
+
+def values_query(name: str, values: Sequence[Term], var: str = "g") -> str:
+    """The named query with a multi-row ``VALUES ?var`` block at its first ``WHERE {``
+    (values serialised as RDF terms, never as raw text).
+
+    >>> from pyoxigraph import NamedNode
+    >>> "VALUES ?g { <https://example.org/g1> }" in values_query(
+    ...     "project_graphs", [NamedNode("https://example.org/g1")])
+    True
+    """
+    text = load_query(name)
+    at = text.upper().index("WHERE {") + len("WHERE {")
+    block = f" VALUES ?{var} {{ " + " ".join(term_sparql(v) for v in values) + " } "
+    return text[:at] + block + text[at:]

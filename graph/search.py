@@ -48,8 +48,8 @@ from typing import Any
 
 from pyoxigraph import NamedNode
 
-from graph.queries import load_query
-from graph.store import GraphStore, OxigraphStore, Row, term_sparql
+from graph.queries import load_query, values_query
+from graph.store import GraphStore, OxigraphStore, Row
 from ingest.langid import SUPPORTED
 from ingest.lemmatize import lemmatize
 from ingest.normalise import fold
@@ -247,14 +247,6 @@ def rebuild_index(store: GraphStore, path: Path | None = None, version: str | No
 FacetRow = tuple[str, str, str, str]
 
 
-def _values_query(name: str, values: Sequence[NamedNode], var: str = "g") -> str:
-    """The named query with a multi-row ``VALUES ?var`` block at its first ``WHERE {``."""
-    text = load_query(name)
-    at = text.upper().index("WHERE {") + len("WHERE {")
-    block = f" VALUES ?{var} {{ " + " ".join(term_sparql(v) for v in values) + " } "
-    return text[:at] + block + text[at:]
-
-
 def _fetch(
     store: GraphStore, graphs: Sequence[NamedNode] | None
 ) -> tuple[list[Row], list[FacetRow]]:
@@ -262,7 +254,7 @@ def _fetch(
     graph) rows, for all or some graphs."""
 
     def rows(name: str) -> list[Row]:
-        return store.select(load_query(name) if graphs is None else _values_query(name, graphs))
+        return store.select(load_query(name) if graphs is None else values_query(name, graphs))
 
     facet_rows = [
         (r["project"].value, r["facet"].value, r["value"].value, r["g"].value)
@@ -531,13 +523,13 @@ def _recompute(store: GraphStore, conn: sqlite3.Connection, graphs: list[NamedNo
             )
         )
     for i in range(0, len(graphs), GRAPH_CHUNK):  # in these graphs now
-        query = _values_query("project_graphs", graphs[i : i + GRAPH_CHUNK])
+        query = values_query("project_graphs", graphs[i : i + GRAPH_CHUNK])
         projects.update(r["project"].value for r in store.select(query))
     ordered = sorted(projects)
     sources: set[str] = set()  # every graph holding facts of those projects now
     for i in range(0, len(ordered), GRAPH_CHUNK):
         chunk = [NamedNode(p) for p in ordered[i : i + GRAPH_CHUNK]]
-        query = _values_query("project_graphs", chunk, var="project")
+        query = values_query("project_graphs", chunk, var="project")
         sources.update(r["g"].value for r in store.select(query))
     _delete_projects(conn, ordered)
     summaries: list[Row] = []

@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
 
-from graph.queries import run_query
-from graph.search import GRAPH_CHUNK, _values_query
+from graph.queries import run_query, values_query
+from graph.search import GRAPH_CHUNK
 from graph.store import GraphStore, Row
 from ingest.rdf import doc_graph, document_iri
 from ingest.readers import one_line
@@ -142,7 +142,7 @@ def resolve_target(store: GraphStore, target: str) -> list[Row]:
 
 def _chunked(store: GraphStore, name: str, values: Sequence[NamedNode], var: str) -> Iterable[Row]:
     for i in range(0, len(values), GRAPH_CHUNK):
-        yield from store.select(_values_query(name, values[i : i + GRAPH_CHUNK], var=var))
+        yield from store.select(values_query(name, values[i : i + GRAPH_CHUNK], var=var))
 
 
 def remove_documents(

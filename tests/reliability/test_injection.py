@@ -141,7 +141,7 @@ ALLOWED_SPARQL_BUILDERS = {
     ("graph/store.py", "bind_values"),
     ("graph/store.py", "replace_graphs"),
     ("graph/store.py", "load"),
-    ("graph/search.py", "_values_query"),
+    ("graph/queries.py", "values_query"),
 }
 # SPARQL as this code base writes it: an upper-case keyword (case-sensitive on purpose) and
 # SPARQL-only syntax (a ?variable, a { group } or an <IRI>); SQL for the search index has
