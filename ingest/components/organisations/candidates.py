@@ -380,6 +380,17 @@ class CandidateSources:
             kind = CLASSIFIER_NOUNS.get(norms[i])
             if kind is None:
                 kind = APPOSITIVE_NOUNS.get(norms[i])
+                brand = texts[i + 1]
+                if (
+                    kind is not None
+                    and texts[i].islower()
+                    and len(brand) >= 4
+                    and brand.isupper()
+                    and brand.isalpha()
+                    and (i + 2 >= n or not is_cap(texts[i + 2]))
+                ):
+                    # "cez národnú agentúru IUVENTA", "the agency FRONTEX": a name in capitals
+                    out.append(Candidate(i + 1, i + 2, "classifier", legal_type=kind))
                 if (
                     kind is not None
                     and texts[i].islower()

@@ -335,6 +335,10 @@ HEAD_FINAL = {
 #: nouns they do not name what follows them ("the agency said")
 APPOSITIVE_NOUNS = {
     "agency": "government-agency",
+    "agentura": "government-agency",
+    "agencija": "government-agency",
+    "agencja": "government-agency",
+    "agentur": "government-agency",
     "network": "ngo",
     "federation": "ngo",
     "alliance": "ngo",

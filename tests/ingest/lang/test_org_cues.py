@@ -70,6 +70,13 @@ FOUND = [
         "ngo",
     ),
     ("en", "Second Step is a charity based in Leeds.", "Second Step", "ngo"),
+    (
+        "sk",
+        "Projekt podporil program Erasmus+ Mládež cez národnú agentúru IUVENTA – Slovenský "
+        "inštitút mládeže.",
+        "IUVENTA",
+        "government-agency",
+    ),
 ]
 
 
@@ -94,6 +101,7 @@ NOT_FOUND = [
     ("en", "The European Commission Directive on victims was discussed.", "Directive"),
     ("en", "The report was written for the Council of Europe in May.", "May"),
     ("en", "Anna Novak is a network coordinator.", "Anna Novak"),
+    ("en", "The agency ESF funds it.", "ESF"),
     ("sl", "Naša organizacija je nevladna organizacija.", "Naša"),
     ("cs", "Tento projekt je nezisková organizace.", "Tento"),
     ("en", "Northern Ireland is a region with a network of schools.", "Northern Ireland"),
