@@ -29,6 +29,7 @@ from ingest.components.organisations.words import (
     PERSON_TITLES,
     RANKS,
     SEPARATORS,
+    SK_SHORT_ADJECTIVE,
     SLAVIC,
     TIME_WORDS,
     has_slavic_letters,
@@ -101,7 +102,11 @@ class NameGrowth:
 
     # ---------------------------------------------------------------- span growth
     def _adjective_like(self, text: str) -> bool:
-        return text.islower() and text.endswith(self.adj_endings) and len(text) > 3
+        if not text.islower() or len(text) <= 3:
+            return False
+        if self.lang == "sk" and len(text) > 4 and SK_SHORT_ADJECTIVE.search(text):
+            return True
+        return text.endswith(self.adj_endings)
 
     def _agrees_with(self, adjective: str, noun: str) -> bool:
         """Polish: the adjective before a head shares its case and number
@@ -113,7 +118,10 @@ class NameGrowth:
     def _adjective_any_case(self, text: str) -> bool:
         if self.lang == "pl":
             return _pl_is_adjective(text[:1].upper() + text[1:])
-        return text.lower().endswith(self.adj_endings) and len(text) > 3 and text.isalpha()
+        low = text.lower()
+        if self.lang == "sk" and len(text) > 4 and SK_SHORT_ADJECTIVE.search(low):
+            return text.isalpha()
+        return low.endswith(self.adj_endings) and len(text) > 3 and text.isalpha()
 
     def _is_verb(self, token) -> bool:  # type: ignore[no-untyped-def]
         if self.verb_lemma is None:

@@ -28,6 +28,7 @@ _ADJECTIVE_CASE_ENDINGS = {
         ("ímu", "í"),
         ("ími", "í"),
         ("ích", "í"),
+        ("ím", "í"),
         ("ého", "ý"),
         ("ému", "ý"),
         ("ými", "ý"),
@@ -41,6 +42,7 @@ _ADJECTIVE_CASE_ENDINGS = {
         ("iemu", "í"),
         ("ími", "í"),
         ("ích", "í"),
+        ("ím", "í"),
         ("ého", "ý"),
         ("eho", "y"),
         ("ému", "ý"),
@@ -69,6 +71,9 @@ def _adjective_lemma(text: str, lang: str) -> str:
     """Masculine nominative of an adjective in a name (Slovene: the definite "-i" form
     names use, "Javni zavod", "Osnovna šola", not the lemma's "javen", "osnoven")."""
     lemma = lemmatize(text, lang)
+    superlative = text.lower().startswith(("naj", "nej")) and lang in {"cs", "sk", "sl", "pl"}
+    if superlative and not lemma.lower().startswith(("naj", "nej")):
+        lemma = text  # "Najvyšším" is not "vysoký": read the ending, keep the degree
     if lemma.lower() == text.lower():
         low = text.lower()
         for ending, nominative in _ADJECTIVE_CASE_ENDINGS.get(lang, ()):

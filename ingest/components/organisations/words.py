@@ -550,10 +550,16 @@ ADJ_ENDINGS = {
         "ia",
         "ie",
         "iu",
+        "ím",
+        "ích",
+        "ími",
     ),
     "sl": ("i", "a", "o", "e", "ega", "emu", "em", "ih", "im", "imi", "ski", "ška", "ški"),
     "pl": ("y", "a", "e", "ego", "emu", "ej", "ą", "ych", "ym", "ymi", "i", "ie", "iego"),
 }
+#: Slovak rhythmic law: after a long syllable an adjective ending is short ("Arcidiecézna
+#: charita", "Najvyšším správnym súdom")
+SK_SHORT_ADJECTIVE = re.compile(r"[áéíóúýô][^aeiouyáéíóúýäô]+(?:a|e|y|u|ym|ych|ymi|eho|emu|ej)$")
 VERB_LEMMA = {
     "cs": re.compile(r"(?:[aeěiyou]t|ovat|nout|ci)$"),
     "sk": re.compile(r"(?:[aeiyou]ť|ovať|núť|ieť|ci)$"),
