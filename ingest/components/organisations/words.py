@@ -317,6 +317,10 @@ COMPLEMENT_STOP = {
     *"zároveň rovnako však už teraz".split(),
     *"również też jednak już teraz ponadto".split(),
     *"prav že zdaj letos".split(),
+    # an event after a name is what the body holds, not part of its name ("s Bílým kruhem
+    # bezpečí | workshop pro soudce")
+    *"workshop workshopy workshops seminář semináře seminar seminár konference".split(),
+    *"konferencia konferenca webinář webinar webinár".split(),
 }
 #: the most lower-case words between a name's comma and the classifier noun describing it
 #: ("Queer Montenegro, | a local civil society | organisation")

@@ -78,6 +78,12 @@ FOUND = [
         "IUVENTA",
         "government-agency",
     ),
+    (
+        "cs",
+        "Na jaře chystáme s Bílým kruhem bezpečí workshop pro soudce a státní zástupce.",
+        "Bílý kruh bezpečí",  # the event after the name is not part of it
+        "ngo",
+    ),
     # Slovak rhythmic law: short adjective endings after a long syllable
     (
         "sk",
