@@ -305,6 +305,17 @@ class NameGrowth:
                 k += 1
                 budget -= 1
                 continue
+            if (
+                text in {"'s", "’s"}
+                and k + 1 < n
+                and is_cap(texts[k + 1])
+                and self.head_at(doc, k + 1) is not None
+            ):
+                # "Seimas Ombudsmen's Office": the possessor names the body's head
+                k += 2
+                budget -= 2
+                in_caps = True
+                continue
             if text in DASHES and (t.whitespace_ or doc[k - 1].whitespace_):
                 break  # "Center za socialno delo Krško - VNRC Drom": a spaced dash ends it
             if low in self.connectors and k > end and k + 1 < n:

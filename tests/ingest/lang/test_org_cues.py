@@ -84,6 +84,12 @@ FOUND = [
         "Bílý kruh bezpečí",  # the event after the name is not part of it
         "ngo",
     ),
+    (
+        "en",
+        "The round tables were attended by officials and the Seimas Ombudsmen's Office.",
+        "Seimas Ombudsmen's Office",
+        None,
+    ),
     # Slovak rhythmic law: short adjective endings after a long syllable
     (
         "sk",
@@ -123,6 +129,7 @@ NOT_FOUND = [
     ("en", "The report was written for the Council of Europe in May.", "May"),
     ("en", "Anna Novak is a network coordinator.", "Anna Novak"),
     ("en", "The agency ESF funds it.", "ESF"),
+    ("en", "The Police Service's Director spoke.", "Director"),
     ("sl", "Naša organizacija je nevladna organizacija.", "Naša"),
     ("cs", "Tento projekt je nezisková organizace.", "Tento"),
     ("en", "Northern Ireland is a region with a network of schools.", "Northern Ireland"),
