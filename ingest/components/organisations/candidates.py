@@ -30,6 +30,7 @@ from ingest.components.organisations.words import (
     NOT_NAME_START,
     OPEN_QUOTES,
     PROJECT_WORDS,
+    ROLE_FROM_NOUNS,
     SLAVIC,
     has_slavic_letters,
     is_acronym,
@@ -377,6 +378,13 @@ class CandidateSources:
         texts, norms = self._texts, self._norms
         city_map = cities()
         for i in range(n - 1):
+            if (
+                texts[i] in ROLE_FROM_NOUNS
+                and self.lang == "en"
+                and texts[i + 1] == "from"
+                and (name := self._name_after_role(doc, i + 2)) is not None
+            ):
+                out.append(Candidate(name[0], name[1], "classifier", legal_type="ngo"))
             kind = CLASSIFIER_NOUNS.get(norms[i])
             if kind is None:
                 kind = APPOSITIVE_NOUNS.get(norms[i])
@@ -474,6 +482,27 @@ class CandidateSources:
                     continue
                 break
         return out
+
+    def _name_after_role(self, doc: Doc, j: int) -> tuple[int, int] | None:
+        """ "a researcher from | KU Leuven": two to four capitalised words, one of them in
+        capitals or with an inner capital, not a place and not a name grown from a head."""
+        texts, n = self._texts, len(doc)
+        end = j
+        while end < n and end - j < 4 and is_cap(texts[end]) and texts[end].isalpha():
+            end += 1
+        if end - j < 2 or (end < n and is_cap(texts[end])):
+            return None
+        city_map = cities()
+        if (
+            not any(
+                texts[k].isupper() or any(c.isupper() for c in texts[k][1:]) for k in range(j, end)
+            )
+            or any(self.head_at(doc, k) is not None for k in range(j, end))
+            or folded(texts[j]) in NOT_NAME_START
+            or all(k in self._country_tokens or folded(texts[k]) in city_map for k in range(j, end))
+        ):
+            return None
+        return j, end
 
     def _predicate_name(self, doc: Doc, i: int) -> tuple[int, int] | None:
         """A name that opens its sentence and is said to be what the classifier noun at

@@ -349,6 +349,11 @@ APPOSITIVE_NOUNS = {
     "institute": "university-research",
     "university": "university-research",
 }
+#: English people described by the body they come from ("a researcher from KU Leuven")
+ROLE_FROM_NOUNS = {
+    *"researcher researchers expert experts representative representatives speaker".split(),
+    *"speakers colleague colleagues delegation delegates trainer trainers staff".split(),
+}
 #: "is"/"was" linking a name at the start of a sentence to what it is
 COPULAS = {*"je jest ist is was war byl byla bol bola".split()}
 #: words that may follow such a noun at the end of its description

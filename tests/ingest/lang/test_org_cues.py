@@ -90,6 +90,7 @@ FOUND = [
         "Seimas Ombudsmen's Office",
         None,
     ),
+    ("en", "The group was chaired by a researcher from KU Leuven.", "KU Leuven", None),
     # Slovak rhythmic law: short adjective endings after a long syllable
     (
         "sk",
@@ -129,6 +130,8 @@ NOT_FOUND = [
     ("en", "The report was written for the Council of Europe in May.", "May"),
     ("en", "Anna Novak is a network coordinator.", "Anna Novak"),
     ("en", "The agency ESF funds it.", "ESF"),
+    ("en", "Experts from New York and colleagues from Czech Republic came.", "New York"),
+    ("en", "Experts from New York and colleagues from Czech Republic came.", "Czech"),
     ("en", "The Police Service's Director spoke.", "Director"),
     ("sl", "Naša organizacija je nevladna organizacija.", "Naša"),
     ("cs", "Tento projekt je nezisková organizace.", "Tento"),
