@@ -45,6 +45,9 @@ from ingest.components.orgdata import (
     folded,
 )
 
+#: words whose lemma may start a classifier or appositive rule
+TRIGGER_NORMS = frozenset(CLASSIFIER_NOUNS) | frozenset(APPOSITIVE_NOUNS)
+
 
 class CandidateSources:
     """Candidate name spans from each source: institutional heads, legal forms, the
@@ -378,6 +381,8 @@ class CandidateSources:
         texts, norms = self._texts, self._norms
         city_map = cities()
         for i in range(n - 1):
+            if norms[i] not in TRIGGER_NORMS and texts[i] not in ROLE_FROM_NOUNS:
+                continue  # most words: two set lookups
             if (
                 texts[i] in ROLE_FROM_NOUNS
                 and self.lang == "en"
