@@ -169,6 +169,8 @@ class NameGrowth:
             ):
                 if low in {"and", "und"} and self._name_ends_before(doc, k, line_start):
                     break  # "Pankrác Remand Prison and | Opava Prison": two names
+                if k - 2 >= line_start and doc[k - 2].lower_ in {"from", "in", "at", "aus"}:
+                    break  # "from Rome and | Fundación Secretariado Gitano": a place first
                 k -= 1  # "Consultation and Information Centre"
                 continue
             if low in self.connectors and k - 1 >= line_start:

@@ -91,6 +91,14 @@ FOUND = [
         None,
     ),
     ("en", "The group was chaired by a researcher from KU Leuven.", "KU Leuven", None),
+    (
+        "en",
+        "Partners include Associazione Antigone from Rome and Fundación Secretariado Gitano.",
+        "Fundación Secretariado Gitano",  # not "Rome and …"
+        "ngo",
+    ),
+    ("en", "Partners include Associazione Antigone from Rome.", "Associazione Antigone", "ngo"),
+    ("sl", "Sodeluje tudi hrvaška Udruga Delta iz Rijeke.", "Udruga Delta iz Rijeke", "ngo"),
     # Slovak rhythmic law: short adjective endings after a long syllable
     (
         "sk",
