@@ -21,6 +21,7 @@ from typing import Any
 
 from graph.queries import run_query
 from graph.store import GraphStore, OxigraphStore
+from ingest.cache import cache_dir
 from ontology import ROLE_STRENGTH, role_name, split_concept_iri
 from ontology.namespaces import DCTERMS, GRAPH, PG
 
@@ -291,11 +292,8 @@ def cache_file(store: GraphStore, kind: str) -> Path | None:
         store_dir = Path(store.location).resolve()
         if os.access(store_dir.parent, os.W_OK):
             return store_dir.parent / f"{store_dir.name}.{kind}.marshal"
-    base = os.environ.get("PRAXIS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "praxisgraph"
-    )
     digest = hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:24]
-    return Path(base) / "analytics" / f"{digest}.{kind}.marshal"
+    return cache_dir() / "analytics" / f"{digest}.{kind}.marshal"
 
 
 def load_cached(store: GraphStore, kind: str, version: str) -> Any | None:

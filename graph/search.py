@@ -50,6 +50,7 @@ from pyoxigraph import NamedNode
 
 from graph.queries import load_query, values_query
 from graph.store import GraphStore, OxigraphStore, Row
+from ingest.cache import cache_dir
 from ingest.langid import SUPPORTED
 from ingest.lemmatize import lemmatize
 from ingest.normalise import fold
@@ -130,13 +131,6 @@ _MEMORY: weakref.WeakKeyDictionary[GraphStore, sqlite3.Connection] = weakref.Wea
 _LOCK = threading.RLock()
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("PRAXIS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "praxisgraph"
-    )
-    return Path(base) / "search"
-
-
 def index_path(store: GraphStore) -> Path | None:
     """Where the index of ``store`` lives (``None``: in memory, for ``:memory:`` stores)."""
     if store.location == ":memory:":
@@ -147,7 +141,7 @@ def index_path(store: GraphStore) -> Path | None:
         if os.access(store_dir.parent, os.W_OK):
             return beside
     digest = hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:24]
-    return cache_dir() / f"{digest}.sqlite"
+    return cache_dir() / "search" / f"{digest}.sqlite"
 
 
 def _writer_busy(store: GraphStore) -> bool:

@@ -14,55 +14,17 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
-import zlib
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from ingest.cache import cache_dir, seal, unseal, write_atomically
+
 SIMPLEMMA_LANGS = {"cs", "sk", "sl", "de", "en"}
 #: first bytes of a cached simplemma dictionary (bump when the file layout changes)
 _DICTIONARY_MAGIC = b"PGSMD1\n"
-
-
-def cache_dir() -> Path:
-    """``$PRAXIS_CACHE``, by default ``~/.cache/praxisgraph`` (``$XDG_CACHE_HOME`` honoured)."""
-    base = os.environ.get("PRAXIS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "praxisgraph"
-    )
-    return Path(base)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place (readers see
-    the old file or the whole new one); an unwritable cache is silently skipped."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-
-
-def seal(payload: bytes, magic: bytes) -> bytes:
-    """``payload`` behind ``magic`` and its length and CRC-32 (checked by :func:`unseal`)."""
-    size = len(payload).to_bytes(8, "big")
-    return magic + size + zlib.crc32(payload).to_bytes(4, "big") + payload
-
-
-def unseal(data: bytes, magic: bytes) -> bytes | None:
-    """The payload of a :func:`seal` ed file, or None when it is cut short or damaged."""
-    head = len(magic) + 12
-    if len(data) < head or not data.startswith(magic):
-        return None
-    size = int.from_bytes(data[len(magic) : len(magic) + 8], "big")
-    payload = data[head:]
-    if len(payload) != size or zlib.crc32(payload) != int.from_bytes(data[head - 4 : head], "big"):
-        return None
-    return payload
 
 
 def simplemma_dictionary_path(lang: str) -> Path:

@@ -20,6 +20,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from graph.resolve import Curation, Resolver, resolve_extraction, set_current_resolver
 from graph.store import META_GRAPH, ONTOLOGY_GRAPH, GraphStore, StoreError
+from ingest.cache import cache_dir, write_atomically
 from ingest.documents import Document, Extraction, FieldFact, IngestError
 from ingest.extract import extract
 from ingest.identifiers import find_project_identifier
@@ -155,10 +156,7 @@ def ontology_ntriples(digest: str) -> bytes:
     code = hashlib.sha256(digest.encode())
     for module in (ontology.__file__, ontology.namespaces.__file__):
         code.update(Path(module).read_bytes())
-    base = os.environ.get("PRAXIS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "praxisgraph"
-    )
-    path = Path(base) / "ontology" / f"{code.hexdigest()[:32]}.nt"
+    path = cache_dir() / "ontology" / f"{code.hexdigest()[:32]}.nt"
     try:
         data = path.read_bytes()
         if data.endswith(b" .\n"):  # written whole (renamed into place), never cut short
@@ -166,13 +164,7 @@ def ontology_ntriples(digest: str) -> bytes:
     except OSError:
         pass
     data = ontology_graph().serialize(format="nt", encoding="utf-8")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_atomically(path, data)
     return data
 
 

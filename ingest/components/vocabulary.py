@@ -21,9 +21,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ingest.cache import cache_dir, seal, unseal, write_atomically
 from ingest.components.compounds import CompoundSplitter, german_parts
 from ingest.components.lemmatizer import lemma_of
-from ingest.lemmatize import cache_dir, seal, simplemma_dictionary_path, unseal, write_atomically
+from ingest.lemmatize import simplemma_dictionary_path
 from ingest.normalise import fold
 from ontology import vocabulary
 
@@ -73,7 +74,7 @@ _LABEL_MAGIC = b"PGLL1\n"
 
 class LabelLemmaCache:
     """Lemma keys of vocabulary, country, city and organisation labels, kept under
-    :func:`ingest.lemmatize.cache_dir` ``/labels/``: building every language's matchers
+    :func:`ingest.cache.cache_dir` ``/labels/``: building every language's matchers
     lemmatises ~40,000 labels, the same at every start.
 
     Entries are keyed by the label text and language, the file by a hash of the code and

@@ -13,8 +13,9 @@ import spacy
 from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
 
 from ingest import lemmatize as lemmatize_module
+from ingest.cache import unseal
 from ingest.components import vocabulary as vocabulary_module
-from ingest.lemmatize import load_simplemma_dictionary, simplemma_dictionary_path, unseal
+from ingest.lemmatize import load_simplemma_dictionary, simplemma_dictionary_path
 
 
 @pytest.fixture
