@@ -273,14 +273,20 @@ PLACE_WORKSHOP_LANGS = frozenset({"pl", "cs", "sk"})
 IN_WORDS = frozenset({"w", "we", "v", "ve", "vo"})
 
 
-def _in_place(tok: Tokens, span: Span) -> bool:
-    """ "w (przywięziennych) warsztatach", "v dílnách": in a place, not at an event ("na")."""
-    for k in range(span.start - 1, max(span.start - 3, -1), -1):
+def _after_word(tok: Tokens, span: Span, words: frozenset[str] | set[str], reach: int) -> bool:
+    """Whether one of ``words`` stands among the ``reach`` words just before ``span``, with
+    only words (no punctuation or numbers) between."""
+    for k in range(span.start - 1, max(span.start - 1 - reach, -1), -1):
         if not tok.alpha(k):
             return False
-        if tok.folded(k) in IN_WORDS:
+        if tok.folded(k) in words:
             return True
     return False
+
+
+def _in_place(tok: Tokens, span: Span) -> bool:
+    """ "w (przywięziennych) warsztatach", "v dílnách": in a place, not at an event ("na")."""
+    return _after_word(tok, span, IN_WORDS, 2)
 
 
 #: activities whose word also names an industry: "construction sector", "stavební firmy"
@@ -319,15 +325,7 @@ def in_disclaimer(text: str) -> bool:
 
 def _place(tok: Tokens, span: Span, lang: str) -> bool:
     """A one-word region/town mention used as a location: "v Libereckém kraji"."""
-    if len(span) != 1:
-        return False
-    words = LOCATIVE.get(lang, set())
-    for k in range(span.start - 1, max(span.start - 4, -1), -1):
-        if not tok.alpha(k):
-            return False
-        if tok.folded(k) in words:
-            return True
-    return False
+    return len(span) == 1 and _after_word(tok, span, LOCATIVE.get(lang, set()), 3)
 
 
 #: one-word labels too generic to establish an activity from a single sentence: a model,

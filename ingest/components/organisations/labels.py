@@ -134,7 +134,7 @@ def _case_like(word: str, like: str) -> str:
         return word.upper()
     if like[:1].isupper():
         return word[:1].upper() + word[1:]
-    return word[:1].lower() + word[1:] if not like[:1].isupper() else word
+    return word[:1].lower() + word[1:]
 
 
 def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: ignore[no-untyped-def]
