@@ -37,8 +37,12 @@ class HeadTable:
 
 @cache
 def head_table(lang: str = "") -> HeadTable:
-    """The table of ``ingest/data/org_heads.tsv`` for a document language (see its header)."""
-    text = resources.files("ingest").joinpath("data/org_heads.tsv").read_text("utf-8")
+    """The table of ``ingest/data/org_heads.tsv`` for a document language (see its header),
+    then ``org_heads_foreign.tsv`` (heads of names in a third language)."""
+    text = "\n".join(
+        resources.files("ingest").joinpath(f"data/{name}").read_text("utf-8")
+        for name in ("org_heads.tsv", "org_heads_foreign.tsv")
+    )
     table = HeadTable()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -14,7 +14,7 @@ from ingest.components.organisations.words import (
     is_acronym,
     is_cap,
 )
-from ingest.components.orgdata import folded
+from ingest.components.orgdata import cities, folded
 from ingest.components.sentences import doc_text
 
 
@@ -47,6 +47,9 @@ def initialisms(words: list[str]) -> set[str]:
             "pre",
             "pri",
             "spraw",
+            # little words of third-language names ("Confederazione Generale Italiana
+            # del Lavoro" – CGIL)
+            *"de del della delle dei degli di du des da do dos das la le el y e et".split(),
         }
     ]
     out = set()
@@ -114,6 +117,9 @@ class AcronymResolution:
                         ):
                             # "Fundacja Sławek (Slawek Foundation)": another name of it
                             f.extra_surfaces.append((j, close))
+                        elif len(inner) == 1 and self._own_word_name(doc, j):
+                            # "Estonian Social Insurance Board (Sotsiaalkindlustusamet)"
+                            f.extra_surfaces.append((j, close))
                 # ACR – Name
                 if s >= 2 and doc[s - 1].text in DASHES and is_acronym(doc[s - 2].text):
                     acronym_of.setdefault(doc[s - 2].text, f)
@@ -167,6 +173,20 @@ class AcronymResolution:
                 target.authority = g.authority
                 target.actor_type = g.authority.actor_type or target.actor_type
         found[:] = kept
+
+    def _own_word_name(self, doc: Doc, k: int) -> bool:
+        """A single long capitalised word in brackets after a name is its name in its own
+        language ("(Sotsiaalkindlustusamet)", "(Sozialbehörde)"), unless it is a place."""
+        text = doc[k].text
+        return (
+            is_cap(text)
+            and text.isalpha()
+            and not text.isupper()
+            and len(text) >= 8
+            and k not in self._country_tokens
+            and folded(text) not in cities()
+            and doc[k].norm_ not in cities()
+        )
 
     def domain_names(self, doc: Doc, found: list[Found]) -> None:
         """E-mail and web domains: "wrzos@wrzos.org.pl" names WRZOS, an organisation the

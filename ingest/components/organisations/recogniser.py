@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from ingest.components.organisations.acronyms import AcronymResolution
 from ingest.components.organisations.actor_types import ActorTyping
 from ingest.components.organisations.candidates import CandidateSources
+from ingest.components.organisations.cued_names import CuedNames, foreign_preps
 from ingest.components.organisations.growth import NameGrowth
 from ingest.components.organisations.labels import canonical_label
 from ingest.components.organisations.merging import MentionMerging
@@ -47,6 +48,7 @@ if not Doc.has_extension("praxis_organisations"):
 class OrganisationRecogniser(
     NameGrowth,
     CandidateSources,
+    CuedNames,
     SharedHeads,
     ActorTyping,
     CandidateSelection,
@@ -79,6 +81,7 @@ class OrganisationRecogniser(
             COMPLEMENT_PREPS.get(self.lang, set())
             | COMPLEMENT_PREPS["en"]
             | ({"der", "des", "für"} if self.lang != "de" else set())
+            | foreign_preps(self.lang)
         )
         self.adj_endings = ADJ_ENDINGS.get(self.lang, ())
         self.verb_lemma = VERB_LEMMA.get(self.lang)
@@ -150,6 +153,7 @@ class OrganisationRecogniser(
             + self.list_candidates(doc, country_starts)
             + self.acronym_definition_candidates(doc)
             + self.classifier_candidates(doc)
+            + self.cued_candidates(doc)
         )
         shared = self.shared_head_candidates(doc)
         if shared:  # one organisation per name: no candidate spans the enumeration
@@ -201,6 +205,7 @@ class OrganisationRecogniser(
                 "list",
                 "domain",
                 "classifier",
+                "cued",
             }
         ):
             # an acronym alone, never spelt out or defined: not enough to name a body

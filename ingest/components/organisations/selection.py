@@ -36,17 +36,22 @@ class CandidateSelection:
                 continue
             if c.source == "head" and not self._specific_enough(doc, c):
                 continue
-            if c.source in {"head", "classifier", "acronym-def"} and self._after_project_word(
-                doc, c.start
-            ):
+            if c.source in {
+                "head",
+                "classifier",
+                "acronym-def",
+                "cued",
+            } and self._after_project_word(doc, c.start):
                 continue
-            if c.source in {"list", "acronym-def", "classifier"} and (
+            if c.source in {"list", "acronym-def", "classifier", "cued"} and (
                 any(s < c.end and c.start < e for s, e in concepts)
                 or folded(doc[c.start].text) in NOT_NAME_START
             ):
                 continue
             if c.source in {"head", "list"} and (
-                self._shouting_line(doc, c.start) or self._menu_line(doc, c.start)
+                self._shouting_line(doc, c.start)
+                # a partner line "Name – Country" has the look of a menu, not its words
+                or (c.source == "head" and self._menu_line(doc, c.start))
             ):
                 continue
             good.append(c)

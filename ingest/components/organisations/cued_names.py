@@ -1,0 +1,458 @@
+"""Names told by their context, not by a head noun or a legal form.
+
+A brand-like name ("Include Youth", "FEANTSA", "Foresee Research Group") has no word that
+says it is an organisation; the words around it do:
+
+* **role cues** before it: "coordinated by", "in cooperation with", "ve spolupráci s",
+  "we współpracy z", "v sodelovanju z", "in Zusammenarbeit mit", "s partnerji" and a
+  representative of it ("przedstawicielka FEANTSA", "zástupce ECHOZ");
+* **partner lists**: the items of "Partners: A, B and C", "Partnerzy: …", "Vďaka
+  partnerom: …" that are names and nothing else;
+* **a place in brackets** after it in running text ("Blocul Național Sindical
+  (Rumänien)", "Criminal Justice Alliance (Spojené království)");
+* **a single word said to be an organisation** at the start of a sentence ("Doras is an
+  independent, non-governmental organisation"), when the text uses the word again.
+
+Names in a third language keep their own little words inside ("Junta de Freguesia de
+Arroios", "Confederazione Generale Italiana del Lavoro"): :func:`foreign_preps` adds
+them to the prepositions a name may contain. Heads of such names are in
+``ingest/data/org_heads_foreign.tsv``.
+
+Every rule keeps out persons (a given name first), places and countries, project,
+programme and event words and capitals that only open a sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ingest.components.organisations.records import Candidate
+from ingest.components.organisations.words import (
+    APPOSITIVE_NOUNS,
+    CLASSIFIER_NOUNS,
+    COPULAS,
+    GIVEN_NAMES,
+    NOT_NAME_START,
+    OPEN_QUOTES,
+    PROJECT_WORDS,
+    is_acronym,
+    is_cap,
+)
+from ingest.components.orgdata import cities, folded
+
+#: little words inside names in Romance, Dutch and Scandinavian languages ("Junta de
+#: Freguesia de Arroios", "Associação Portuguesa de Apoio à Vítima"); "do/da/das/dos"
+#: only where they are not words of the text's own language
+_ROMANCE_PREPS = frozenset(
+    "de del della delle dello dei degli di du d' pour per para pentru voor van för à".split()
+)
+_IBERIAN_PREPS = frozenset("do da dos das".split())
+FOREIGN_PREPS: dict[str, frozenset[str]] = {
+    "en": _ROMANCE_PREPS | _IBERIAN_PREPS,
+    "de": (_ROMANCE_PREPS | _IBERIAN_PREPS) - {"das"},
+    "cs": _ROMANCE_PREPS,
+    "sk": _ROMANCE_PREPS,
+    "pl": _ROMANCE_PREPS,
+    "sl": _ROMANCE_PREPS,
+}
+
+
+def foreign_preps(lang: str) -> frozenset[str]:
+    """Prepositions of third-language names that may stand inside a name in a ``lang`` text."""
+    return FOREIGN_PREPS.get(lang, _ROMANCE_PREPS)
+
+
+def _cues(*phrases: str) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(folded(phrase).split())
+        out.setdefault(words[0], []).append(words)
+    for options in out.values():
+        options.sort(key=len, reverse=True)
+    return out
+
+
+#: phrases after which the next capitalised words name the body that does the work
+ROLE_CUES = _cues(
+    # en
+    "coordinated by",
+    "led by",
+    "organised by",
+    "organized by",
+    "hosted by",
+    "facilitated by",
+    "run by",
+    "managed by",
+    "implemented by",
+    "delivered by",
+    "in cooperation with",
+    "in co-operation with",
+    "in collaboration with",
+    "in partnership with",
+    "partnered with",
+    "working with",
+    "works with",
+    "youth workers from",
+    "volunteers from",
+    "staff from",
+    # cs, sk
+    "ve spolupráci s",
+    "ve spolupráci se",
+    "v spolupráci s",
+    "v spolupráci so",
+    "v partnerství s",
+    "v partnerstve s",
+    # pl
+    "we współpracy z",
+    "we współpracy ze",
+    "przy współpracy z",
+    "w partnerstwie z",
+    "organizowany przez",
+    "organizowana przez",
+    "organizowane przez",
+    "koordynowany przez",
+    "prowadzony przez",
+    "realizowany przez",
+    "realizowane przez",
+    # sl
+    "v sodelovanju z",
+    "v sodelovanju s",
+    "v partnerstvu z",
+    "v partnerstvu s",
+    "s partnerji",
+    "s partnerjem",
+    "in partnerji",
+    "v organizaciji",
+    # de
+    "in Zusammenarbeit mit",
+    "in Kooperation mit",
+    "koordiniert von",
+    "organisiert von",
+    "veranstaltet von",
+    "getragen von",
+)
+#: a person who speaks for a body: a name in capitals right after ("przedstawicielka
+#: FEANTSA", "zástupce ECHOZ", "representatives of EAPN")
+REPRESENTATIVE_WORDS = frozenset(
+    folded(w)
+    for w in (
+        *"representative representatives delegate delegates".split(),
+        *"przedstawiciel przedstawicielka przedstawiciele przedstawicielki".split(),
+        *"zástupce zástupkyně zástupci zástupca zástupkyňa zástupcovia".split(),
+        *"predstavnik predstavnica predstavniki predstavnice".split(),
+        *"Vertreter Vertreterin Vertreterinnen".split(),
+    )
+)
+#: prepositions between such a person and the body ("of", "from", "von", "z", "iz")
+_REPRESENTATIVE_LINKS = {"of", "from", "von", "der", "des", "z", "ze", "iz"}
+#: words that open a heading of partners ("Partners:", "Partneři projektu:", "Vďaka
+#: partnerom:", "Projektpartner:", "Lead partner:")
+PARTNER_STEMS = ("partner", "projektpartner", "kooperationspartner")
+#: item separators inside a partner list (besides commas and semicolons)
+LIST_CONNECTORS = {"and", "und", "a", "i", "in", "ter", "oraz", "og", "och", "as", "well"}
+#: capitalised words that open a sentence but never a name of a body
+PRONOUNS = frozenset(
+    folded(w)
+    for w in (
+        *"it this that there which who what he she we they its each every such one".split(),
+        *"here today all many some".split(),
+        *"to ono on ona oni ony tento táto toto ten ta tu tam".split(),
+        *"es er sie wir dies dieser diese dieses".split(),
+        *"kdo kto kdo ktoś nikdo nikt".split(),
+    )
+)
+_MAX_RUN = 6
+
+
+class CuedNames:
+    """Candidates for names without a head noun, told by the words around them."""
+
+    def cued_candidates(self, doc: Doc) -> list[Candidate]:
+        out: list[Candidate] = []
+        out += self._role_cue_candidates(doc)
+        out += self._partner_list_candidates(doc)
+        out += self._place_bracket_candidates(doc)
+        out += self._single_word_predicates(doc)
+        return out
+
+    # ---------------------------------------------------------------- runs
+    def _run_right(self, doc: Doc, k: int) -> int:
+        """End of the capitalised run starting at ``k`` (``k`` when there is none): capitalised
+        words, acronyms, "&" and the little words of third-language names between them."""
+        texts, n = self._texts, len(doc)
+        preps = foreign_preps(self.lang)
+        j = k
+        while j < n and j - k < _MAX_RUN:
+            text = texts[j]
+            if "\n" in text:
+                break
+            if self._name_word(text):
+                j += 1
+                continue
+            if (
+                j > k
+                and (text.lower() in preps or text == "&")
+                and j + 1 < n
+                and self._name_word(texts[j + 1])
+            ):
+                j += 1
+                continue
+            break
+        return j
+
+    @staticmethod
+    def _name_word(text: str) -> bool:
+        return is_cap(text) and (
+            text.replace("-", "").replace("+", "").isalpha() or is_acronym(text)
+        )
+
+    @staticmethod
+    def _brand_word(word: str) -> bool:
+        """A word in capitals or with an inner capital ("FEANTSA", "YouthLink")."""
+        return len(word) >= 3 and (word.isupper() or any(c.isupper() for c in word[1:]))
+
+    def _plausible(self, doc: Doc, start: int, end: int, brand_only: bool) -> bool:
+        """A run that may be a body's name: not a person, a place, a project or a word that
+        only opens a sentence; with ``brand_only`` one word must be in capitals or carry an
+        inner capital unless the run has two words or more."""
+        if end <= start:
+            return False
+        texts = self._texts
+        first = folded(texts[start])
+        if first in NOT_NAME_START or first in PRONOUNS:
+            return False
+        if end - start in {2, 3} and first in GIVEN_NAMES:
+            return False  # "led by Sarah Collins": a person
+        city_map = cities()
+        if all(
+            k in self._country_tokens or folded(texts[k]) in city_map or self._norms[k] in city_map
+            for k in range(start, end)
+        ):
+            return False
+        if any(folded(texts[k]).endswith(PROJECT_WORDS) for k in range(start, end)):
+            return False
+        if brand_only and end - start == 1:
+            return self._brand_word(texts[start])
+        return True
+
+    def _candidate(self, doc: Doc, start: int, end: int, kind: str | None = None) -> Candidate:
+        headless = all(self.head_at(doc, k) is None for k in range(start, end))
+        # a name without a head is kept as written (no noun to put in the nominative)
+        label = doc[start:end].text if headless else None
+        return Candidate(start, end, "cued", legal_type=kind, label=label)
+
+    # ---------------------------------------------------------------- role cues
+    def _role_cue_candidates(self, doc: Doc) -> list[Candidate]:
+        out: list[Candidate] = []
+        texts, n = self._texts, len(doc)
+        k = 0
+        while k < n:
+            word = folded(texts[k])
+            options = ROLE_CUES.get(word)
+            if options is None and word in REPRESENTATIVE_WORDS:
+                out += self._representative(doc, k + 1)
+            if options is None:
+                k += 1
+                continue
+            cue_end = None
+            for words in options:
+                width = len(words)
+                if tuple(folded(t) for t in texts[k : k + width]) == words:
+                    cue_end = k + width
+                    break
+            if cue_end is None:
+                k += 1
+                continue
+            j = cue_end
+            if j < n and texts[j].lower() in {"the", "der", "die", "dem", "den"}:
+                j += 1
+            if j < n and texts[j] in OPEN_QUOTES:
+                j += 1
+            for _item in range(4):  # "with A, B and C"
+                end = self._run_right(doc, j)
+                if end == j:
+                    break
+                if self._plausible(doc, j, end, brand_only=True):
+                    out.append(self._candidate(doc, j, end))
+                if end + 1 < n and (texts[end] == "," or texts[end].lower() in LIST_CONNECTORS):
+                    j = end + 1
+                    if j < n and texts[j].lower() in {"the", "and", "und"}:
+                        j += 1
+                    continue
+                break
+            k = cue_end
+        return out
+
+    def _representative(self, doc: Doc, j: int) -> list[Candidate]:
+        """ "przedstawicielka FEANTSA", "representatives of EAPN": one word in capitals
+        (at least four letters) after a person speaking for a body."""
+        texts, n = self._texts, len(doc)
+        if j < n and texts[j].lower() in _REPRESENTATIVE_LINKS:
+            j += 1
+        if j < n and texts[j].lower() in {"the", "der", "des"}:
+            j += 1
+        if j >= n:
+            return []
+        word = texts[j]
+        if not (word.isupper() and word.isalpha() and len(word) >= 4):
+            return []
+        if j + 1 < n and is_cap(texts[j + 1]):
+            return []  # a longer name: for the other rules
+        if not self._plausible(doc, j, j + 1, brand_only=True):
+            return []
+        return [self._candidate(doc, j, j + 1)]
+
+    # ---------------------------------------------------------------- partner lists
+    def _partner_list_candidates(self, doc: Doc) -> list[Candidate]:
+        """Items of "Partners: A, B and C" that are names and nothing else (a place in
+        brackets may follow each). A name with a head noun is the head rule's; the list
+        ends at an item that goes on in lower case ("Behörde für Arbeit, Gesundheit, …",
+        "Probační a mediační služba ČR, Praga"), and when the line has semicolons only
+        they separate items."""
+        out: list[Candidate] = []
+        texts, n = self._texts, len(doc)
+        for i, text in enumerate(texts):
+            if text != ":":
+                continue
+            line_start = self._line_start(doc, i)
+            if not any(
+                folded(texts[k]).startswith(PARTNER_STEMS)
+                for k in range(max(line_start, i - 4), i)
+                if not any(texts[x] in {".", ";"} for x in range(k, i))
+            ):
+                continue
+            line_end = i + 1
+            while line_end < n and "\n" not in texts[line_end]:
+                line_end += 1
+            separators = {";"} if ";" in texts[i + 1 : line_end] else {",", ";"}
+            j = i + 1
+            after_headed = False
+            while j < line_end:
+                if texts[j] in {"-", "–", "•"}:
+                    j += 1
+                    continue
+                end = self._run_right(doc, j)
+                after = end
+                if after < n and texts[after] == "(":
+                    close = next(
+                        (x for x in range(after + 1, min(n, after + 8)) if texts[x] == ")"), None
+                    )
+                    after = close + 1 if close is not None else after
+                by_connector = (
+                    after + 1 < n
+                    and texts[after].lower() in LIST_CONNECTORS
+                    and is_cap(texts[after + 1])
+                )
+                closed = (
+                    after >= line_end
+                    or texts[after] in separators
+                    or texts[after] in {".", ")"}
+                    or (texts[after] in {"-", "–", "—"} and doc[after - 1].whitespace_)
+                    or (by_connector and separators != {";"})
+                )
+                if end == j or not closed:
+                    if separators != {";"}:
+                        break  # the item goes on in lower case: not a list of names
+                    while after < line_end and texts[after] != ";":
+                        after += 1  # "Behörde für Arbeit, Gesundheit, …; Jobcenter …"
+                    j = after + 1
+                    after_headed = False
+                    continue
+                headed = any(
+                    (hw := self.head_at(doc, k)) is not None and hw.cls != "M"
+                    for k in range(j, end)
+                )
+                if (
+                    not headed
+                    and not after_headed
+                    and self._plausible(doc, j, end, brand_only=self.lang == "de")
+                ):
+                    out.append(self._candidate(doc, j, end))
+                after_headed = headed and by_connector
+                if after >= line_end or texts[after] == ".":
+                    break
+                j = after + 1
+        return out
+
+    # ---------------------------------------------------------------- Name (Place)
+    def _place_bracket_candidates(self, doc: Doc) -> list[Candidate]:
+        """ "Blocul Național Sindical (Rumänien)", "Egyesület a Fiatalokért (Miskolc)": the
+        capitalised words right before a country or city in brackets."""
+        out: list[Candidate] = []
+        texts, n = self._texts, len(doc)
+        city_map = cities()
+        preps = foreign_preps(self.lang)
+        for i, text in enumerate(texts):
+            if text != "(" or i == 0 or i + 2 >= n:
+                continue
+            close = next((x for x in range(i + 1, min(n, i + 5)) if texts[x] == ")"), None)
+            if close is None or close == i + 1:
+                continue
+            if not all(
+                k in self._country_tokens
+                or folded(texts[k]) in city_map
+                or self._norms[k] in city_map
+                or texts[k] == ","
+                for k in range(i + 1, close)
+            ):
+                continue
+            # leftwards over the name: capitals, inner little words, connectors
+            line_start = self._line_start(doc, i)
+            k = i
+            while k - 1 >= line_start and i - k < _MAX_RUN + 2:
+                prev = texts[k - 1]
+                if self._name_word(prev):
+                    k -= 1
+                    continue
+                low = prev.lower()
+                if low in preps and k < i and k - 2 >= line_start:
+                    if self._name_word(texts[k - 2]):
+                        k -= 1
+                        continue
+                break
+            start = k
+            while start < i and texts[start].lower() in preps:
+                start += 1
+            if start >= i:
+                continue
+            # a place is followed by its country too ("Nowy Targ (Poľsko)"): the name needs
+            # an institutional word or the look of a brand
+            if not any(self.head_at(doc, k) is not None for k in range(start, i)) and not any(
+                self._brand_word(texts[k]) for k in range(start, i)
+            ):
+                continue
+            if self._plausible(doc, start, i, brand_only=False):
+                out.append(self._candidate(doc, start, i))
+        return out
+
+    # ---------------------------------------------------------------- "X is a charity"
+    def _single_word_predicates(self, doc: Doc) -> list[Candidate]:
+        """ "Doras is an independent, non-governmental organisation": a single capitalised
+        word opening its sentence, said to be an organisation, and used again in the text."""
+        out: list[Candidate] = []
+        texts, n = self._texts, len(doc)
+        counts: dict[str, int] = {}
+        for i in range(n - 3):
+            if not (doc[i].is_sent_start or (i and "\n" in texts[i - 1])):
+                continue
+            word = texts[i]
+            if not (is_cap(word) and word.isalpha() and len(word) >= 3):
+                continue
+            if texts[i + 1].lower() not in COPULAS:
+                continue
+            kind = None
+            for j in range(i + 2, min(n, i + 9)):
+                norm = self._norms[j]
+                kind = CLASSIFIER_NOUNS.get(norm) or APPOSITIVE_NOUNS.get(norm)
+                if kind is not None or texts[j] in {".", ";", ":", "\n"} or self._is_verb(doc[j]):
+                    break
+            if kind is None:
+                continue
+            if not counts:
+                for text in texts:
+                    counts[text] = counts.get(text, 0) + 1
+            if counts.get(word, 0) < 2 or self.head_at(doc, i) is not None:
+                continue
+            if self._plausible(doc, i, i + 1, brand_only=False) and folded(word) not in GIVEN_NAMES:
+                out.append(self._candidate(doc, i, i + 1, kind))
+        return out

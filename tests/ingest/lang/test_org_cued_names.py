@@ -1,0 +1,146 @@
+"""Organisation names without a head noun, told by their context (role cues, partner
+lists, a place in brackets, "X is a charity"), and names in a third language (heads in
+``ingest/data/org_heads_foreign.tsv``, little words such as "de", "del" inside names).
+Texts are written for these tests; none is from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # lang, text, label, actor type (None: not checked)
+    (
+        "en",
+        "The evening sessions were run with youth workers from Open Doors Belfast.",
+        "Open Doors Belfast",
+        None,
+    ),
+    ("en", "The workshop was facilitated by EUROCITIES staff.", "EUROCITIES", None),
+    (
+        "en",
+        "The training is delivered in partnership with Second Chance Kitchens.",
+        "Second Chance Kitchens",
+        None,
+    ),
+    ("cs", "Kurz připravujeme ve spolupráci s Rainbow Works.", "Rainbow Works", None),
+    ("pl", "Szkolenie prowadzimy we współpracy z Open Space Lab.", "Open Space Lab", None),
+    ("sl", "Delavnice izvajamo v sodelovanju z Green Hub Koper.", "Green Hub Koper", None),
+    ("de", "Das Projekt läuft in Zusammenarbeit mit Brückenbauer Ost.", "Brückenbauer Ost", None),
+    ("pl", "W panelu wystąpi przedstawicielka EAPN, Bruksela.", "EAPN", None),
+    ("en", "Partners: Nasc, Crosscare and Safe Harbour (Cork).", "Crosscare", None),
+    ("en", "Partners: Nasc, Crosscare and Safe Harbour (Cork).", "Nasc", None),
+    (
+        "de",
+        "Projektpartner: Stadt Graz; Lichtblick Steiermark; ZARA Beratung",
+        "Lichtblick Steiermark",
+        None,
+    ),
+    (
+        "cs",
+        "Partneři projektu: Kolping Works (Vídeň) – vede workshopy pro mladé.",
+        "Kolping Works",
+        None,
+    ),
+    (
+        "en",
+        "Nadir is an independent, non-governmental organisation supporting migrants. "
+        "Volunteers join Nadir for six months.",
+        "Nadir",
+        "ngo",
+    ),
+    # third-language heads and their little words
+    (
+        "en",
+        "In Porto the Junta de Freguesia de Bonfim offered rooms for the classes.",
+        "Junta de Freguesia de Bonfim",
+        "municipality",
+    ),
+    (
+        "pl",
+        "Projekt realizujemy razem z Confederazione Italiana del Lavoro Sociale (CILS).",
+        "Confederazione Italiana del Lavoro Sociale",
+        "trade-union",
+    ),
+    (
+        "de",
+        "Es berichteten Gäste von Sindicatul Liber Muncitoresc (Rumänien) über ihre Arbeit.",
+        "Sindicatul Liber Muncitoresc",
+        "trade-union",
+    ),
+    (
+        "en",
+        "Our partner in Timișoara is Asociația Casa Speranței, a shelter for women.",
+        "Asociația Casa Speranței",
+        "ngo",
+    ),
+    (
+        "sl",
+        "Na hrvaški strani sodeluje Javna vatrogasna postrojba Pula.",
+        "Javna vatrogasna postrojba Pula",
+        "fire-rescue",
+    ),
+    (
+        "en",
+        "The county administration Länsstyrelsen Uppsala hosted the second meeting.",
+        "Länsstyrelsen Uppsala",
+        "regional-government",
+    ),
+    (
+        "cs",
+        "Nizozemským partnerem je Gemeente Utrecht.",
+        "Gemeente Utrecht",
+        "municipality",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "label", "actor_type"), FOUND)
+def test_cued_or_foreign_name_found(analyse, lang, text, label, actor_type) -> None:
+    result = analyse(lang, text)
+    org = result.org(label)
+    if actor_type is not None:
+        assert org.actor_type == actor_type
+
+
+NOT_ORGANISATIONS = [
+    # lang, text, words that must not be an organisation's label
+    ("en", "The sessions were led by Sarah Collins and John Peters.", {"Sarah Collins"}),
+    ("en", "We are working with Roma families in the district.", {"Roma"}),
+    ("en", "The project was led by Erasmus+ funding.", {"Erasmus+"}),
+    ("en", "VOLUNTEER CALL – Befriending Volunteer (Limerick)", {"Befriending Volunteer"}),
+    ("sk", "Miesto: Nowy Sącz (Poľsko), priestory mestskej knižnice.", {"Nowy Sącz"}),
+    (
+        "de",
+        "Kooperationspartner: Behörde für Arbeit, Gesundheit, Soziales und Integration",
+        {"Gesundheit", "Soziales", "Integration"},
+    ),
+    (
+        "pl",
+        "Partner słowacki: Inštitút pre restoratívnu justíciu, o. z., Bratysława",
+        {"Bratysława"},
+    ),
+    (
+        "en",
+        "Partner: Training Centre of the Directorate for Prison System and Probation, Zagreb",
+        {"Probation", "Zagreb"},
+    ),
+    ("en", "This is a charity shop. This shop opened in May.", {"This"}),
+    ("en", "The partners met in Lisbon (Portugal) and Porto.", {"Lisbon"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "labels"), NOT_ORGANISATIONS)
+def test_not_an_organisation(analyse, lang, text, labels) -> None:
+    result = analyse(lang, text)
+    assert not labels & set(result.organisations), sorted(result.organisations)
+
+
+def test_own_language_name_in_brackets_is_the_same_body(analyse) -> None:
+    result = analyse(
+        "en",
+        "The meeting was hosted by the Finnish Social Insurance Board (Kansaneläkelaitos) "
+        "in Helsinki.",
+    )
+    board = result.org("Finnish Social Insurance Board")
+    assert "Kansaneläkelaitos" in board.surface_forms
+    assert "Kansaneläkelaitos" not in result.organisations
