@@ -37,8 +37,8 @@ GROUP BY ?type ORDER BY DESC(?organisations)""",
     "Coordinators and their projects": PREFIXES
     + """SELECT ?organisation ?project WHERE {
   GRAPH ?g {
-    ?p a pg:Project ; dcterms:title ?project ; pg:participation ?part .
-    ?part pg:role pg:coordinator ; pg:organisation/skos:prefLabel ?organisation .
+    ?p a pg:Project ; dcterms:title ?project .
+    ?part pg:project ?p ; pg:role pg:coordinator ; pg:organisation/skos:prefLabel ?organisation .
   }
 }
 ORDER BY ?organisation LIMIT 100""",

@@ -102,11 +102,9 @@ def project_quads(spec: ProjectSpec) -> list[Quad]:
         if org.parent:
             out.append(Quad(o, _n(ORG.subOrganizationOf), _n(ID[f"org/{org.parent}"]), g))
         part = _n(ID[f"participation/{spec.doc_id}-{index}"])
-        out.append(Quad(part, _n(RDF.type), _n(PG.Participation), g))
         out.append(Quad(part, _n(PG.project), project, g))
         out.append(Quad(part, _n(PG.organisation), o, g))
         out.append(Quad(part, _n(PG.role), _n(role_iri(role)), g))
-        out.append(Quad(project, _n(PG.participation), part, g))
     out.extend(spec.extra)
     return out
 

@@ -2,7 +2,10 @@
 
 Every fact ``s p o`` gets an evidence node ``ev`` (``s pg:evidence ev``) holding the
 supported property and value, character offsets into the stored document text, the quoted
-span, the extractor and its confidence: eight quads per fact. The source document is the
+span and the method (``ev pg:method m``): seven quads per fact. A method node
+``ID["method/<extractor>/<confidence>"]`` carries ``pg:extractor`` and ``pg:confidence`` and
+is written once in each graph whose evidence uses it (a graph stays complete on its own, so
+removing or re-ingesting one document touches nothing else). The source document is the
 ``pg:SourceDocument`` of the evidence's named graph (one document per graph), so it is not
 repeated on every evidence node; only in a graph holding several documents (a table file,
 one document per row) does ``ev prov:wasDerivedFrom doc`` name it. ``rdf:type pg:Evidence``
@@ -14,12 +17,18 @@ first span, ``part pg:organisation`` for the others). The organisation's ``rdf:t
 and confidence), so they share the participation's evidence instead of repeating it on the
 organisation: ``GRAPH ?g { ?part pg:organisation ?org ; pg:evidence ?ev }``
 (``graph/queries/organisation_evidence.rq``).
+
+A participation is ``part pg:project project ; pg:organisation org ; pg:role role``; the
+project does not link back (``?part pg:project ?project`` finds them) and ``rdf:type
+pg:Participation`` is implied by the domain of ``pg:project``, not written (RDF model 2,
+:mod:`graph.model`).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -83,14 +92,26 @@ _DERIVED_FROM = predicate(PROV.wasDerivedFrom)
 _START = predicate(PG.start)
 _END = predicate(PG.end)
 _QUOTE = predicate(PG.quote)
+_METHOD = predicate(PG.method)
 _EXTRACTOR = predicate(PG.extractor)
 _CONFIDENCE = predicate(PG.confidence)
+METHOD_BASE = str(ID["method/"])
+
+
+def method_iri(extractor: str, confidence: float) -> NamedNode:
+    """The method node of an extractor at one confidence (two decimals, as written)."""
+    return NamedNode(f"{METHOD_BASE}{quote(extractor, safe='')}/{confidence:.2f}")
 
 
 class QuadWriter:
     """Collects the quads of one document graph, numbering evidence nodes."""
 
-    def __init__(self, extraction: Extraction, graph: NamedNode | None = None) -> None:
+    def __init__(
+        self,
+        extraction: Extraction,
+        graph: NamedNode | None = None,
+        methods: dict[tuple[str, str], NamedNode] | None = None,
+    ) -> None:
         self.ex = extraction
         self.doc_id = extraction.document.doc_id
         self.graph = graph if graph is not None else doc_graph(self.doc_id)
@@ -99,6 +120,8 @@ class QuadWriter:
         self.doc = document_iri(self.doc_id)
         self.quads: list[Quad] = []
         self._evidence = 0
+        #: method nodes already described in this graph (shared by a table file's rows)
+        self.methods = methods if methods is not None else {}
 
     def add(self, s: NamedNode, p: object, o: NamedNode | Literal) -> None:
         self.quads.append(Quad(s, predicate(p), o, self.graph))
@@ -129,8 +152,7 @@ class QuadWriter:
             Quad(ev, _START, Literal(str(span.start), datatype=XSD_INTEGER), g),
             Quad(ev, _END, Literal(str(span.end), datatype=XSD_INTEGER), g),
             Quad(ev, _QUOTE, Literal(span.text or " "), g),
-            Quad(ev, _EXTRACTOR, Literal(extractor), g),
-            Quad(ev, _CONFIDENCE, Literal(f"{confidence:.2f}", datatype=XSD_DECIMAL), g),
+            Quad(ev, _METHOD, self.method(extractor, confidence), g),
         ]
         self.quads += quads
         pages = self.ex.document.metadata.get("page_offsets")
@@ -138,16 +160,32 @@ class QuadWriter:
             page = bisect.bisect_right(pages, span.start)
             self.add(ev, PG.page, Literal(str(max(page, 1)), datatype=XSD_INTEGER))
 
+    def method(self, extractor: str, confidence: float) -> NamedNode:
+        """The method node, described (``pg:extractor``, ``pg:confidence``) on first use."""
+        key = (extractor, f"{confidence:.2f}")
+        node = self.methods.get(key)
+        if node is None:
+            node = self.methods[key] = method_iri(extractor, confidence)
+            g = self.graph
+            self.quads.append(Quad(node, _EXTRACTOR, Literal(extractor), g))
+            self.quads.append(Quad(node, _CONFIDENCE, Literal(key[1], datatype=XSD_DECIMAL), g))
+        return node
+
 
 def extraction_quads(
-    ex: Extraction, ingested_at: dt.datetime | None = None, graph: NamedNode | None = None
+    ex: Extraction,
+    ingested_at: dt.datetime | None = None,
+    graph: NamedNode | None = None,
+    methods: dict[tuple[str, str], NamedNode] | None = None,
 ) -> list[Quad]:
     """All quads of one document's named graph (``graph``: a table file's graph, which
-    holds the documents of all its rows)."""
+    holds the documents of all its rows; ``methods``: the method nodes already described
+    in it)."""
     if ex.parts:  # a file of records: all its projects in the file's graph
         target = graph if graph is not None else doc_graph(ex.document.doc_id)
-        return [q for part in ex.parts for q in extraction_quads(part, ingested_at, target)]
-    w = QuadWriter(ex, graph)
+        shared: dict[tuple[str, str], NamedNode] = {}
+        return [q for part in ex.parts for q in extraction_quads(part, ingested_at, target, shared)]
+    w = QuadWriter(ex, graph, methods)
     d = ex.document
     lang = d.lang if d.lang != "und" else None
     project = project_iri_of(ex)
@@ -223,11 +261,9 @@ def extraction_quads(
         if org.domain:
             w.add(oiri, PG.domain, Literal(org.domain))
         part = n(ID[f"participation/{d.doc_id}-{index}"])
-        w.add(part, RDF.type, n(PG.Participation))
         w.add(part, PG.project, project)
         w.add(part, PG.organisation, oiri)
         w.fact(part, PG.role, n(role_iri(org.role)), first, org.extractor, org.confidence)
-        w.add(project, PG.participation, part)
         for span in org.spans[1:]:
             w.fact(part, PG.organisation, oiri, span, org.extractor, org.confidence)
         parent = parent_iri(org, lang)

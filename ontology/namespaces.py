@@ -36,6 +36,7 @@ class PG(DefinedNamespace):
     Organisation: URIRef
     Participation: URIRef
     Evidence: URIRef
+    Method: URIRef
     SourceDocument: URIRef
     Role: URIRef
     # project / organisation properties
@@ -71,6 +72,7 @@ class PG(DefinedNamespace):
     start: URIRef
     end: URIRef
     quote: URIRef
+    method: URIRef
     extractor: URIRef
     confidence: URIRef
     page: URIRef
@@ -82,6 +84,7 @@ class PG(DefinedNamespace):
     ingestedAt: URIRef
     # store bookkeeping
     version: URIRef
+    modelVersion: URIRef
     # theme profiles (missing-stakeholder analysis)
     ThemeProfile: URIRef
     triggeredBy: URIRef

@@ -102,7 +102,7 @@ def test_erasmus_export_roles_countries_types_and_domains(structured_store: Grap
     found = rows(
         structured_store,
         """SELECT ?label ?role ?type ?country ?domain WHERE { GRAPH ?g {
-             ?p pg:participation ?part . ?part pg:role ?role ; pg:organisation ?o .
+             ?part pg:project ?p ; pg:role ?role ; pg:organisation ?o .
              ?o skos:prefLabel ?label .
              OPTIONAL { ?o pg:actorType ?type } OPTIONAL { ?o pg:country ?country }
              OPTIONAL { ?o pg:domain ?domain } } }""",
@@ -164,8 +164,8 @@ def test_esf_mappings_cs_pl_de(structured_store: GraphStore) -> None:
     found = rows(
         structured_store,
         """SELECT ?title ?currency ?layout ?funder ?role WHERE { GRAPH ?g {
-             ?p dcterms:title ?title ; prov:wasDerivedFrom ?doc ; pg:funder ?funder ;
-                pg:participation [ pg:role ?role ] .
+             ?p dcterms:title ?title ; prov:wasDerivedFrom ?doc ; pg:funder ?funder .
+             [] pg:project ?p ; pg:role ?role .
              ?doc pg:layout ?layout .
              OPTIONAL { ?p pg:grantAmount/schema:currency ?currency } } }""",
     )
@@ -178,9 +178,9 @@ def test_esf_mappings_cs_pl_de(structured_store: GraphStore) -> None:
     assert by_title["Übergangsmanagement für junge Gefangene"]["funder"].endswith("/esf")
     beneficiaries = rows(
         structured_store,
-        """SELECT ?label WHERE { GRAPH ?g { ?p dcterms:title "Práce jako cesta ven" ;
-             pg:participation [ pg:role pg:coordinator ;
-                                pg:organisation/skos:prefLabel ?label ] } }""",
+        """SELECT ?label WHERE { GRAPH ?g { ?p dcterms:title "Práce jako cesta ven" .
+             [] pg:project ?p ; pg:role pg:coordinator ;
+                pg:organisation/skos:prefLabel ?label } }""",
     )
     assert [r["label"] for r in beneficiaries] == ["Spolek Nová šance, z. s."]
 
@@ -199,7 +199,7 @@ def test_eea_page_roles_and_description(structured_store: GraphStore) -> None:
     found = rows(
         structured_store,
         """SELECT ?label ?role ?country WHERE { GRAPH ?g {
-             ?p pg:participation ?part . ?part pg:role ?role ; pg:organisation ?o .
+             ?part pg:project ?p ; pg:role ?role ; pg:organisation ?o .
              ?o skos:prefLabel ?label . OPTIONAL { ?o pg:country ?country } } }""",
         g=doc_graph(read_file(STRUCTURED / "eea-project-pl-justice-0007.html").doc_id),
     )
