@@ -44,7 +44,11 @@ from ingest.components.orgdata import cities, folded
 #: Freguesia de Arroios", "Associação Portuguesa de Apoio à Vítima"); "do/da/das/dos"
 #: only where they are not words of the text's own language
 _ROMANCE_PREPS = frozenset(
-    "de del della delle dello dei degli di du d' pour per para pentru voor van för à".split()
+    (
+        "de del della delle dello dei degli di du d' pour per para pentru à "
+        # Dutch and Scandinavian ("Alternativ til Vold", "Stichting voor Werk")
+        "voor van tot tegen för til mot av mod"
+    ).split()
 )
 _IBERIAN_PREPS = frozenset("do da dos das".split())
 FOREIGN_PREPS: dict[str, frozenset[str]] = {
@@ -147,7 +151,16 @@ REPRESENTATIVE_WORDS = frozenset(
 _REPRESENTATIVE_LINKS = {"of", "from", "von", "der", "des", "z", "ze", "iz"}
 #: words that open a heading of partners ("Partners:", "Partneři projektu:", "Vďaka
 #: partnerom:", "Projektpartner:", "Lead partner:")
-PARTNER_STEMS = ("partner", "projektpartner", "kooperationspartner")
+PARTNER_STEMS = (
+    "partner",
+    "projektpartner",
+    "kooperationspartner",
+    "koordin",
+    "coordinat",
+    "trager",  # "Träger seit 2012: TÜV NORD Bildung"
+    "beneficiar",
+    "applicant",
+)
 #: item separators inside a partner list (besides commas and semicolons)
 LIST_CONNECTORS = {"and", "und", "a", "i", "in", "ter", "oraz", "og", "och", "as", "well"}
 #: capitalised words that open a sentence but never a name of a body
@@ -162,6 +175,30 @@ PRONOUNS = frozenset(
     )
 )
 _MAX_RUN = 6
+#: English people named by the body they lead or speak for ("the Victim Support Europe
+#: director", "the Kompas coordinator")
+STAFF_TITLES = frozenset(
+    "director directors ceo chair chairman chairwoman president coordinator coordinators "
+    "spokesperson spokesman spokeswoman secretary-general manager founder".split()
+)
+#: a document's own kind in its title line: the other side of the dash is the body that
+#: publishes it ("Second Shift – Annual Report 2025/26", "Liga za ľudské práva –
+#: newsletter", "Výročná správa 2025 – Odyseus, o. z.")
+REPORT_TITLES = tuple(
+    tuple(folded(phrase).split())
+    for phrase in (
+        "annual report",
+        "activity report",
+        "newsletter",
+        "výroční zpráva",
+        "výročná správa",
+        "letno poročilo",
+        "sprawozdanie roczne",
+        "raport roczny",
+        "Jahresbericht",
+        "Tätigkeitsbericht",
+    )
+)
 
 
 class CuedNames:
@@ -173,6 +210,8 @@ class CuedNames:
         out += self._partner_list_candidates(doc)
         out += self._place_bracket_candidates(doc)
         out += self._single_word_predicates(doc)
+        out += self._report_title_candidates(doc)
+        out += self._staff_title_candidates(doc)
         return out
 
     # ---------------------------------------------------------------- runs
@@ -251,6 +290,8 @@ class CuedNames:
             options = ROLE_CUES.get(word)
             if options is None and word in REPRESENTATIVE_WORDS:
                 out += self._representative(doc, k + 1)
+            if options is None and self._norms[k] in CLASSIFIER_NOUNS and texts[k].islower():
+                out += self._classified_with_modifier(doc, k + 1)
             if options is None:
                 k += 1
                 continue
@@ -282,6 +323,22 @@ class CuedNames:
                 break
             k = cue_end
         return out
+
+    def _classified_with_modifier(self, doc: Doc, j: int) -> list[Candidate]:
+        """ "organizacji Foresee Research Group": a capitalised name after a classifier noun
+        with a modifier of a kind inside ("Research"), where the classifier rule stops."""
+        end = self._run_right(doc, j)
+        if end - j < 2 or not any(
+            (hw := self.head_at(doc, k)) is not None and hw.cls == "M" for k in range(j + 1, end)
+        ):
+            return []
+        if any((hw := self.head_at(doc, k)) is not None and hw.cls != "M" for k in range(j, end)):
+            return []
+        if not self._plausible(doc, j, end, brand_only=True):
+            return []
+        kind = CLASSIFIER_NOUNS[self._norms[j - 1]]
+        # the classifier says what it is; "Research" only describes its work
+        return [Candidate(j, end, "cued", legal_type=kind, label=doc[j:end].text, actor_type=kind)]
 
     def _representative(self, doc: Doc, j: int) -> list[Candidate]:
         """ "przedstawicielka FEANTSA", "representatives of EAPN": one word in capitals
@@ -326,7 +383,7 @@ class CuedNames:
                 line_end += 1
             separators = {";"} if ";" in texts[i + 1 : line_end] else {",", ";"}
             j = i + 1
-            after_headed = False
+            after_headed = after_joined = False
             while j < line_end:
                 if texts[j] in {"-", "–", "•"}:
                     j += 1
@@ -346,6 +403,8 @@ class CuedNames:
                 closed = (
                     after >= line_end
                     or texts[after] in separators
+                    # "…; Alternativ til Vold (ATV), Oslo, Norveška": a place after a comma
+                    or (texts[after] == "," and separators == {";"})
                     or texts[after] in {".", ")"}
                     or (texts[after] in {"-", "–", "—"} and doc[after - 1].whitespace_)
                     or (by_connector and separators != {";"})
@@ -356,21 +415,25 @@ class CuedNames:
                     while after < line_end and texts[after] != ";":
                         after += 1  # "Behörde für Arbeit, Gesundheit, …; Jobcenter …"
                     j = after + 1
-                    after_headed = False
+                    after_headed = after_joined = False
                     continue
                 headed = any(
                     (hw := self.head_at(doc, k)) is not None and hw.cls != "M"
                     for k in range(j, end)
                 )
+                # a name with a head noun joined by "and" to the next may go on in it
+                # ("Egyesület a Fiatalokért"): left to the head rule
+                joined = by_connector or after_joined
                 if (
-                    not headed
+                    not (headed and joined)
                     and not after_headed
                     and self._plausible(doc, j, end, brand_only=self.lang == "de")
                 ):
                     out.append(self._candidate(doc, j, end))
                 after_headed = headed and by_connector
-                if after >= line_end or texts[after] == ".":
-                    break
+                after_joined = by_connector
+                if after >= line_end or texts[after] in {".", "-", "–", "—"}:
+                    break  # after a dash comes what the partner is or does
                 j = after + 1
         return out
 
@@ -455,4 +518,63 @@ class CuedNames:
                 continue
             if self._plausible(doc, i, i + 1, brand_only=False) and folded(word) not in GIVEN_NAMES:
                 out.append(self._candidate(doc, i, i + 1, kind))
+        return out
+
+    # ---------------------------------------------------------------- "X – Annual Report"
+    def _report_title_candidates(self, doc: Doc) -> list[Candidate]:
+        """The publisher named beside the report's kind in the first line of a document
+        ("Second Shift – Annual Report 2025/26", "Liga za ľudské práva – newsletter")."""
+        texts, n = self._texts, len(doc)
+        start = 0
+        while start < n and texts[start].isspace():
+            start += 1
+        end = start
+        while end < n and "\n" not in texts[end]:
+            end += 1
+        dash = next(
+            (
+                k
+                for k in range(start + 1, end - 1)
+                if texts[k] in {"-", "–", "—"} and doc[k - 1].whitespace_
+            ),
+            None,
+        )
+        if dash is None:
+            return []
+        for kind, name in (((dash + 1, end), (start, dash)), ((start, dash), (dash + 1, end))):
+            words = tuple(folded(t) for t in texts[kind[0] : kind[1]])
+            if not any(words[: len(title)] == title for title in REPORT_TITLES):
+                continue
+            s, e = name
+            comma = next((k for k in range(s, e) if texts[k] == ","), e)
+            e = comma  # "Odyseus, o. z.": the legal form is the legal rule's
+            if not 1 <= e - s <= 6 or not is_cap(texts[s]):
+                return []
+            if any(
+                not texts[k].replace("-", "").isalpha() or self._is_verb(doc[k])
+                for k in range(s, e)
+            ):
+                return []
+            if self._plausible(doc, s, e, brand_only=False):
+                return [self._candidate(doc, s, e)]
+        return []
+
+    # ---------------------------------------------------------------- "the X director"
+    def _staff_title_candidates(self, doc: Doc) -> list[Candidate]:
+        """English: "the Victim Support Europe director": the capitalised words between "the"
+        and a title of a person who leads or speaks for a body."""
+        if self.lang != "en":
+            return []
+        out: list[Candidate] = []
+        texts, n = self._texts, len(doc)
+        for i in range(n - 2):
+            if texts[i].lower() != "the":
+                continue
+            end = self._run_right(doc, i + 1)
+            if end == i + 1 or end >= n or texts[end].lower() not in STAFF_TITLES:
+                continue
+            if any(self.head_at(doc, k) is not None for k in range(i + 1, end)):
+                continue  # "the Ministry director": the head rule's
+            if self._plausible(doc, i + 1, end, brand_only=True):
+                out.append(self._candidate(doc, i + 1, end))
         return out

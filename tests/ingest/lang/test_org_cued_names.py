@@ -48,6 +48,27 @@ FOUND = [
         "Nadir",
         "ngo",
     ),
+    ("en", "Open Kitchen – Annual Report 2024\nOur year in numbers.", "Open Kitchen", None),
+    ("sk", "Liga za práva migrantov – newsletter, máj 2025\nMilí čitatelia,", None, None),
+    ("de", "Träger seit 2015: SPRUNG Bildung gGmbH und Partner", None, None),
+    (
+        "en",
+        "The Safe Places Network director opened the second day.",
+        "Safe Places Network",
+        None,
+    ),
+    (
+        "pl",
+        "Gościem będzie zespół organizacji Bridge Research Group z Pragi.",
+        "Bridge Research Group",
+        "ngo",
+    ),
+    (
+        "sl",
+        "Partnerja: Center za socialno delo Maribor; Hjelp til Frihet (HTF), Bergen, Norveška",
+        "Hjelp til Frihet",
+        None,
+    ),
     # third-language heads and their little words
     (
         "en",
@@ -97,6 +118,10 @@ FOUND = [
 @pytest.mark.parametrize(("lang", "text", "label", "actor_type"), FOUND)
 def test_cued_or_foreign_name_found(analyse, lang, text, label, actor_type) -> None:
     result = analyse(lang, text)
+    if label is None:  # the first words of the text up to the dash or the legal form
+        label = text.split(" – ")[0].split(": ")[-1].removesuffix(" gGmbH und Partner")
+        assert any(label in s for s in result.surfaces()), sorted(result.surfaces())
+        return
     org = result.org(label)
     if actor_type is not None:
         assert org.actor_type == actor_type
@@ -126,6 +151,13 @@ NOT_ORGANISATIONS = [
     ),
     ("en", "This is a charity shop. This shop opened in May.", {"This"}),
     ("en", "The partners met in Lisbon (Portugal) and Porto.", {"Lisbon"}),
+    (
+        "de",
+        "Träger: LICHTBLICK – Beratung, Begleitung, Soziale Arbeit, Büro Linz (Linz)",
+        {"Soziale Arbeit", "Begleitung"},
+    ),
+    ("en", "Newsletter – Winter 2025\nDear friends,", {"Newsletter", "Winter"}),
+    ("en", "The Project director and the Roma coordinator met.", {"Project", "Roma"}),
 ]
 
 
