@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.common import warm_up
+from app_pages.common import store_problem, warm_up
 
 ICON = str(Path(__file__).parent / "app_pages" / "static" / "favicon.png")
 st.set_page_config(page_title="praxisgraph", page_icon=ICON, layout="wide")
@@ -43,5 +43,9 @@ st.markdown(
     ".badge.success-story { background: #e4ecfa; color: #1f3f7a; }</style>",
     unsafe_allow_html=True,
 )
+problem = store_problem()  # a store written by an older version: say how to upgrade it
+if problem:
+    st.error(problem)
+    st.stop()
 warm_up()  # slow caches fill in the background, once per server
 st.navigation(pages).run()

@@ -19,7 +19,7 @@ import streamlit as st
 
 from app_pages.views import esc as esc  # one escaping for every page
 from app_pages.views import plain as plain
-from graph.store import GraphStore, StoreLockedError, open_store
+from graph.store import GraphStore, StoreError, StoreLockedError, open_store
 from ontology import ROLE_STRENGTH, concept_iri, concept_label
 
 DEFAULT_STORE = "var/store"
@@ -58,11 +58,28 @@ def is_local_store(spec: str) -> bool:
 @st.cache_resource(show_spinner=False)
 def _store(spec: str) -> GraphStore:
     # readers open the on-disk store read-only: writers (ingest) open their own handle
-    return open_store(spec, read_only=is_local_store(spec))
+    opened = open_store(spec, read_only=is_local_store(spec))
+    from graph.model import ensure_model
+
+    ensure_model(opened, upgrade=False)  # an older store: OldModelError, saying how to upgrade
+    return opened
 
 
 def store() -> GraphStore:
     return _store(store_spec())
+
+
+def store_problem() -> str | None:
+    """Why the store cannot be shown (written by an older version), or None."""
+    from graph.model import OldModelError
+
+    try:
+        store()
+    except OldModelError as exc:
+        return str(exc)
+    except StoreError:
+        return None  # the pages report other store problems, as before
+    return None
 
 
 def reopen_store() -> None:

@@ -39,10 +39,20 @@ def emit(data: Any, as_json: bool, human: Callable[[Any], None] | None = None) -
 
 
 def opened(store_spec: str | None, read_only: bool = False) -> GraphStore:
+    """The store, its RDF model checked (graph/model.py: a store written by an older version
+    is upgraded when opened for writing, refused with the reason when read-only)."""
+    from graph.model import ensure_model
+
     try:
-        return open_store(store_spec, read_only=read_only)
+        store = open_store(store_spec, read_only=read_only)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+    try:
+        ensure_model(store)
+    except StoreError as exc:
+        store.close()
+        raise click.ClickException(str(exc)) from exc
+    return store
 
 
 @click.group()
@@ -207,6 +217,9 @@ def load(
             raise click.ClickException(str(exc)) from exc
         load_s = time.perf_counter() - t0
         ensure_ontology(store)
+        from graph.model import ensure_model
+
+        ensure_model(store, look=True)  # the files may be an older store's dump
         if index:
             from graph.search import rebuild_index
 
@@ -225,6 +238,41 @@ def load(
         lambda r: click.echo(
             f"loaded {len(r['files'])} file(s), {r['bytes'] / 2**20:.0f} MB in {r['load_s']} s "
             f"({r['total_s']} s with ontology and index); store version {r['version']}"
+        ),
+    )
+
+
+@cli.command()
+@store_option
+@json_option
+def migrate(store_spec: str | None, as_json: bool) -> None:
+    """Upgrade a store written by an older praxisgraph to the current RDF model, in place.
+
+    Any command that opens the store for writing does it too; read-only commands and the
+    app refuse an older store with this advice. Nothing happens to a current store.
+
+    Example: praxis migrate --store var/store
+    """
+    from graph.model import MODEL_VERSION, ensure_model, has_old_model
+    from graph.model import migrate as upgrade
+
+    try:
+        store = open_store(store_spec)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with store:
+        counts = upgrade(store) if has_old_model(store) else {}
+        ensure_model(store)  # stamps a current store that has no stamp yet
+    result = {"store": store.location, "model": MODEL_VERSION, "upgraded": bool(counts), **counts}
+    emit(
+        result,
+        as_json,
+        lambda r: click.echo(
+            f"upgraded {r['store']} to RDF model {r['model']}: {r['evidence']} evidence nodes "
+            f"now name one of {r['methods']} methods, {r['participations']} project links "
+            "to participations dropped"
+            if r["upgraded"]
+            else f"{r['store']} is already in RDF model {r['model']}"
         ),
     )
 
