@@ -2,22 +2,24 @@
 
     .venv/bin/python bench/load.py FILE.nq                       # as OxigraphStore.bulk_load does
     .venv/bin/python bench/load.py FILE.nq --jobs 1 --piece-mb 64
-    .venv/bin/python bench/load.py FILE.nq --variant all --repeat 2
+    .venv/bin/python bench/load.py FILE.nq --variant none --variant model-1 --repeat 2
 
 Make FILE with ``graph/synth.py`` (``bench/run.py --nquads FILE --n 20000`` keeps it) and
 compare CPU time per quad (``load_cpu_us_per_quad``), which is far less noisy than wall time
 on a shared machine.
 
 ``--variant`` loads the file rewritten as a *different* RDF model would write it, to measure
-what a model change would buy before making it (these are simulations: ingest writes none of
-them):
+what a model change would buy (or cost) before making it (these are simulations: ingest
+writes none of them). The file is expected in RDF model 2, as ingest and ``graph/synth.py``
+write it now (evidence ``pg:method`` → a method node described once per graph; participations
+found by ``pg:project``, untyped):
 
+* ``model-1``: the model before (``pg:extractor`` + ``pg:confidence`` on every evidence node,
+  ``pg:participation`` from the project and ``rdf:type pg:Participation``): old against new
+  on the same file and machine state;
 * ``no-quote``: no ``pg:quote`` (the quote is the document text between the offsets);
-* ``method-node``: ``pg:extractor`` + ``pg:confidence`` on every evidence node replaced by
-  ``pg:method`` to one node per (extractor, confidence) pair, described once per graph;
-* ``no-inverse``: no ``pg:participation`` (the inverse of ``pg:project``) and no
-  ``rdf:type pg:Participation``;
-* ``all``: the three together.
+* ``shared-method``: each method node described once in the meta graph instead of once in
+  every graph that uses it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ import argparse
 import json
 import os
 import queue
-import re
 import shutil
 import sys
 import tempfile
@@ -40,39 +41,37 @@ sys.path.insert(0, str(ROOT))
 
 PG = "<https://w3id.org/praxisgraph/ns#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-VARIANTS = ("none", "no-quote", "method-node", "no-inverse", "all")
+METHOD_NODE = "<https://w3id.org/praxisgraph/id/method/"
+META = "<https://w3id.org/praxisgraph/graph/meta>"
+VARIANTS = ("none", "model-1", "no-quote", "shared-method")
 
 
 def rewrite(lines: Iterator[str], variant: str) -> Iterator[str]:
-    """N-Quads lines as the ``variant`` model would write them (one quad per line)."""
-    no_quote = variant in ("no-quote", "all")
-    method_node = variant in ("method-node", "all")
-    no_inverse = variant in ("no-inverse", "all")
-    confidence: dict[str, str] = {}  # evidence node -> its pg:confidence object
-    extractor: dict[str, str] = {}
-    described: set[tuple[str, str]] = set()
+    """N-Quads lines (RDF model 2) as the ``variant`` model would write them."""
+    described: dict[str, list[tuple[str, str]]] = {}  # method node -> (predicate, object)
     for line in lines:
         s, p, rest = line.split(" ", 2)
         obj, g = rest.rstrip(" .\n").rsplit(" ", 1)
-        if no_quote and p == PG + "quote>":
+        if variant == "no-quote" and p == PG + "quote>":
             continue
-        if no_inverse and (
-            p == PG + "participation>" or (p == RDF_TYPE and obj == PG + "Participation>")
-        ):
+        if variant in ("model-1", "shared-method") and s.startswith(METHOD_NODE):
+            # a method's description comes before the first evidence that names it
+            described.setdefault(s, [])
+            if (p, obj) not in described[s]:
+                described[s].append((p, obj))
             continue
-        if method_node and p in (PG + "extractor>", PG + "confidence>"):
-            (extractor if p == PG + "extractor>" else confidence)[s] = obj
-            if s in extractor and s in confidence:  # both seen: one pg:method link
-                ext, conf = extractor.pop(s), confidence.pop(s)
-                name = re.sub(r"\W", "", ext + "-" + conf.split("^^")[0])
-                method = f"<https://w3id.org/praxisgraph/id/method/{name}>"
-                yield f"{s} {PG}method> {method} {g} .\n"
-                if (g, method) not in described:
-                    described.add((g, method))
-                    yield f"{method} {PG}extractor> {ext} {g} .\n"
-                    yield f"{method} {PG}confidence> {conf} {g} .\n"
+        if variant == "model-1" and p == PG + "method>":
+            for pred, value in described[obj]:
+                yield f"{s} {pred} {value} {g} .\n"
             continue
+        if variant == "model-1" and p == PG + "project>":
+            yield f"{obj} {PG}participation> {s} {g} .\n"
+            yield f"{s} {RDF_TYPE} {PG}Participation> {g} .\n"
         yield line
+    if variant == "shared-method":
+        for node, pairs in described.items():
+            for pred, value in pairs:
+                yield f"{node} {pred} {value} {META} .\n"
 
 
 def load_once(path: Path, jobs: int, piece_mb: float, work: Path) -> dict[str, float]:
@@ -125,20 +124,35 @@ def main() -> None:
     ap.add_argument("file", type=Path, help="N-Quads file (e.g. from bench/run.py --nquads)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="loading threads")
     ap.add_argument("--piece-mb", type=float, default=0, help="piece size (0: as bulk_load)")
-    ap.add_argument("--variant", choices=VARIANTS, default="none")
+    ap.add_argument(
+        "--variant",
+        choices=VARIANTS,
+        action="append",
+        help="model variant (repeat the option to compare several, runs interleaved)",
+    )
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: temp)")
     args = ap.parse_args()
+    variants = args.variant or ["none"]
     work = Path(tempfile.mkdtemp(prefix="praxis-load-", dir=args.work))
     try:
-        path = args.file
-        if args.variant != "none":
-            path = work / f"{args.variant}.nq"
-            with open(args.file, encoding="utf-8") as src, open(path, "w", encoding="utf-8") as out:
-                out.writelines(rewrite(src, args.variant))
-        runs = [load_once(path, args.jobs, args.piece_mb, work) for _ in range(args.repeat)]
-        out = {"file": str(args.file), "variant": args.variant, "jobs": args.jobs, "runs": runs}
-        print(json.dumps(out))
+        paths = {}
+        for variant in variants:
+            paths[variant] = args.file
+            if variant != "none":
+                paths[variant] = work / f"{variant}.nq"
+                with (
+                    open(args.file, encoding="utf-8") as src,
+                    open(paths[variant], "w", encoding="utf-8") as out,
+                ):
+                    out.writelines(rewrite(src, variant))
+        runs: dict[str, list[dict[str, float]]] = {v: [] for v in variants}
+        for _ in range(args.repeat):  # interleaved: each variant sees the same machine state
+            for variant in variants:
+                runs[variant].append(load_once(paths[variant], args.jobs, args.piece_mb, work))
+        for variant in variants:
+            out = {"file": str(args.file), "variant": variant, "jobs": args.jobs}
+            print(json.dumps({**out, "runs": runs[variant]}))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
