@@ -175,6 +175,10 @@ PRONOUNS = frozenset(
     )
 )
 _MAX_RUN = 6
+#: "yesterday" in a social post's time line ("Včera v 18:42 · 🌍")
+YESTERDAY = frozenset(folded(w) for w in "yesterday včera wczoraj včeraj gestern".split())
+#: surname endings: a two-word poster "Jana Nováková" is a person
+SURNAME_ENDINGS = ("ová", "ská", "ski", "ska", "cki", "cka", "ić", "ič", "ný", "ná")
 #: English people named by the body they lead or speak for ("the Victim Support Europe
 #: director", "the Kompas coordinator")
 STAFF_TITLES = frozenset(
@@ -212,6 +216,7 @@ class CuedNames:
         out += self._single_word_predicates(doc)
         out += self._report_title_candidates(doc)
         out += self._staff_title_candidates(doc)
+        out += self._poster_candidates(doc)
         return out
 
     # ---------------------------------------------------------------- runs
@@ -578,3 +583,48 @@ class CuedNames:
             if self._plausible(doc, i + 1, end, brand_only=True):
                 out.append(self._candidate(doc, i + 1, end))
         return out
+
+    # ---------------------------------------------------------------- social posts
+    def _poster_candidates(self, doc: Doc) -> list[Candidate]:
+        """The page that wrote a social post: its first line, told by a handle after it
+        ("PSNI Belfast North @PSNIBelfastNorth") or by the post's time line under it
+        ("Slovenska filantropija" / "3 ure · 🌍")."""
+        texts, n = self._texts, len(doc)
+        start = 0
+        while start < n and texts[start].isspace():
+            start += 1
+        end = start
+        while end < n and "\n" not in texts[end]:
+            end += 1
+        if end >= n or not 1 <= end - start <= 9:
+            return []
+        name_end = end
+        handle = texts[end - 1].startswith("@") and len(texts[end - 1]) > 3
+        if handle:
+            name_end = end - 1
+        else:
+            line2_end = end + 1
+            while line2_end < n and "\n" not in texts[line2_end]:
+                line2_end += 1
+            line2 = texts[end + 1 : line2_end]
+            timed = (
+                0 < len(line2) <= 8
+                and any(t in {"·", "•"} for t in line2)
+                and any(t[:1].isdigit() or folded(t) in YESTERDAY for t in line2)
+            )
+            if not timed or "\n\n" in texts[end]:
+                return []
+        # "Ogólnopolskie Porozumienie Związków Zawodowych (OPZZ)": the acronym is the
+        # acronym rule's
+        name_end = next((k for k in range(start, name_end) if texts[k] in {"(", ","}), name_end)
+        if name_end <= start or not is_cap(texts[start]):
+            return []
+        if any(t in {".", "!", "?", ":"} for t in texts[start:name_end]):
+            return []
+        if name_end - start == 2 and texts[start + 1].endswith(SURNAME_ENDINGS):
+            return []  # "Jana Nováková": a person
+        if folded(texts[start]) in GIVEN_NAMES or not self._plausible(
+            doc, start, name_end, brand_only=False
+        ):
+            return []
+        return [self._candidate(doc, start, name_end)]

@@ -69,6 +69,14 @@ FOUND = [
         "Hjelp til Frihet",
         None,
     ),
+    (
+        "en",
+        "Harbour Lights Trust @HarbourLightsNI\n\nOur volunteers met.",
+        "Harbour Lights Trust",
+        None,
+    ),
+    ("sl", "Zelena mreža\n5 ur · 🌍\n\nIščemo prostovoljce!", "Zelena mreža", None),
+    ("cs", "Pestrá síť\nVčera v 10:15 · 🌍\n\nTento týden jsme otevřeli klub.", "Pestrá síť", None),
     # third-language heads and their little words
     (
         "en",
@@ -158,6 +166,8 @@ NOT_ORGANISATIONS = [
     ),
     ("en", "Newsletter – Winter 2025\nDear friends,", {"Newsletter", "Winter"}),
     ("en", "The Project director and the Roma coordinator met.", {"Project", "Roma"}),
+    ("cs", "Jana Nováková\n2 h · 🌍\n\nDnes jsem byla na konferenci.", {"Jana Nováková"}),
+    ("en", "Great day in Leeds!\n2 h · 🌍\n\nWe met.", {"Great", "Great day in Leeds"}),
 ]
 
 
