@@ -186,3 +186,16 @@ def test_app_shows_how_to_upgrade_an_old_store(
     store = open_store(path, read_only=True)
     assert has_old_model(store)  # the app only reads: nothing was changed
     store.close()
+
+
+def test_old_evidence_found_without_participations(current: Path) -> None:
+    """A model-1 store whose documents named no organisation is still recognised."""
+    participation = {NamedNode(str(PG.participation)), PROJECT}
+    quads = [
+        q
+        for q in as_model_1(dump(current))
+        if q.predicate not in participation and q.object != NamedNode(str(PG.Participation))
+    ]
+    store = open_store(None)
+    store.load(serialize(quads, None, RdfFormat.N_QUADS), RdfFormat.N_QUADS)
+    assert has_old_model(store)
