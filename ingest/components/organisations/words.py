@@ -683,7 +683,7 @@ OPEN_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 CLOSE_QUOTES = {"”", "“", '"', "»", "«", "‘", "’"}
 #: an e-mail address or web address; group 1 is the domain
 DOMAIN_RE = re.compile(
-    r"(?:[\w.+-]+@|https?://|\bwww\.)((?:[\w-]+\.)+(?:[a-z]{2,6}))\b", re.IGNORECASE
+    r"(?:[\w.+-]+@|https?://|\bwww\.)((?:[\w-]+\.)+(?:[a-z]{2,10}))\b", re.IGNORECASE
 )
 
 

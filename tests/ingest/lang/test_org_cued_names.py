@@ -186,3 +186,14 @@ def test_own_language_name_in_brackets_is_the_same_body(analyse) -> None:
     board = result.org("Finnish Social Insurance Board")
     assert "Kansaneläkelaitos" in board.surface_forms
     assert "Kansaneläkelaitos" not in result.organisations
+
+
+def test_long_top_level_domain_names_its_body(analyse) -> None:
+    result = analyse(
+        "cs",
+        "Přihlášky posílejte na adresu partneri@modrybod.example. Organizace MODRYBOD z. ú. "
+        "vede kurzy. MODRYBOD hledá partnery.",
+    )
+    assert any(m.domain == "modrybod.example" for m in result.organisations.values()), sorted(
+        (m.label, m.domain) for m in result.organisations.values()
+    )
