@@ -175,6 +175,12 @@ PRONOUNS = frozenset(
     )
 )
 _MAX_RUN = 6
+#: nouns after a classifier that make it describe a person or a thing ("a charity worker",
+#: "a company car", "sodelavka organizacije")
+_NOT_BODY_AFTER = frozenset(
+    "worker workers shop shops volunteer volunteers officer officers manager employee "
+    "employees director staff car event project campaign".split()
+)
 #: "yesterday" in a social post's time line ("Včera v 18:42 · 🌍")
 YESTERDAY = frozenset(folded(w) for w in "yesterday včera wczoraj včeraj gestern".split())
 #: surname endings: a two-word poster "Jana Nováková" is a person
@@ -246,14 +252,21 @@ class CuedNames:
 
     @staticmethod
     def _name_word(text: str) -> bool:
+        """A capitalised word, an acronym or a brand with digits ("Catch22")."""
+        bare = text.replace("-", "").replace("+", "")
         return is_cap(text) and (
-            text.replace("-", "").replace("+", "").isalpha() or is_acronym(text)
+            bare.isalpha() or is_acronym(text) or (bare.isalnum() and not bare.isdigit())
         )
 
     @staticmethod
     def _brand_word(word: str) -> bool:
-        """A word in capitals or with an inner capital ("FEANTSA", "YouthLink")."""
-        return len(word) >= 3 and (word.isupper() or any(c.isupper() for c in word[1:]))
+        """A word in capitals, with an inner capital or with digits ("FEANTSA", "YouthLink",
+        "Catch22")."""
+        return len(word) >= 3 and (
+            word.isupper()
+            or any(c.isupper() for c in word[1:])
+            or (any(c.isdigit() for c in word) and word[:1].isalpha())
+        )
 
     def _plausible(self, doc: Doc, start: int, end: int, brand_only: bool) -> bool:
         """A run that may be a body's name: not a person, a place, a project or a word that
@@ -355,14 +368,22 @@ class CuedNames:
             j += 1
         if j >= n:
             return []
-        word = texts[j]
-        if not (word.isupper() and word.isalpha() and len(word) >= 4):
-            return []
-        if j + 1 < n and is_cap(texts[j + 1]):
-            return []  # a longer name: for the other rules
-        if not self._plausible(doc, j, j + 1, brand_only=True):
-            return []
-        return [self._candidate(doc, j, j + 1)]
+        out: list[Candidate] = []
+        while j < n:
+            word = texts[j]
+            if not (word.isupper() and word.isalpha() and len(word) >= 4):
+                break
+            if j + 1 < n and is_cap(texts[j + 1]):
+                break  # a longer name: for the other rules
+            if not self._plausible(doc, j, j + 1, brand_only=True):
+                break
+            out.append(self._candidate(doc, j, j + 1))
+            # "zástupci EAPN a FEANTSA", "representatives of EAPN, EPSU and ETUC"
+            if j + 2 < n and (texts[j + 1] == "," or texts[j + 1].lower() in LIST_CONNECTORS):
+                j += 2
+                continue
+            break
+        return out
 
     # ---------------------------------------------------------------- partner lists
     def _partner_list_candidates(self, doc: Doc) -> list[Candidate]:
@@ -506,14 +527,20 @@ class CuedNames:
             word = texts[i]
             if not (is_cap(word) and word.isalpha() and len(word) >= 3):
                 continue
+            end = self._run_right(doc, i)
+            if end > i + 1 and end < n and texts[end].lower() in COPULAS:
+                # "Kirkens Bymisjon is a Norwegian charity": a longer name, no head noun
+                kind = self._described_as(doc, end + 1)
+                if (
+                    kind is not None
+                    and all(self.head_at(doc, k) is None for k in range(i, end))
+                    and self._plausible(doc, i, end, brand_only=False)
+                ):
+                    out.append(self._candidate(doc, i, end, kind))
+                continue
             if texts[i + 1].lower() not in COPULAS:
                 continue
-            kind = None
-            for j in range(i + 2, min(n, i + 9)):
-                norm = self._norms[j]
-                kind = CLASSIFIER_NOUNS.get(norm) or APPOSITIVE_NOUNS.get(norm)
-                if kind is not None or texts[j] in {".", ";", ":", "\n"} or self._is_verb(doc[j]):
-                    break
+            kind = self._described_as(doc, i + 2)
             if kind is None:
                 continue
             if not counts:
@@ -524,6 +551,21 @@ class CuedNames:
             if self._plausible(doc, i, i + 1, brand_only=False) and folded(word) not in GIVEN_NAMES:
                 out.append(self._candidate(doc, i, i + 1, kind))
         return out
+
+    def _described_as(self, doc: Doc, start: int) -> str | None:
+        """The kind named by a classifier noun within a few words after a copula ("is an
+        independent, non-governmental organisation" → ngo), else None."""
+        texts, n = self._texts, len(doc)
+        for j in range(start, min(n, start + 7)):
+            norm = self._norms[j]
+            kind = CLASSIFIER_NOUNS.get(norm) or APPOSITIVE_NOUNS.get(norm)
+            if kind is not None:
+                if j + 1 < n and folded(texts[j + 1]) in _NOT_BODY_AFTER:
+                    return None  # "is a charity worker": a person
+                return kind
+            if texts[j] in {".", ";", ":", "\n"} or self._is_verb(doc[j]):
+                return None
+        return None
 
     # ---------------------------------------------------------------- "X – Annual Report"
     def _report_title_candidates(self, doc: Doc) -> list[Candidate]:

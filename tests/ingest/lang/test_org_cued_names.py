@@ -77,6 +77,15 @@ FOUND = [
     ),
     ("sl", "Zelena mreža\n5 ur · 🌍\n\nIščemo prostovoljce!", "Zelena mreža", None),
     ("cs", "Pestrá síť\nVčera v 10:15 · 🌍\n\nTento týden jsme otevřeli klub.", "Pestrá síť", None),
+    ("en", "Our mentoring strand was delivered by Catch22 last year.", "Catch22", None),
+    (
+        "en",
+        "Kirkens Bymisjon is a Norwegian charity working with people in street situations.",
+        "Kirkens Bymisjon",
+        "ngo",
+    ),
+    ("cs", "Školení vedli zástupci EAPN a FEANTSA z Bruselu.", "FEANTSA", None),
+    ("de", "Vertreterinnen von EAPN und FEANTSA stellten die Ergebnisse vor.", "EAPN", None),
     # third-language heads and their little words
     (
         "en",
@@ -167,6 +176,7 @@ NOT_ORGANISATIONS = [
     ("en", "Newsletter – Winter 2025\nDear friends,", {"Newsletter", "Winter"}),
     ("en", "The Project director and the Roma coordinator met.", {"Project", "Roma"}),
     ("cs", "Jana Nováková\n2 h · 🌍\n\nDnes jsem byla na konferenci.", {"Jana Nováková"}),
+    ("en", "Mary Clarke Smith is a charity worker in Leeds.", {"Mary Clarke Smith"}),
     ("en", "Great day in Leeds!\n2 h · 🌍\n\nWe met.", {"Great", "Great day in Leeds"}),
 ]
 
