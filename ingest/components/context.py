@@ -55,6 +55,10 @@ CONTEXTUAL_GROUPS = frozenset(
         "vulnerable-persons",
     }
 )
+#: contextual groups that are people the work is about, never its implementers: a
+#: mention of several words ("nach der Entlassung", "byli osadzeni", "Rodiny odsúdených",
+#: "zvlášť zranitelné osoby") names them as a topic of the text, not in passing
+TOPIC_GROUPS = frozenset({"ex-prisoners", "victims-of-crime", "families", "vulnerable-persons"})
 #: sentences naming a group (no implementer cue) that make it a topic of the text on their own
 REPEATED_MENTIONS = 3
 
@@ -67,6 +71,7 @@ TARGET_SENTENCE = re.compile(
     r"ucastni\w*|ucastn\w*|uczestni\w*|teilnehm\w*|participants?|participated|udelez\w*|"
     r"pozvani|pozvan\w*|zaprasza\w*|eingeladen|ladt\w*|invit\w*|vabi\w*|vabljen\w*|pozyva\w*|"
     r"vyskolen\w*|proskolen\w*|przeszkolon\w*|usposobljen\w*|trained|geschult|ausgebildet|"
+    r"trains?|skoli|vyskoli|proskoli|szkoli|przeszkoli|schult|usposablja|adresuj\w*|"
     r"absolvoval\w*|ukonczyl\w*|opravil\w*|completed)\b"
 )
 #: "for" / "among" before a group: the group receives or takes part
@@ -522,6 +527,8 @@ class ConceptContext:
             if len(sentences) >= REPEATED_MENTIONS:
                 continue
             if any(for_word or self.beneficiary(doc, s, title_end) for s, for_word in usable):
+                continue
+            if label.partition("/")[2] in TOPIC_GROUPS and any(len(s) > 1 for s, _ in usable):
                 continue
             dropped.add(label)
         return dropped

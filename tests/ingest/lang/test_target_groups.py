@@ -172,3 +172,42 @@ def test_staff_words_are_workers_only_in_a_labour_text(
 )
 def test_with_and_handicap(analyse, lang: str, text: str, group: str, expected: bool) -> None:
     assert (group in analyse(lang, text).target_groups) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group"),
+    [
+        # a verb of training in the present tense: the trained are the beneficiaries
+        (
+            "en",
+            "Project.\nThe project trains police investigators and labour inspectors.",
+            "law-enforcement-officers",
+        ),
+        ("cs", "Projekt.\nCentrum školí policisty v oblasti prevence.", "law-enforcement-officers"),
+        ("pl", "Projekt.\nSeminarium adresujemy do pedagogów i psychologów.", "professionals"),
+    ],
+)
+def test_training_verbs_and_addressees_are_cues(analyse, lang: str, text: str, group: str) -> None:
+    assert group in analyse(lang, text).target_groups
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group"),
+    [
+        # a group of people the work is about, named in several words, needs no cue
+        ("cs", "Projekt.\nPo propuštění jim pomůžeme najít bydlení.", "ex-prisoners"),
+        ("de", "Projekt.\nDie Ausbildung wird nach der Entlassung abgeschlossen.", "ex-prisoners"),
+        ("pl", "Projekt.\nPo zwolnieniu byli osadzeni mogą liczyć na wsparcie.", "ex-prisoners"),
+        ("sk", "Projekt.\nRodiny odsúdených sa budú môcť zapájať do konferencií.", "families"),
+        ("en", "Project.\nMany people leave prison without a bank account.", "ex-prisoners"),
+    ],
+)
+def test_topic_groups_named_in_several_words_count(
+    analyse, lang: str, text: str, group: str
+) -> None:
+    assert group in analyse(lang, text).target_groups
+
+
+def test_a_single_family_word_in_passing_is_no_target_group(analyse) -> None:
+    found = analyse("sk", "Projekt.\nKlienti žiadajú o zlúčenie rodiny.")
+    assert "families" not in found.target_groups
