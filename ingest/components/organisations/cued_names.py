@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from ingest.components.organisations.records import Candidate
 from ingest.components.organisations.words import (
+    APPOSITIVE_FOLLOWERS,
     APPOSITIVE_NOUNS,
     CLASSIFIER_NOUNS,
     COPULAS,
@@ -175,12 +176,6 @@ PRONOUNS = frozenset(
     )
 )
 _MAX_RUN = 6
-#: nouns after a classifier that make it describe a person or a thing ("a charity worker",
-#: "a company car", "sodelavka organizacije")
-_NOT_BODY_AFTER = frozenset(
-    "worker workers shop shops volunteer volunteers officer officers manager employee "
-    "employees director staff car event project campaign".split()
-)
 #: "yesterday" in a social post's time line ("Včera v 18:42 · 🌍")
 YESTERDAY = frozenset(folded(w) for w in "yesterday včera wczoraj včeraj gestern".split())
 #: surname endings: a two-word poster "Jana Nováková" is a person
@@ -560,11 +555,23 @@ class CuedNames:
             norm = self._norms[j]
             kind = CLASSIFIER_NOUNS.get(norm) or APPOSITIVE_NOUNS.get(norm)
             if kind is not None:
-                if j + 1 < n and folded(texts[j + 1]) in _NOT_BODY_AFTER:
-                    return None  # "is a charity worker": a person
+                nxt = doc[j + 1] if j + 1 < n else None
+                if nxt is not None and not (
+                    nxt.is_punct
+                    or nxt.is_space
+                    or nxt.lower_ in APPOSITIVE_FOLLOWERS
+                    or nxt.lower_.endswith("ing")
+                    or self._is_verb(nxt)
+                ):
+                    return None  # "is a charity worker", "a network coordinator": a person
                 return kind
-            if texts[j] in {".", ";", ":", "\n"} or self._is_verb(doc[j]):
-                return None
+            if (
+                texts[j] in {".", ";", ":", "\n"}
+                or self._is_verb(doc[j])
+                or texts[j].lower() in self.preps
+                or texts[j].lower() in APPOSITIVE_FOLLOWERS
+            ):
+                return None  # "is a region with a network of schools": not what it is
         return None
 
     # ---------------------------------------------------------------- "X – Annual Report"
