@@ -211,3 +211,30 @@ def test_topic_groups_named_in_several_words_count(
 def test_a_single_family_word_in_passing_is_no_target_group(analyse) -> None:
     found = analyse("sk", "Projekt.\nKlienti žiadajú o zlúčenie rodiny.")
     assert "families" not in found.target_groups
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group"),
+    [
+        ("de", "Projekt.\nEs richtet sich an geflüchtete Frauen.", "refugees"),
+        ("de", "Projekt.\nBeratung für neu zugewanderte Familien.", "migrants"),
+        ("de", "Projekt.\nArbeitsrechte mobiler Beschäftigter durchsetzen.", "migrants"),
+        ("en", "Project.\nAdvice for posted workers in construction.", "migrants"),
+        ("pl", "Projekt.\nPomagamy pracownikom delegowanym.", "migrants"),
+        ("cs", "Projekt.\nDomácnosti předtím žily na ulici.", "homeless"),
+        ("sk", "Projekt.\nTretina klientov prespáva na ulici.", "homeless"),
+        ("en", "Project.\nThe city runs a Housing First programme.", "homeless"),
+        ("pl", "Projekt.\nW noclegowni pracują wolontariusze.", "homeless"),
+        (
+            "sk",
+            "Projekt.\nMladí ľudia, ktorí predčasne opustili školu, nepracujú ani sa nevzdelávajú.",
+            "neet",
+        ),
+        ("cs", "Projekt.\nKonference je určena inspektorům práce.", "public-officials"),
+        ("sl", "Projekt.\nUsposabljanje je namenjeno inšpektorjem za delo.", "public-officials"),
+        ("sl", "Projekt.\nProbacijske svetovalke bodo opravile usposabljanje.", "prison-staff"),
+        ("en", "Project.\nA course for probation practitioners.", "prison-staff"),
+    ],
+)
+def test_labels_of_groups(analyse, lang: str, text: str, group: str) -> None:
+    assert group in analyse(lang, text).target_groups
