@@ -24,6 +24,9 @@ programme and event words and capitals that only open a sentence.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 from spacy.tokens import Doc
 
 from ingest.components.organisations.records import Candidate
@@ -65,6 +68,17 @@ FOREIGN_PREPS: dict[str, frozenset[str]] = {
 def foreign_preps(lang: str) -> frozenset[str]:
     """Prepositions of third-language names that may stand inside a name in a ``lang`` text."""
     return FOREIGN_PREPS.get(lang, _ROMANCE_PREPS)
+
+
+@cache
+def foreign_head_words() -> frozenset[str]:
+    """First words (folded) of the heads in ``org_heads_foreign.tsv``."""
+    text = resources.files("ingest").joinpath("data/org_heads_foreign.tsv").read_text("utf-8")
+    return frozenset(
+        line.split("\t", 1)[0].split()[0].lstrip("~")
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def _cues(*phrases: str) -> dict[str, list[tuple[str, ...]]]:
@@ -218,14 +232,15 @@ class CuedNames:
         out += self._report_title_candidates(doc)
         out += self._staff_title_candidates(doc)
         out += self._poster_candidates(doc)
+        out += self._foreign_name_candidates(doc)
         return out
 
     # ---------------------------------------------------------------- runs
-    def _run_right(self, doc: Doc, k: int) -> int:
+    def _run_right(self, doc: Doc, k: int, preps: frozenset[str] | None = None) -> int:
         """End of the capitalised run starting at ``k`` (``k`` when there is none): capitalised
         words, acronyms, "&" and the little words of third-language names between them."""
         texts, n = self._texts, len(doc)
-        preps = foreign_preps(self.lang)
+        preps = foreign_preps(self.lang) if preps is None else preps
         j = k
         while j < n and j - k < _MAX_RUN:
             text = texts[j]
@@ -677,3 +692,29 @@ class CuedNames:
         ):
             return []
         return [self._candidate(doc, start, name_end)]
+
+    # ---------------------------------------------------------------- third-language names
+    def _foreign_name_candidates(self, doc: Doc) -> list[Candidate]:
+        """A name in a third language keeps its own little words after a capitalised word
+        ("Fondazione Casa della Carità", "Câmara Municipal do Porto" in a German or Czech
+        text), where the text's own grammar would end it."""
+        out: list[Candidate] = []
+        texts, n = self._texts, len(doc)
+        heads = foreign_head_words()
+        # after a head of its own language "do", "da" are Portuguese, also in a Czech text
+        preps = _ROMANCE_PREPS | _IBERIAN_PREPS
+        for i in range(n - 3):
+            if folded(texts[i]) not in heads or not is_cap(texts[i]):
+                continue
+            hw = self.head_at(doc, i)
+            if hw is None:
+                continue
+            start = k = i + max(hw.width, 1)
+            if k + 1 < n and texts[k].lower() in preps and self._name_word(texts[k + 1]):
+                k += 1  # "Câmara Municipal | do Porto"
+            end = self._run_right(doc, k, preps) if k < n and self._name_word(texts[k]) else start
+            if not any(texts[k].lower() in preps for k in range(start, end)):
+                continue  # the usual growth reads it
+            if self._plausible(doc, i, end, brand_only=False):
+                out.append(Candidate(i, end, "head", head_index=i))
+        return out

@@ -112,6 +112,18 @@ FOUND = [
         "ngo",
     ),
     (
+        "de",
+        "Zu Gast waren Vertreter der Fondazione Casa della Carità aus Mailand.",
+        "Fondazione Casa della Carità",
+        "ngo",
+    ),
+    (
+        "cs",
+        "Portugalským partnerem je Câmara Municipal do Porto.",
+        "Câmara Municipal do Porto",
+        "municipality",
+    ),
+    (
         "sl",
         "Na hrvaški strani sodeluje Javna vatrogasna postrojba Pula.",
         "Javna vatrogasna postrojba Pula",
