@@ -204,3 +204,39 @@ def test_places_and_things_are_not_activities(
     analyse, lang: str, text: str, notation: str, expected: bool
 ) -> None:
     assert (notation in analyse(lang, text).activity_types) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation"),
+    [
+        # help with housing, shelter, accompaniment and learning support: direct support
+        (
+            "cs",
+            "Projekt.\nPracovníci poskytovali podporu v bydlení a doprovod k lékařům.",
+            "direct-support",
+        ),
+        ("cs", "Projekt.\nPo propuštění jim pomohou najít bydlení.", "direct-support"),
+        ("pl", "Projekt.\nStowarzyszenie pomaga w znalezieniu mieszkania.", "direct-support"),
+        ("pl", "Projekt.\nWszystkie ofiary zostały objęte wsparciem.", "direct-support"),
+        (
+            "de",
+            "Projekt.\nDie Bewährungshilfe unterstützt bei der Wohnungssuche.",
+            "direct-support",
+        ),
+        (
+            "en",
+            "Project.\nThe centre provides shelter and counselling to victims.",
+            "direct-support",
+        ),
+        ("sl", "Projekt.\nZa naš program učne pomoči iščemo prostovoljce.", "direct-support"),
+        ("sk", "Projekt.\nKlienti s vyriešeným bývaním do troch mesiacov.", "direct-support"),
+        # publications and e-learning under other names
+        ("sk", "Projekt.\nVydali sme aktualizovanú brožúrku.", "publication"),
+        ("cs", "Projekt.\nVydáme otevřený výukový balíček.", "publication"),
+        ("cs", "Projekt.\nBalíček bude zahrnovat online modul.", "e-learning-tool"),
+        ("en", "Project.\nAn online self-learning course with video lessons.", "e-learning-tool"),
+        ("de", "Projekt.\nDazu gibt es ein Online-Modul.", "e-learning-tool"),
+    ],
+)
+def test_activity_labels(analyse, lang: str, text: str, notation: str) -> None:
+    assert notation in analyse(lang, text).activity_types
