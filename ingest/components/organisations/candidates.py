@@ -26,6 +26,7 @@ from ingest.components.organisations.words import (
     DASHES,
     GIVEN_NAMES,
     HEAD_FINAL,
+    LOCATION_PREPS,
     NOT_INSIDE_ARTICLES,
     NOT_NAME_START,
     OPEN_QUOTES,
@@ -43,6 +44,29 @@ from ingest.components.orgdata import (
     HeadWord,
     cities,
     folded,
+)
+
+#: the stems of the lower-case town words that head a municipality's name
+MUNICIPALITY_WORDS = {
+    "cs": ("mest", "obec", "obc"),
+    "sk": ("mest", "obec", "obc"),
+    "pl": ("miast", "miesci", "gmin"),
+    "sl": ("obcin",),
+}
+#: endings only plural forms of those words have
+MUNICIPALITY_PLURAL = {
+    "cs": ("mestum", "mestech", "mesty", "obcim", "obcich", "obcemi"),
+    "sk": ("miest", "mestam", "mestach", "mestami", "obciam", "obciach", "obcami"),
+    "pl": ("miast", "miastom", "miastach", "miastami", "gmin", "gminom", "gminach", "gminami"),
+    "sl": ("obcin", "obcinam", "obcinah", "obcinami"),
+}
+#: lower-case adjectives of a town's title ("statutární město", "hlavné mesto", "mestna občina")
+TOWN_ADJECTIVES = ("statutarn", "hlavn", "mestn")
+#: instrumental singular endings: "z"/"ze" before them means "with" (a partner)
+INSTRUMENTAL_ENDINGS = ("em", "om", "ou", "ą", "o")
+#: prepositions before a town word that make it a place ("v obci", "w mieście", "do města")
+PLACE_PREPS = LOCATION_PREPS | set(
+    "vo do u k ke ku po od iz okolo przy koło pod za mimo blízko nedaleko poblíž okolí".split()
 )
 
 #: words whose lemma may start a classifier or appositive rule
@@ -102,10 +126,45 @@ class CandidateSources:
             )
             if self._state_as_place(doc, start, hw):
                 head_ok = False  # "im Freistaat Sachsen", "in the Land Tirol": a territory
-            if head_ok and is_cap(doc[start].text) and self._named(doc, start, end, i, hw):
+            if self._municipality_as_actor(doc, i, hw, end):
+                start = i  # not "Dodatkowe służby | miasto Bydgoszcz"
+                while start > 0 and folded(self._texts[start - 1]).startswith(TOWN_ADJECTIVES):
+                    start -= 1  # "statutárního | města Olomouce", "mestne | občine Maribor"
+                out.append(Candidate(start, end, "head", head_index=i))
+            elif head_ok and is_cap(doc[start].text) and self._named(doc, start, end, i, hw):
                 out.append(Candidate(start, end, "head", head_index=i))
             i += max(hw.width, 1)
         return out
+
+    def _municipality_as_actor(self, doc: Doc, i: int, hw: HeadWord, end: int) -> bool:
+        """A lower-case town word and the town's name, said of the town as an actor ("hradí
+        město Kroměříž", "miasto Bydgoszcz sfinansowało", "spolu s mestom Uherské
+        Hradiště"), not where something happens ("v obci Hermanovce", "w gminach …")."""
+        if self.lang not in SLAVIC or hw.actor_type != "municipality" or hw.width > 2:
+            return False
+        last = i + hw.width - 1  # "statutárního | města Olomouce"
+        word = self._texts[last]
+        low = folded(word)
+        base = MUNICIPALITY_WORDS.get(self.lang)
+        if not all(self._texts[k].islower() for k in range(i, last + 1)):
+            return False
+        if base is None or not low.startswith(base):
+            return False
+        if low.endswith(MUNICIPALITY_PLURAL.get(self.lang, ())):
+            return False  # "obcích", "miastach", "gmin": several towns, a kind of place
+        name = last + 1
+        if end <= name or not is_cap(self._texts[name]) or name in self._country_tokens:
+            return False
+        if i == 0:
+            return True
+        before = self._texts[i - 1].lower()
+        if is_cap(self._texts[i - 1]) and not self._opens_clause(doc, i - 1):
+            return False  # "Magistrátu města Plzně": the town of another name
+        if before in PLACE_PREPS:
+            return False
+        if before in {"z", "ze", "zo"} and not word.endswith(INSTRUMENTAL_ENDINGS):
+            return False  # "z města Kolína" (from), not "z miastem" / "z Mestno občino" (with)
+        return True
 
     def _state_as_place(self, doc: Doc, start: int, hw: HeadWord) -> bool:
         """German: a state after "im"/"in" is where something happens, not an actor."""

@@ -461,6 +461,25 @@ class NameGrowth:
                 # noun by its lemma though it ends like an adjective): the capital's noun
                 k += 1
                 continue
+            if (
+                slavic
+                and k + 1 < n
+                and is_cap(texts[k + 1])
+                and folded(text) == t.norm_
+                and self._town_word(doc, k)
+            ):
+                break  # "Dodatkowe służby | miasto Bydgoszcz sfinansowało": a nominative town
+            if (
+                in_caps
+                and slavic
+                and k + 1 < n
+                and is_cap(texts[k + 1])
+                and self.head_at(doc, k - 1) is not None
+                and self._town_word(doc, k)
+            ):
+                # "Odbor sociálních služeb Magistrátu | města Plzně": the parent's own town
+                k += 1
+                continue
             # a hyphenated adjective counts as a word ("der deutsch-tschechischen Polizei-")
             alpha = t.is_alpha or ("-" in text and text.replace("-", "").isalpha())
             if in_caps or not alpha or len(text) < 3 or self._is_verb(t):
@@ -505,6 +524,16 @@ class NameGrowth:
         ):
             k -= 1
         return k
+
+    def _town_word(self, doc: Doc, k: int) -> bool:
+        """A lower-case word heading a municipality's name ("města", "miasta", "obce")."""
+        hw = self.head_at(doc, k)
+        return (
+            hw is not None
+            and hw.actor_type == "municipality"
+            and hw.width == 1
+            and self._texts[k].islower()
+        )
 
     def _known_noun(self, text: str) -> bool:
         """cs/sk/sl: the lemmatiser knows the word as an inflected non-adjective

@@ -247,7 +247,15 @@ def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: i
     label = ""
     for k, t in enumerate(tokens):
         label += texts[k] + (t.whitespace_ if k < len(tokens) - 1 else "")
-    return label.strip(" ,-–")
+    label = label.strip(" ,-–")
+    if (
+        tokens
+        and tokens[0].is_lower
+        and head_at is not None
+        and (head_at(span.doc, tokens[0].i) or (lang in SLAVIC and head is not None))
+    ):
+        label = label[:1].upper() + label[1:]  # "město Kroměříž" → "Město Kroměříž"
+    return label
 
 
 _DE_FEMININE = (

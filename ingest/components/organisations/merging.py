@@ -14,7 +14,7 @@ def _stem(word: str, lang: str) -> str:
     """Merge stem: the first six letters; long compounds keep all but a case ending."""
     if lang == "de" and len(word) > 7 and word.endswith(("es", "s")):
         word = word[:-2] if word.endswith("es") else word[:-1]
-    if len(word) <= 10:
+    if len(word) <= 12:  # "statutární" and "statutárního" share one stem
         return word[:6]
     return word[: len(word) - 2]
 

@@ -29,10 +29,11 @@ class CandidateSelection:
         for c in candidates:
             if c.end <= c.start:
                 continue
-            if any(s <= c.start and c.end <= e for s, e in concepts) and c.source not in {
-                "authority",
-                "blocked",
-            }:
+            if (
+                any(s <= c.start and c.end <= e for s, e in concepts)
+                and c.source not in {"authority", "blocked"}
+                and not self._named_foundation(doc, c)
+            ):
                 continue
             if c.source == "head" and not self._specific_enough(doc, c):
                 continue
@@ -83,6 +84,23 @@ class CandidateSelection:
             used.update(range(c.start, c.end))
         taken.sort(key=lambda c: c.start)
         return self._drop_parts(doc, taken)
+
+    def _named_foundation(self, doc: Doc, c: Candidate) -> bool:
+        """A foundation named as a funder ("Nadace ČEZ", "Nadácia Pontis") is also a body:
+        an NGO head followed by a capitalised name of its own."""
+        if c.source != "head" or c.head_index is None:
+            return False
+        hw = self.head_at(doc, c.head_index)
+        after = c.head_index + (hw.width if hw is not None else 1)
+        return (
+            hw is not None
+            and hw.actor_type == "ngo"
+            and hw.cls in {"H", "HM"}
+            and c.head_index == c.start
+            and after < c.end
+            and is_cap(doc[after].text)
+            and self.head_at(doc, after) is None
+        )
 
     def _drop_parts(self, doc: Doc, taken: list[Candidate]) -> list[Candidate]:
         """A faculty, branch or office named right after its body ("Uniwersytet Szegedzki,

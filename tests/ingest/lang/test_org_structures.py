@@ -1,0 +1,121 @@
+"""Organisation names of a few structural kinds, per language: a town written with a
+lower-case town word when it acts ("hradí město Kroměříž"), not where something happens
+("v obci Hermanovce"); a foundation named as a funder ("Nadácia Pontis")."""
+
+from __future__ import annotations
+
+import pytest
+
+TOWN_AS_ACTOR = [
+    # lang, text, label, a surface form
+    (
+        "cs",
+        "Náklady ve výši 180 000 Kč hradí město Kroměříž ze svého rozpočtu.",
+        "Město Kroměříž",
+        "město Kroměříž",
+    ),
+    (
+        "pl",
+        "Dodatkowe służby miasto Bydgoszcz sfinansowało z własnego budżetu.",
+        "Miasto Bydgoszcz",
+        "miasto Bydgoszcz",
+    ),
+    (
+        "sk",
+        "Oznamujeme, že obec Hermanovce uspela so žiadosťou o pokračovanie projektu.",
+        "Obec Hermanovce",
+        "obec Hermanovce",
+    ),
+    (
+        "sk",
+        "Projekt realizujeme spolu s mestom Uherské Hradiště.",
+        "Mesto Uherské Hradiště",
+        "mestom Uherské Hradiště",
+    ),
+    (
+        "pl",
+        "Akcję przygotowaliśmy razem z gminą Maszkowice.",
+        "Gmina Maszkowice",
+        "gminą Maszkowice",
+    ),
+    (
+        "sl",
+        "Delavnice pripravljamo skupaj z Mestno občino Celje.",
+        "Mestna občina Celje",
+        "Mestno občino Celje",
+    ),
+    # the capitalised title of a capital city
+    (
+        "sk",
+        "Projekt podporilo Hlavné mesto Slovenskej republiky Bratislava.",
+        None,
+        "Hlavné mesto Slovenskej republiky Bratislava",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "label", "surface"), TOWN_AS_ACTOR)
+def test_a_town_that_acts_is_an_organisation(
+    analyse, lang: str, text: str, label: str | None, surface: str
+) -> None:
+    found = analyse(lang, text)
+    orgs = [m for m in found.organisations.values() if surface in m.surface_forms]
+    assert orgs, f"{surface!r} not in {sorted(found.surfaces())}"
+    assert orgs[0].actor_type == "municipality"
+    if label is not None:
+        assert orgs[0].label == label
+
+
+TOWN_AS_PLACE = [
+    # lang, text, a word that must not be in any organisation's name
+    ("sk", "Projekt sa realizuje v obci Hermanovce a v meste Trnava.", "Hermanovce"),
+    ("cs", "Seminář se konal ve městě Kroměříž.", "Kroměříž"),
+    ("cs", "Do města Kroměříž přijeli hosté z Norska.", "Kroměříž"),
+    ("cs", "Odborníci přijeli z města Brna.", "Brna"),
+    ("pl", "Spotkania zaplanowano w gminie Maszkowice i w mieście Bydgoszcz.", "Bydgoszcz"),
+    ("pl", "Mieszkańcy miast Polski spotkali się w Krakowie.", "Polski"),
+    ("sl", "Srečanje je bilo v občini Brežice.", "Brežice"),
+    # a town of another body's name is not a second body
+    ("cs", "Podporu zajišťuje Odbor sociálních služeb Magistrátu města Plzně.", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), TOWN_AS_PLACE)
+def test_a_town_as_a_place_is_no_organisation(
+    analyse, lang: str, text: str, word: str | None
+) -> None:
+    found = analyse(lang, text)
+    if word is None:
+        assert len(found.organisations) == 1, sorted(found.organisations)
+        return
+    assert not any(word in s for s in found.surfaces()), sorted(found.surfaces())
+
+
+def test_a_town_of_a_parent_stays_in_the_units_name(analyse) -> None:
+    found = analyse("cs", "Podporu zajišťuje Odbor sociálních služeb Magistrátu města Plzně.")
+    assert "Odbor sociálních služeb Magistrátu města Plzně" in found.surfaces()
+
+
+def test_a_lower_case_and_a_titled_mention_are_one_town(analyse) -> None:
+    found = analyse(
+        "cs",
+        "Realizátor: Statutární město Olomouc. Spolufinancování z rozpočtu statutárního "
+        "města Olomouce.",
+    )
+    assert list(found.organisations) == ["Statutární město Olomouc"]
+    assert "statutárního města Olomouce" in found.org("Statutární město Olomouc").surface_forms
+
+
+FUNDING_FOUNDATIONS = [
+    ("sk", "Projekt podporila Nadácia Pontis z grantového programu.", "Nadácia Pontis"),
+    ("cs", "Projekt podpořila Nadace ČEZ.", "Nadace ČEZ"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "label"), FUNDING_FOUNDATIONS)
+def test_a_foundation_named_as_funder_is_an_organisation(
+    analyse, lang: str, text: str, label: str
+) -> None:
+    found = analyse(lang, text)
+    assert found.org(label).actor_type == "ngo"
+    assert "private-foundation" in found.funders or found.funders
