@@ -59,6 +59,20 @@ CONTEXTUAL_GROUPS = frozenset(
 #: mention of several words ("nach der Entlassung", "byli osadzeni", "Rodiny odsúdených",
 #: "zvlášť zranitelné osoby") names them as a topic of the text, not in passing
 TOPIC_GROUPS = frozenset({"ex-prisoners", "victims-of-crime", "families", "vulnerable-persons"})
+#: a sentence that recruits people (folded text): the staff or volunteers sought are the
+#: project's implementers, not its beneficiaries ("Iščemo prostovoljce", "ZAPOSLIMO:
+#: svetovalec", "We are looking for volunteers", "Wir suchen Sozialarbeiter*innen")
+RECRUITMENT = re.compile(
+    r"\b(hledame|hladame|szukamy|poszukujemy|iscemo|we are looking for|we're looking for|"
+    r"wir suchen|suchen wir|zaposlimo|prijmeme|zatrudnimy|zamestname|"
+    r"volunteer opportunit\w*|job offer|job vacanc\w*|stellenangebot\w*|stellenausschreibung|"
+    r"ponuka prace|nabidka prace|volne pracovni misto|volne pracovne miesto|oferta pracy|"
+    r"prosto delovno mesto|join our team)\b"
+)
+#: groups of people who may be a project's staff or volunteers (the people a text recruits)
+STAFF_GROUPS = frozenset(
+    {"professionals", "workers", "ngo-staff", "public-officials", "law-enforcement-officers"}
+)
 #: sentences naming a group (no implementer cue) that make it a topic of the text on their own
 REPEATED_MENTIONS = 3
 
@@ -466,6 +480,51 @@ def police_officials(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span
     return out
 
 
+VICTIMS = "target-group/victims-of-crime"
+TRAFFICKING_VICTIMS = "target-group/victims-of-trafficking"
+#: a text about human trafficking (folded): there a bare "victims" are its victims
+TRAFFICKING = re.compile(
+    r"traffick|obchod\w* s (lidmi|ludmi)|obchodovan\w* s ludmi|handl\w* ludzmi|"
+    r"menschenhandel|trgovin\w* z ljudmi"
+)
+#: folded lemma prefixes of the bare victim words ("oběti", "ofiarom", "Opfer", "žrtve")
+VICTIM_WORDS = ("obet", "ofiar", "victim", "opfer", "zrtv", "zrtev")
+MAX_BARE_VICTIMS = 2  # "victims", "pomocy ofiarom"
+
+
+def trafficking_victims(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Bare victim words in a text about human trafficking name its victims:
+    "victims are accompanied to safe shelters", "przekazywanie zidentyfikowanych ofiar"."""
+    bare = [
+        span
+        for span, label in spans
+        if label == VICTIMS
+        and len(span) <= MAX_BARE_VICTIMS
+        and span[-1].norm_.startswith(VICTIM_WORDS)
+    ]
+    if not bare or not TRAFFICKING.search(fold(doc_text(doc))):
+        return spans
+    out = []
+    for span, label in spans:
+        if label == VICTIMS and span in bare:
+            label = TRAFFICKING_VICTIMS
+            span = Span(doc, span.start, span.end, label=label)
+        out.append((span, label))
+    return out
+
+
+GENERAL_PUBLIC = "target-group/general-public"
+#: "the public" in a press-release header or a public-relations office ("SPOROČILO ZA
+#: JAVNOST", "Služba za odnose z javnostmi", "oddělení vztahů s veřejností")
+PUBLIC_RELATIONS = (" sporocilo za", " obvestilo za", " odnose z", " odnosi z", " vztahy s",
+                    " vztahu s", " vztahov s", " vztahmi s")  # fmt: skip
+
+
+def public_relations(doc: Doc, span: Span) -> bool:
+    before = fold(doc_text(doc)[max(span.start_char - 16, 0) : span.start_char])
+    return f" {before}".endswith(PUBLIC_RELATIONS)
+
+
 class ConceptContext:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
@@ -486,6 +545,7 @@ class ConceptContext:
         group_ends = {s.end for s, lab in pairs if lab.startswith("target-group/")}
         kept = [(s, lab) for s, lab in pairs if self.keeps(doc, tok, s, lab, group_ends)]
         kept = police_officials(doc, kept)
+        kept = trafficking_victims(doc, kept)
         dropped = self.staff_groups(doc, tok, kept, title_end)
         dropped |= self.weak_activities(doc, kept, title_end)
         if WORKERS not in dropped and not labour_context(doc, kept):
@@ -510,7 +570,14 @@ class ConceptContext:
         words = FOR_WORDS.get(self.lang, set())
         dropped: set[str] = set()
         for label, mentions in by_group.items():
+            notation = label.partition("/")[2]
             cues = [_cue_before(tok, s.start, words) for s in mentions]
+            if notation in STAFF_GROUPS and any(
+                not for_word and RECRUITMENT.search(folded_sentence(doc, s.start_char))
+                for s, (_, for_word) in zip(mentions, cues, strict=True)
+            ):
+                dropped.add(label)  # "Iščemo prostovoljce": the people sought do the work
+                continue
             # "Opferschutzberatung": help for the group named in the compound
             cues = [
                 (count, for_word or (len(s) == 1 and (s.text, label) in MODIFIER_GROUPS))
@@ -528,7 +595,7 @@ class ConceptContext:
                 continue
             if any(for_word or self.beneficiary(doc, s, title_end) for s, for_word in usable):
                 continue
-            if label.partition("/")[2] in TOPIC_GROUPS and any(len(s) > 1 for s, _ in usable):
+            if notation in TOPIC_GROUPS and any(len(s) > 1 for s, _ in usable):
                 continue
             dropped.add(label)
         return dropped
@@ -564,6 +631,8 @@ class ConceptContext:
             return False  # "visit our website", "webovú stránku navštívilo milión ľudí"
         if label == WORKSHOP and self.lang in PLACE_WORKSHOP_LANGS and _in_place(tok, span):
             return False  # "w przywięziennych warsztatach": a workshop as a workplace
+        if label == GENERAL_PUBLIC and public_relations(doc, span):
+            return False  # "SPOROČILO ZA JAVNOST": a press release, not its audience
         if label in SECTOR_ACTIVITIES:
             return not (span.end < len(tok) and tok.folded(span.end) in SECTOR_WORDS)
         if not label.startswith("actor-type/"):

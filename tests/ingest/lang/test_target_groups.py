@@ -238,3 +238,59 @@ def test_a_single_family_word_in_passing_is_no_target_group(analyse) -> None:
 )
 def test_labels_of_groups(analyse, lang: str, text: str, group: str) -> None:
     assert group in analyse(lang, text).target_groups
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group"),
+    [
+        # people a text recruits do the work: volunteers and staff sought
+        ("sl", "IŠČEMO PROSTOVOLJKE IN PROSTOVOLJCE!\nPomagajte otrokom pri učenju.", "ngo-staff"),
+        (
+            "en",
+            "VOLUNTEER OPPORTUNITY - Befriending Volunteer\nWe are looking for volunteers.",
+            "ngo-staff",
+        ),
+        ("sl", "ZAPOSLIMO: svetovalec za pomoč žrtvam\nDruštvo.", "professionals"),
+        ("cs", "Projekt.\nHledáme sociální pracovníky pro 20 klientů.", "professionals"),
+        ("de", "Projekt.\nWir suchen Sozialarbeiterinnen und Sozialarbeiter.", "professionals"),
+        # "the public" of a press release header
+        (
+            "sl",
+            "SPOROČILO ZA JAVNOST\nMinistrstvo je začelo program za zapornike.",
+            "general-public",
+        ),
+    ],
+)
+def test_recruited_staff_and_press_headers_are_no_target_groups(
+    analyse, lang: str, text: str, group: str
+) -> None:
+    assert group not in analyse(lang, text).target_groups
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Project on labour trafficking.\nVictims are accompanied to safe shelters."),
+        (
+            "pl",
+            "Projekt przeciw handlowi ludźmi.\nStowarzyszenie udziela pomocy ofiarom.",
+        ),
+        ("cs", "Projekt proti obchodu s lidmi.\nOběti dostanou ubytování."),
+    ],
+)
+def test_bare_victims_in_a_trafficking_text_are_its_victims(analyse, lang: str, text: str) -> None:
+    groups = analyse(lang, text).target_groups
+    assert "victims-of-trafficking" in groups
+    assert "victims-of-crime" not in groups
+
+
+def test_victims_of_crime_elsewhere_stay(analyse) -> None:
+    assert (
+        "victims-of-crime"
+        in analyse("cs", "Projekt.\nPomáháme obětem trestných činů.").target_groups
+    )
+
+
+def test_slovene_age_is_no_seniors(analyse) -> None:
+    found = analyse("sl", "Projekt.\nŽivi 60 mladoletnikov, starih od 14 do 17 let.")
+    assert "seniors" not in found.target_groups
