@@ -34,11 +34,14 @@ from ingest.components.organisations.words import (
     APPOSITIVE_FOLLOWERS,
     APPOSITIVE_NOUNS,
     CLASSIFIER_NOUNS,
+    COMPLEMENT_STOP,
     COPULAS,
     GIVEN_NAMES,
+    LOCATION_PREPS,
     NOT_NAME_START,
     OPEN_QUOTES,
     PROJECT_WORDS,
+    SLAVIC,
     is_acronym,
     is_cap,
 )
@@ -190,6 +193,46 @@ PRONOUNS = frozenset(
     )
 )
 _MAX_RUN = 6
+#: kinds of bodies whose examples follow "such as" (folded lemmas and plurals)
+EXAMPLE_KINDS = {
+    **{noun: kind for noun, kind in CLASSIFIER_NOUNS.items()},
+    **{noun + "s": kind for noun, kind in CLASSIFIER_NOUNS.items() if noun.isascii()},
+    **dict.fromkeys(
+        (
+            "employer employers companies firms businesses zamestnavatel zamestnavatele "
+            "zamestnavatelia pracodawca pracodawcy delodajalec delodajalci arbeitgeber "
+            "charities ngos unternehmen firmen"
+        ).split(),
+        "employer",
+    ),
+}
+for _ngo in "charities ngos nno organisations organizations".split():
+    EXAMPLE_KINDS[_ngo] = "ngo"
+#: "such as" in each language
+SUCH_AS = tuple(
+    tuple(folded(phrase).split())
+    for phrase in (
+        "such as",
+        "like",
+        "including",
+        "e.g.",
+        "jako",
+        "jako je",
+        "jako jsou",
+        "ako",
+        "ako je",
+        "ako sú",
+        "jak",
+        "takie jak",
+        "np.",
+        "kot",
+        "kot so",
+        "wie",
+        "wie z. B.",
+        "např.",
+        "napr.",
+    )
+)
 #: "yesterday" in a social post's time line ("Včera v 18:42 · 🌍")
 YESTERDAY = frozenset(folded(w) for w in "yesterday včera wczoraj včeraj gestern".split())
 #: surname endings: a two-word poster "Jana Nováková" is a person
@@ -318,6 +361,8 @@ class CuedNames:
             options = ROLE_CUES.get(word)
             if options is None and word in REPRESENTATIVE_WORDS:
                 out += self._representative(doc, k + 1)
+            if options is None and (self._norms[k] in EXAMPLE_KINDS or word in EXAMPLE_KINDS):
+                out += self._examples_of_kind(doc, k)
             if options is None and self._norms[k] in CLASSIFIER_NOUNS and texts[k].islower():
                 out += self._classified_with_modifier(doc, k + 1)
             if options is None:
@@ -332,25 +377,88 @@ class CuedNames:
             if cue_end is None:
                 k += 1
                 continue
-            j = cue_end
-            if j < n and texts[j].lower() in {"the", "der", "die", "dem", "den"}:
-                j += 1
-            if j < n and texts[j] in OPEN_QUOTES:
-                j += 1
-            for _item in range(4):  # "with A, B and C"
-                end = self._run_right(doc, j)
-                if end == j:
-                    break
-                if self._plausible(doc, j, end, brand_only=True):
-                    out.append(self._candidate(doc, j, end))
-                if end + 1 < n and (texts[end] == "," or texts[end].lower() in LIST_CONNECTORS):
-                    j = end + 1
-                    if j < n and texts[j].lower() in {"the", "and", "und"}:
-                        j += 1
-                    continue
-                break
+            out += self._cued_items(doc, cue_end, brand_only=True)
             k = cue_end
         return out
+
+    def _cued_items(
+        self, doc: Doc, j: int, brand_only: bool, kind: str | None = None, loose: bool = False
+    ) -> list[Candidate]:
+        """The names right after a cue: "with A, B and C" (at most four); ``loose``: an item
+        may hold lower-case words and numbers up to the next comma or "and" before a capital
+        ("organizace jako Člověk v tísni a Slovo 21")."""
+        out: list[Candidate] = []
+        texts, n = self._texts, len(doc)
+        if j < n and texts[j].lower() in {"the", "der", "die", "dem", "den"}:
+            j += 1
+        if j < n and texts[j] in OPEN_QUOTES:
+            j += 1
+        listed = False
+        for _item in range(4):
+            end = self._run_right(doc, j)
+            if end == j:
+                break
+            if loose and self.lang in SLAVIC:
+                end = self._loose_item_end(doc, j, end)
+            if (
+                loose
+                and not listed
+                and not (
+                    end >= n
+                    or texts[end] in {",", ";", ".", ")", "(", ":"}
+                    or "\n" in texts[end]
+                    or texts[end].lower() in LIST_CONNECTORS
+                    or self._is_verb(doc[end])
+                )
+            ):
+                break  # "organisations such as Roma communities": not a name (the last of
+                # "A and B offered jobs" may be followed by its verb)
+            if self._plausible(doc, j, end, brand_only=brand_only):
+                out.append(self._candidate(doc, j, end, kind))
+            if end + 1 < n and (texts[end] == "," or texts[end].lower() in LIST_CONNECTORS):
+                listed = True
+                j = end + 1
+                if j < n and texts[j].lower() in {"the", "and", "und"}:
+                    j += 1
+                continue
+            break
+        return out
+
+    def _loose_item_end(self, doc: Doc, j: int, end: int) -> int:
+        """End of a listed name that goes on in lower case or with a number, when the list
+        goes on after it (a comma, "and" before a capital, the end of the sentence)."""
+        texts, n = self._texts, len(doc)
+        k = end
+        while k < n and k - j < 6:
+            text = texts[k]
+            if text in {",", ";", ".", ")", "("} or "\n" in text:
+                return k
+            low = text.lower()
+            if low in LIST_CONNECTORS and k + 1 < n and is_cap(texts[k + 1]):
+                return k
+            if not (text.isalnum() and (text.islower() or text.isdigit())) or self._is_verb(doc[k]):
+                return end
+            if low in COMPLEMENT_STOP and low not in LOCATION_PREPS:
+                return end
+            k += 1
+        return end if k >= n or k - j >= 6 else k
+
+    def _examples_of_kind(self, doc: Doc, k: int) -> list[Candidate]:
+        """ "employers such as Timpson and Greene King", "NGOs like Doras", "organizace
+        jako Člověk v tísni", "Unternehmen wie Siemens": the named examples of a kind."""
+        texts, n = self._texts, len(doc)
+        kind = EXAMPLE_KINDS.get(self._norms[k]) or EXAMPLE_KINDS.get(folded(texts[k]))
+        if kind is None:
+            return []
+        j = k + 1
+        if j < n and texts[j] == ",":
+            j += 1
+        for words in SUCH_AS:
+            if tuple(folded(t) for t in texts[j : j + len(words)]) == words:
+                return self._cued_items(
+                    doc, j + len(words), brand_only=False, kind=kind, loose=True
+                )
+        return []
 
     def _classified_with_modifier(self, doc: Doc, j: int) -> list[Candidate]:
         """ "organizacji Foresee Research Group": a capitalised name after a classifier noun

@@ -86,6 +86,20 @@ FOUND = [
     ),
     ("cs", "Školení vedli zástupci EAPN a FEANTSA z Bruselu.", "FEANTSA", None),
     ("de", "Vertreterinnen von EAPN und FEANTSA stellten die Ergebnisse vor.", "EAPN", None),
+    (
+        "en",
+        "Local employers such as Brightwell and Harper Foods offered jobs.",
+        "Harper Foods",
+        "employer",
+    ),
+    ("en", "We refer people to charities like Nasc and Focus Ireland.", "Nasc", "ngo"),
+    ("cs", "Spolupracujeme s organizacemi jako Brána v tísni a Krok 21.", "Brána v tísni", "ngo"),
+    (
+        "de",
+        "Arbeitgeber wie Brenner und Kessler Bau bieten Praktika an.",
+        "Kessler Bau",
+        "employer",
+    ),
     # third-language heads and their little words
     (
         "en",
@@ -189,6 +203,8 @@ NOT_ORGANISATIONS = [
     ("en", "The Project director and the Roma coordinator met.", {"Project", "Roma"}),
     ("cs", "Jana Nováková\n2 h · 🌍\n\nDnes jsem byla na konferenci.", {"Jana Nováková"}),
     ("en", "Mary Clarke Smith is a charity worker in Leeds.", {"Mary Clarke Smith"}),
+    ("en", "Employers such as the NHS hire nurses.", {"NHS hire"}),
+    ("en", "We work with organisations such as Roma communities.", {"Roma"}),
     ("en", "Great day in Leeds!\n2 h · 🌍\n\nWe met.", {"Great", "Great day in Leeds"}),
 ]
 
