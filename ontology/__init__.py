@@ -8,12 +8,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from ontology.namespaces import PG, SCHEMES, SKOS, VOCAB
 
@@ -77,9 +82,73 @@ def vocabulary_graph() -> Graph:
     return g
 
 
+#: first bytes of the cached concepts and ontology graph (bump when their layout changes)
+_CACHE_MAGIC = b"PGONT1\n"
+
+
+@cache
+def _cache_key() -> str:
+    """Hash of every ontology file, this code and the versions that shape what is cached."""
+    import rdflib
+
+    from ontology import namespaces
+
+    key = hashlib.sha256(_CACHE_MAGIC)
+    key.update(f"rdflib {rdflib.__version__} {sys.version} marshal {marshal.version}".encode())
+    root = ontology_dir()
+    for path in sorted(root.rglob("*.ttl")):
+        key.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    for module in (__file__, namespaces.__file__):
+        key.update(Path(module).read_bytes())
+    return key.hexdigest()[:32]
+
+
+def _cached(part: str, build: Callable[[], Any]) -> Any:
+    """``build()``'s marshal-able result, kept under ``$PRAXIS_CACHE/vocabulary/`` by
+    :func:`_cache_key` (rdflib parses the Turtle files in about half a second, at every
+    start of every process that reads the vocabulary). ``build`` returning None: not kept."""
+    from ingest.cache import cache_dir, seal, unseal, write_atomically
+
+    try:
+        path: Path | None = cache_dir() / "vocabulary" / f"{part}-{_cache_key()}.marshal"
+    except OSError:
+        path = None
+    if path is not None:
+        try:
+            payload = unseal(path.read_bytes(), _CACHE_MAGIC)
+            if payload is not None:
+                return marshal.loads(payload)
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    data = build()
+    if path is not None and data is not None:
+        write_atomically(path, seal(marshal.dumps(data), _CACHE_MAGIC))
+    return data
+
+
 @cache
 def vocabulary() -> dict[str, dict[str, Concept]]:
-    """All concepts, ``{scheme: {notation: Concept}}``, read from ``vocab/*.ttl``."""
+    """All concepts, ``{scheme: {notation: Concept}}``, read from ``vocab/*.ttl`` (through
+    a cache, see :func:`_cached`)."""
+
+    def build() -> dict[str, dict[str, tuple[Any, ...]]]:
+        return {
+            scheme: {
+                n: (c.iri, c.pref_labels, c.alt_labels, c.broader) for n, c in concepts.items()
+            }
+            for scheme, concepts in _vocabulary_from_graph().items()
+        }
+
+    return {
+        scheme: {
+            notation: Concept(scheme, notation, iri, pref, alt, broader)
+            for notation, (iri, pref, alt, broader) in concepts.items()
+        }
+        for scheme, concepts in _cached("concepts", build).items()
+    }
+
+
+def _vocabulary_from_graph() -> dict[str, dict[str, Concept]]:
     g = vocabulary_graph()
     out: dict[str, dict[str, Concept]] = {s: {} for s in SCHEMES}
     for iri in sorted(set(g.subjects(SKOS.notation, None))):
@@ -123,7 +192,58 @@ def concept_label(iri: str, lang: str = "en") -> str:
 
 @cache
 def ontology_graph() -> Graph:
-    """praxis.ttl + vocabularies + authority file + theme profiles, for SHACL and tools."""
+    """praxis.ttl + vocabularies + authority file + theme profiles, for SHACL and tools
+    (through a cache, see :func:`_cached`: rebuilt in the parsed graph's triple order)."""
+    data = _cached("graph", lambda: _encode_graph(_ontology_graph_parsed()))
+    return _decode_graph(data) if data is not None else _ontology_graph_parsed()
+
+
+def _encode_graph(g: Graph) -> tuple[list[tuple[str, str]], list[tuple[Any, ...]]] | None:
+    """``(namespaces, triples)`` of a graph, the triples in the order of its subject →
+    predicate → object index (the order ``g.objects(s, p)`` gives), terms as tuples; None
+    when that index cannot be read (another rdflib store)."""
+    spo = getattr(g.store, "_Memory__spo", None)
+    if not isinstance(spo, dict):
+        return None
+
+    def term(node: Any) -> tuple[Any, ...]:
+        if isinstance(node, Literal):
+            datatype = str(node.datatype) if node.datatype is not None else None
+            return ("l", str(node), node.language, datatype)
+        return ("b" if isinstance(node, BNode) else "u", str(node))
+
+    triples = [
+        (term(s), term(p), term(o)) for s, po in spo.items() for p, objs in po.items() for o in objs
+    ]
+    namespaces = [(prefix, str(ns)) for prefix, ns in g.namespaces()]
+    return namespaces, triples
+
+
+def _decode_graph(data: tuple[list[tuple[str, str]], list[tuple[Any, ...]]]) -> Graph:
+    namespaces, triples = data
+    nodes: dict[tuple[Any, ...], Any] = {}
+
+    def node(term: tuple[Any, ...]) -> Any:
+        found = nodes.get(term)
+        if found is None:
+            if term[0] == "l":
+                datatype = URIRef(term[3]) if term[3] is not None else None
+                found = Literal(term[1], lang=term[2], datatype=datatype)
+            else:
+                found = (BNode if term[0] == "b" else URIRef)(term[1])
+            nodes[term] = found
+        return found
+
+    g = Graph()
+    for prefix, ns in namespaces:
+        g.bind(prefix, URIRef(ns), override=True)
+    add = g.add
+    for s, p, o in triples:
+        add((node(s), node(p), node(o)))
+    return g
+
+
+def _ontology_graph_parsed() -> Graph:
     g = Graph()
     g.parse(ontology_dir() / "praxis.ttl", format="turtle")
     g += vocabulary_graph()
