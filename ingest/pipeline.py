@@ -22,7 +22,6 @@ from graph.resolve import Curation, Resolver, resolve_extraction, set_current_re
 from graph.store import META_GRAPH, ONTOLOGY_GRAPH, GraphStore, StoreError
 from ingest.cache import cache_dir, write_atomically
 from ingest.documents import Document, Extraction, FieldFact, IngestError
-from ingest.extract import extract
 from ingest.identifiers import find_project_identifier
 from ingest.rdf import doc_graph, extraction_quads, project_iri_of
 from ingest.readers import one_line, read_file, supported_suffixes
@@ -97,6 +96,7 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], summary: IngestSummary) 
 
 def analyse(document: Document) -> Extraction:
     """Run the language's pipeline and extract facts (a file of records: one per project)."""
+    from ingest.extract import extract  # spaCy: not imported by a writer without analysis
     from ingest.nlp import make_nlp
 
     if document.metadata.get("records") is not None:
@@ -120,6 +120,9 @@ def ensure_ontology(store: GraphStore) -> None:
 
     The marker is a hash of the source files: the N-Triples of the parsed graph differ in
     every process (rdflib's blank node labels and order), which made each run reload it.
+    The graph is written first (into a fresh store by :meth:`GraphStore.write_graphs`' bulk
+    path, without a SPARQL update), the marker after it: a crash in between leaves an old
+    marker, and the next run writes the graph again.
     """
     from ontology import ontology_dir
 
@@ -134,36 +137,40 @@ def ensure_ontology(store: GraphStore) -> None:
     )
     if rows and rows[0]["h"].value == digest:
         return
-    data = ontology_ntriples(digest)
-    quads = [
-        Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
-        for t in parse(data, RdfFormat.N_TRIPLES)
-    ]
+    store.write_graphs({ONTOLOGY_GRAPH: ontology_nquads(digest)})
     meta = [q for q in store.quads(META_GRAPH) if q.subject != ONTOLOGY_GRAPH]
     meta.append(Quad(ONTOLOGY_GRAPH, marker, Literal(digest), META_GRAPH))
     # the version triple is rewritten by replace_graphs itself
     meta = [q for q in meta if str(q.predicate) != str(PG.version)]
-    store.replace_graphs({ONTOLOGY_GRAPH: quads, META_GRAPH: meta})
+    store.replace_graphs({META_GRAPH: meta})
 
 
-def ontology_ntriples(digest: str) -> bytes:
-    """The ontology graph as N-Triples, kept under ``$PRAXIS_CACHE`` (default
-    ``~/.cache/praxisgraph``) ``/ontology/`` by the hash of its sources and of the code that
-    builds it: rdflib parses the Turtle files in about a second, every fresh store again.
-    Without a writable cache it is built each time."""
+def ontology_nquads(digest: str) -> bytes:
+    """The ontology graph as N-Quads in :data:`ONTOLOGY_GRAPH`, kept under
+    ``$PRAXIS_CACHE`` (default ``~/.cache/praxisgraph``) ``/ontology/`` by the hash of its
+    sources and of the code that builds it: rdflib parses the Turtle files in about a
+    second, every fresh store again. Without a writable cache it is built each time."""
     import ontology
 
-    code = hashlib.sha256(digest.encode())
+    code = hashlib.sha256(digest.encode() + b"\0nquads")
     for module in (ontology.__file__, ontology.namespaces.__file__):
         code.update(Path(module).read_bytes())
-    path = cache_dir() / "ontology" / f"{code.hexdigest()[:32]}.nt"
+    path = cache_dir() / "ontology" / f"{code.hexdigest()[:32]}.nq"
     try:
         data = path.read_bytes()
         if data.endswith(b" .\n"):  # written whole (renamed into place), never cut short
             return data
     except OSError:
         pass
-    data = ontology_graph().serialize(format="nt", encoding="utf-8")
+    triples = ontology_graph().serialize(format="nt", encoding="utf-8")
+    data = serialize(
+        (
+            Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
+            for t in parse(triples, RdfFormat.N_TRIPLES)
+        ),
+        None,
+        RdfFormat.N_QUADS,
+    )
     write_atomically(path, data)
     return data
 
@@ -183,6 +190,18 @@ def document_quads(store: GraphStore, extraction: Extraction) -> list[Quad]:
     resolve_extraction(extraction, store)  # organisation IRIs: authority file + curation graph
     match_projects(extraction, store)  # same project from another source, no identifier
     return extraction_quads(extraction)
+
+
+def store_title_keys(store: GraphStore) -> set[str]:
+    """Every project title key (``pg:titleKey``) in the store, read once per ingest: a
+    project to match whose key is not there (nor in a file written since) has no match,
+    and most have none, so :func:`~ingest.structured.matching_project` (a store query per
+    project) runs only for the others."""
+    rows = store.select(
+        "SELECT DISTINCT ?key WHERE { GRAPH ?g { ?project ?p ?key } }",
+        p=NamedNode(str(PG.titleKey)),
+    )
+    return {row["key"].value for row in rows}
 
 
 def title_keys(extraction: Extraction) -> set[str]:
@@ -223,11 +242,21 @@ class AnalysedFile:
         data = self.graph_data(store, curation)
         return list(parse(data, RdfFormat.N_QUADS)) if isinstance(data, bytes) else data
 
-    def graph_data(self, store: GraphStore, curation: Curation) -> list[Quad] | bytes:
+    def graph_data(
+        self, store: GraphStore, curation: Curation, title_keys: set[str] | None = None
+    ) -> list[Quad] | bytes:
         """:meth:`graph_quads`, but a worker's N-Quads bytes as they came when no project
-        match changed them (:meth:`GraphStore.write_graphs` loads them unparsed)."""
+        match changed them (:meth:`GraphStore.write_graphs` loads them unparsed).
+
+        ``title_keys``: every title key the store may hold; a project
+        whose key is not among them matches nothing, so the store is not asked
+        (:func:`store_title_keys`)."""
         own_graph = self.graph
-        found = {i: matching_project(store, own_graph, probe) for i, probe in self.probes}
+        found = {
+            i: matching_project(store, own_graph, probe)
+            for i, probe in self.probes
+            if title_keys is None or probe[0] in title_keys
+        }
         renamed = {i: iri for i, iri in found.items() if iri is not None}
         if renamed and self.extraction is None:
             return _rename(
@@ -396,6 +425,7 @@ def ingest_paths(
 
         bar = tqdm(total=len(files), unit="file", desc="ingest", dynamic_ncols=True)
     orgs: set[str] = set()
+    known_keys = store_title_keys(store) if files else set()
     parallel = jobs > 1 and len(files) > 1
     # one process: one transaction per file (readers see every file as soon as it is done)
     writer = _BatchWriter(store, max(1, batch_size) if parallel else 1)
@@ -412,7 +442,7 @@ def ingest_paths(
             try:
                 if item.title_keys & writer.pending_keys:
                     writer.flush()  # matching must see the documents before this one
-                quads = item.graph_data(store, curation)
+                quads = item.graph_data(store, curation, known_keys)
             except StoreError:
                 raise  # the store is broken: stop, don't skip every remaining file
             except Exception as exc:
@@ -421,6 +451,7 @@ def ingest_paths(
                 )
                 continue
             writer.add(NamedNode(item.graph), quads, item.title_keys)
+            known_keys.update(item.title_keys)
             summary.files_read += 1
             summary.projects += int(item.record["projects"])  # type: ignore[call-overload]
             orgs.update(item.organisations)
