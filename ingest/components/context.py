@@ -347,6 +347,23 @@ def _place(tok: Tokens, span: Span, lang: str) -> bool:
     return len(span) == 1 and _after_word(tok, span, LOCATIVE.get(lang, set()), 3)
 
 
+#: a visit or a tour (nouns; German "Besuch" shares its lemma with the verb): most are a
+#: minister's or a guest's, not a study visit; "the participants toured the prison" is one
+VISIT_NOUNS = frozenset(
+    {"navsteva", "besuch", "besuchen", "visit", "wizyta", "obisk", "ogled", "prohlidka",
+     "prehliadka", "besichtigung", "tour"}
+)  # fmt: skip
+#: monitoring, an interview, an evaluation named once: a topic, a method or cited work
+METHOD_WORDS = frozenset(
+    {"monitoring", "monitorovanie", "interview", "intervju", "wywiad", "vyhodnoceni",
+     "hodnotenie", "evaluation", "evaluace", "evaluacia", "ewaluacja", "evalvacija",
+     "evaluierung", "diagnoza", "diagnostika", "untersuchung", "statistik", "statistika",
+     "assessment"}
+)  # fmt: skip
+#: an adviser or a piece of advice named once is no counselling service
+ADVICE_WORDS = frozenset(
+    {"berater", "beraterin", "porada", "adviser", "advisor", "advice", "guidance"}
+)  # fmt: skip
 #: one-word labels too generic to establish an activity from a single sentence: a model,
 #: a network, a meeting, a lecture or "dissemination" is named in passing in most texts.
 #: ``None``: every one-word label of the concept; otherwise the folded lemmas.
@@ -413,6 +430,9 @@ WEAK_ACTIVITY_WORDS: dict[str, frozenset[str] | None] = {
         {"share", "sharing", "shared", "exchange", "exchanged", "transfer"}
     ),
     "advocacy": frozenset({"legislativa", "legislacja", "zakonodaja", "gesetzgebung"}),
+    "study-visit": VISIT_NOUNS,
+    "survey-research": METHOD_WORDS,
+    "counselling": ADVICE_WORDS,
 }
 
 

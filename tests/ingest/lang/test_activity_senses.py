@@ -240,3 +240,52 @@ def test_places_and_things_are_not_activities(
 )
 def test_activity_labels(analyse, lang: str, text: str, notation: str) -> None:
     assert notation in analyse(lang, text).activity_types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation"),
+    [
+        # a visit by a guest, an interview method, monitoring as a topic, a piece of advice
+        (
+            "de",
+            "Projekt.\nDas erklärte die Ministerin bei einem Besuch der Justizvollzugsanstalt.",
+            "study-visit",
+        ),
+        (
+            "sl",
+            "Projekt.\nSvetovalke bodo opravile usposabljanje za motivacijski intervju.",
+            "survey-research",
+        ),
+        (
+            "pl",
+            "Projekt.\nUczyli się negocjować zapisy o monitoringu pracowników.",
+            "survey-research",
+        ),
+        ("en", "Project.\nParticipants: mayors' advisers and integrity officers.", "counselling"),
+        ("pl", "Projekt.\nW mediach publikowane są filmy z poradami ratowników.", "counselling"),
+    ],
+)
+def test_generic_words_named_once_are_no_activity(
+    analyse, lang: str, text: str, notation: str
+) -> None:
+    assert notation not in analyse(lang, text).activity_types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation"),
+    [
+        # the participants toured a prison (a verb): a study visit
+        ("sk", "Projekt.\nNa záver si účastníci prezreli ústav na výkon trestu.", "study-visit"),
+        ("sl", "Projekt.\nSodelavci projekta so obiskali Švedsko.", "study-visit"),
+        # the same word in two sentences is an activity of the text
+        (
+            "en",
+            "Project.\nWe ran an evaluation of the pilot.\nThe evaluation showed a fall in calls.",
+            "survey-research",
+        ),
+    ],
+)
+def test_visits_by_participants_and_repeated_words_count(
+    analyse, lang: str, text: str, notation: str
+) -> None:
+    assert notation in analyse(lang, text).activity_types
