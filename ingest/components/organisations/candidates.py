@@ -241,6 +241,17 @@ class CandidateSources:
         """
         if self.lang == "de" and start == head and hw.width == 1 and self._german_plural(doc[head]):
             return False  # "Hochschulen NRW", "Vereine bei Anträgen": kinds of bodies
+        if self.lang == "de" and hw.cls in {"G", "W"} and hw.width == 1:
+            if self._german_plural(doc[head]):
+                return False  # "Beratungsstellen und Behörden zum …": kinds of bodies
+            if (
+                end == head + 1
+                and head - start == 1
+                and end < len(doc)
+                and doc[end].text == ":"
+                and self._opens_clause(doc, start)
+            ):
+                return False  # "Zuständige Behörde: …": a field's label
         if (
             self.lang == "pl"
             and start == head

@@ -98,6 +98,14 @@ class NameGrowth:
         m = regex.search(fold_text)
         if m is None and len(norm) >= 5 and fold_text in {norm + "s", norm + "es"}:
             m = regex.search(norm)  # a genitive singular, not a plural ("Netzwerke")
+        if m is None and self.lang == "de" and len(fold_text) >= 10 and fold_text == norm:
+            # a compound the lemmatiser does not know, in the genitive
+            # ("des Landesjustizvollzugsamtes")
+            for ending in ("es", "s"):
+                if fold_text.endswith(ending):
+                    m = regex.search(fold_text[: -len(ending)])
+                    if m is not None:
+                        break
         return m
 
     # ---------------------------------------------------------------- span growth
@@ -407,6 +415,14 @@ class NameGrowth:
                 continue
             if low in LOCATION_PREPS:
                 break
+            if (
+                low == "the"
+                and lang == "en"
+                and doc[k - 1].lower_ in self.preps
+                and k + 1 < n
+                and doc[k + 1].is_lower
+            ):
+                break  # "Belfast City Council | for the use of …": a clause, not the name
             if (
                 low == "the"
                 and lang == "en"

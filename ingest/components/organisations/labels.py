@@ -53,6 +53,13 @@ _ADJECTIVE_CASE_ENDINGS = {
         ("ej", "ý"),
         ("ou", "ý"),
     ),
+    # Slovene adjectives the lemmatiser does not know ("probacijskih", "probacijskega")
+    "sl": (
+        ("ega", "i"),
+        ("emu", "i"),
+        ("imi", "i"),
+        ("ih", "i"),
+    ),
 }
 
 

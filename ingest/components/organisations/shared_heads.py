@@ -73,10 +73,16 @@ class SharedHeads:
             names = self._enumerated_names(doc, i + hw.width, ands)
             if len(names) < 2:
                 continue
-            head_words = self._singular_head(doc, i, hw.width)
+            width = hw.width
+            actor_type = hw.actor_type
+            modifier = self._modifier_before(doc, i)
+            if modifier is not None:  # "v probacijskih | enotah Celje in Koper"
+                i, width = i - 1, width + 1
+                if hw.cls == "G":
+                    actor_type = modifier.actor_type
+            head_words = self._singular_head(doc, i, width)
             head_key = [
-                _stem(doc[k].norm_ or folded(doc[k].text), self.lang)
-                for k in range(i, i + hw.width)
+                _stem(doc[k].norm_ or folded(doc[k].text), self.lang) for k in range(i, i + width)
             ]
             for idx, (prep, start, end) in enumerate(names):
                 name = doc[start:end].text
@@ -99,7 +105,7 @@ class SharedHeads:
                         i if idx == 0 else start,
                         end,
                         "shared-head",
-                        actor_type=hw.actor_type,
+                        actor_type=actor_type,
                         priority=3,
                         head_index=i if idx == 0 else None,
                         label=label,
@@ -107,6 +113,14 @@ class SharedHeads:
                     )
                 )
         return out
+
+    def _modifier_before(self, doc: Doc, i: int) -> HeadWord | None:
+        """Slavic: a lower-case typing adjective right before the plural head ("probacijskih
+        enotah", "policijskih postajah"), part of each name."""
+        if self.lang not in SLAVIC or i == 0 or not self._texts[i - 1].islower():
+            return None
+        hw = self.head_at(doc, i - 1)
+        return hw if hw is not None and hw.cls == "M" else None
 
     def _could_head(self, text: str, norm: str) -> bool:
         """A cheap, cached test before the head lookup: the word starts a head key, has a
@@ -210,7 +224,19 @@ class SharedHeads:
         if lang not in SLAVIC:
             out = [lemmatize(w, lang) or w for w in words]
         else:
-            noun = next((j for j, w in enumerate(words) if not _adjective_word(w, lang)), 0)
+            modifiers = {
+                j
+                for j in range(width)
+                if (hw := self.head_at(doc, i + j)) is not None and hw.cls == "M"
+            }
+            noun = next(
+                (
+                    j
+                    for j, w in enumerate(words)
+                    if j not in modifiers and not _adjective_word(w, lang)
+                ),
+                0,
+            )
             noun_lemma = lemmatize(words[noun], lang) or words[noun]
             out = []
             if lang == "pl":

@@ -119,3 +119,73 @@ def test_a_foundation_named_as_funder_is_an_organisation(
     found = analyse(lang, text)
     assert found.org(label).actor_type == "ngo"
     assert "private-foundation" in found.funders or found.funders
+
+
+AUTHORITIES_WITHOUT_USUAL_HEAD = [
+    # lang, text, a surface form, actor type
+    (
+        "de",
+        "Die Senatorin für Justiz und Verfassung stellt dafür jährlich Mittel bereit.",
+        "Senatorin für Justiz und Verfassung",
+        "ministry",
+    ),
+    (
+        "de",
+        "Kooperationspartner: Behörde für Arbeit, Gesundheit, Soziales, Familie und "
+        "Integration (Sozialbehörde); Jobcenter Hamburg",
+        "Behörde für Arbeit, Gesundheit, Soziales, Familie und Integration",
+        "government-agency",
+    ),
+    (
+        "de",
+        "Es sprechen Vertreter der Gewerbeaufsicht und Landesamt für Arbeitsschutz, "
+        "Verbraucherschutz und Gesundheit Brandenburg.",
+        "Landesamt für Arbeitsschutz, Verbraucherschutz und Gesundheit Brandenburg",
+        "government-agency",
+    ),
+    # a compound the lemmatiser does not know, in the genitive
+    (
+        "de",
+        "Partner: Der Präsident des Landesjustizvollzugsamtes NRW",
+        "Landesjustizvollzugsamtes NRW",
+        "prison-service",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "actor_type"), AUTHORITIES_WITHOUT_USUAL_HEAD)
+def test_an_authority_without_the_usual_head(
+    analyse, lang: str, text: str, surface: str, actor_type: str
+) -> None:
+    found = analyse(lang, text)
+    orgs = [m for m in found.organisations.values() if surface in m.surface_forms]
+    assert orgs, f"{surface!r} not in {sorted(found.surfaces())}"
+    assert orgs[0].actor_type == actor_type
+
+
+NOT_AUTHORITIES = [
+    # a field's label and plural kinds of bodies are no names
+    ("de", "Zuständige Behörde: Bundesamt für Migration und Flüchtlinge (BAMF)", "Zuständige"),
+    (
+        "de",
+        "Es kamen Fachkräfte aus Vereinen, Beratungsstellen und Behörden zum Netzwerktreffen.",
+        "Behörde",
+    ),
+    # an English clause after a name ("for the use of …") is not part of it
+    ("en", "We thank Belfast City Council for the use of the Waterworks park.", "use"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), NOT_AUTHORITIES)
+def test_no_authority_name(analyse, lang: str, text: str, word: str) -> None:
+    assert not any(word in s for s in analyse(lang, text).surfaces())
+
+
+def test_a_typing_adjective_before_a_shared_plural_head(analyse) -> None:
+    found = analyse(
+        "sl",
+        "Program bo v prvem letu potekal v probacijskih enotah Celje in Koper, kjer je "
+        "največ brezposelnih.",
+    )
+    for label in ("Probacijska enota Celje", "Probacijska enota Koper"):
+        assert found.org(label).actor_type == "probation-service"
