@@ -308,6 +308,13 @@ def _in_place(tok: Tokens, span: Span) -> bool:
     return _after_word(tok, span, IN_WORDS, 2)
 
 
+REGRANTING = "activity-type/regranting"
+#: "from"/"within" before a grant scheme: the project's own money comes from it, it
+#: passes no grants on ("z grantového programu", "w ramach Funduszu Małych Projektów")
+FUNDED_FROM = frozenset(
+    {"z", "ze", "zo", "iz", "from", "aus", "von", "vom", "ramci", "ramach", "okviru", "under",
+     "within", "rahmen", "srodkow", "prostriedkov", "prostredku", "sredstev", "mitteln"}
+)  # fmt: skip
 #: activities whose word also names an industry: "construction sector", "stavební firmy"
 SECTOR_ACTIVITIES = frozenset({"activity-type/infrastructure"})
 SECTOR_WORDS = frozenset(
@@ -653,6 +660,8 @@ class ConceptContext:
             return False  # "w przywięziennych warsztatach": a workshop as a workplace
         if label == GENERAL_PUBLIC and public_relations(doc, span):
             return False  # "SPOROČILO ZA JAVNOST": a press release, not its audience
+        if label == REGRANTING and _after_word(tok, span, FUNDED_FROM, 3):
+            return False  # "z grantového programu Nadácie", "v rámci Fondu malých projektov"
         if label in SECTOR_ACTIVITIES:
             return not (span.end < len(tok) and tok.folded(span.end) in SECTOR_WORDS)
         if not label.startswith("actor-type/"):

@@ -289,3 +289,35 @@ def test_visits_by_participants_and_repeated_words_count(
     analyse, lang: str, text: str, notation: str
 ) -> None:
     assert notation in analyse(lang, text).activity_types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation", "expected"),
+    [
+        # a grant scheme the project's money comes from passes no grants on
+        (
+            "sk",
+            "Projekt.\nPodporila nás Nadácia Pontis z grantového programu Nadačného fondu.",
+            "regranting",
+            False,
+        ),
+        (
+            "sk",
+            "Projekt.\nMesto vyhlásilo grantový program pre mimovládne organizácie.",
+            "regranting",
+            True,
+        ),
+        # "reporting" is no report
+        (
+            "en",
+            "Project.\nWorkshop B: designing internal reporting channels.",
+            "publication",
+            False,
+        ),
+        ("en", "Project.\nWe will publish a report on the results.", "publication", True),
+    ],
+)
+def test_grant_sources_and_reporting(
+    analyse, lang: str, text: str, notation: str, expected: bool
+) -> None:
+    assert (notation in analyse(lang, text).activity_types) is expected
