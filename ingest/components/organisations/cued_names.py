@@ -193,6 +193,12 @@ PRONOUNS = frozenset(
     )
 )
 _MAX_RUN = 6
+#: little words inside a listed English or German name ("Hope for Justice", "Verein für
+#: Bewährungshilfe")
+_LIST_NAME_WORDS = {
+    "en": frozenset({"of", "for", "against", "the", "on"}),
+    "de": frozenset({"für", "der", "des", "gegen", "im", "zur", "zum"}),
+}
 #: kinds of bodies whose examples follow "such as" (folded lemmas and plurals)
 EXAMPLE_KINDS = {
     **{noun: kind for noun, kind in CLASSIFIER_NOUNS.items()},
@@ -267,6 +273,7 @@ class CuedNames:
     """Candidates for names without a head noun, told by the words around them."""
 
     def cued_candidates(self, doc: Doc) -> list[Candidate]:
+        self._list_items: list[tuple[int, int]] = []
         out: list[Candidate] = []
         out += self._role_cue_candidates(doc)
         out += self._partner_list_candidates(doc)
@@ -506,12 +513,15 @@ class CuedNames:
     # ---------------------------------------------------------------- partner lists
     def _partner_list_candidates(self, doc: Doc) -> list[Candidate]:
         """Items of "Partners: A, B and C" that are names and nothing else (a place in
-        brackets may follow each). A name with a head noun is the head rule's; the list
-        ends at an item that goes on in lower case ("Behörde für Arbeit, Gesundheit, …",
-        "Probační a mediační služba ČR, Praga"), and when the line has semicolons only
-        they separate items."""
+        brackets may follow each; a Slavic name may go on in lower case, an English or
+        German one over "of", "for", "für"). A lone head noun is no name ("Egyesület | a
+        Fiatalokért": the words joined to it are left alone too); the list ends at an item
+        that goes on otherwise ("Probační a mediační služba ČR, Praga"), and when the line
+        has semicolons only they separate items. The items' spans are kept in
+        ``self._list_items``: a head-grown name does not run over them."""
         out: list[Candidate] = []
         texts, n = self._texts, len(doc)
+        inner = _LIST_NAME_WORDS.get(self.lang, frozenset()) | foreign_preps(self.lang)
         for i, text in enumerate(texts):
             if text != ":":
                 continue
@@ -527,12 +537,14 @@ class CuedNames:
                 line_end += 1
             separators = {";"} if ";" in texts[i + 1 : line_end] else {",", ";"}
             j = i + 1
-            after_headed = after_joined = False
+            after_lone_head = False
             while j < line_end:
                 if texts[j] in {"-", "–", "•"}:
                     j += 1
                     continue
-                end = self._run_right(doc, j)
+                end = self._run_right(doc, j, inner)
+                if end > j and self.lang in SLAVIC:
+                    end = self._loose_item_end(doc, j, end)
                 after = end
                 if after < n and texts[after] == "(":
                     close = next(
@@ -555,30 +567,49 @@ class CuedNames:
                 )
                 if end == j or not closed:
                     if separators != {";"}:
-                        break  # the item goes on in lower case: not a list of names
+                        break  # the item goes on otherwise: not a list of names
                     while after < line_end and texts[after] != ";":
                         after += 1  # "Behörde für Arbeit, Gesundheit, …; Jobcenter …"
                     j = after + 1
-                    after_headed = after_joined = False
+                    after_lone_head = False
                     continue
-                headed = any(
-                    (hw := self.head_at(doc, k)) is not None and hw.cls != "M"
-                    for k in range(j, end)
-                )
-                # a name with a head noun joined by "and" to the next may go on in it
-                # ("Egyesület a Fiatalokért"): left to the head rule
-                joined = by_connector or after_joined
+                lone_head = self._lone_head(doc, j, end)
                 if (
-                    not (headed and joined)
-                    and not after_headed
+                    not lone_head
+                    and not after_lone_head
                     and self._plausible(doc, j, end, brand_only=self.lang == "de")
                 ):
                     out.append(self._candidate(doc, j, end))
-                after_headed = headed and by_connector
-                after_joined = by_connector
+                    self._list_items.append((j, end))
+                after_lone_head = lone_head and by_connector
                 if after >= line_end or texts[after] in {".", "-", "–", "—"}:
                     break  # after a dash comes what the partner is or does
                 j = after + 1
+        return out
+
+    def _lone_head(self, doc: Doc, start: int, end: int) -> bool:
+        """The words are one head noun and nothing else ("Egyesület", "Ministerstvo")."""
+        hw = self.head_at(doc, start)
+        return hw is not None and hw.cls != "M" and start + max(hw.width, 1) >= end
+
+    def split_at_list_items(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """A name grown from a head ends before the next item of a partner list
+        ("Partnerzy: Fundacja Ashoka, | Otwarta Rzeczpospolita i Homo Faber")."""
+        items = getattr(self, "_list_items", [])
+        if not items:
+            return candidates
+        out = []
+        for c in candidates:
+            if c.source == "head":
+                inside = [s for s, e in items if c.start < s and e <= c.end]
+                if inside:
+                    cut = min(inside) - 1
+                    while cut > c.start and doc[cut - 1].is_punct:
+                        cut -= 1
+                    if cut <= c.start:
+                        continue
+                    c = Candidate(c.start, cut, c.source, head_index=c.head_index)
+            out.append(c)
         return out
 
     # ---------------------------------------------------------------- Name (Place)

@@ -165,6 +165,7 @@ class OrganisationRecogniser(
             ] + shared
         concepts = list(doc.spans.get(CONCEPT_SPANS, []))  # a SpanGroup builds Spans per pass
         concept_spans = [(s.start, s.end) for s in concepts if s.label_.startswith("funder/")]
+        candidates = self.split_at_list_items(doc, candidates)
         chosen = self.select(doc, candidates, concept_spans)
         chosen = self.join_dashed(doc, chosen)
         found = self.merge(doc, chosen)

@@ -100,6 +100,43 @@ FOUND = [
         "Kessler Bau",
         "employer",
     ),
+    (
+        "cs",
+        "Partneři projektu: Rubikon Works, Romodrom, IQ Roma servis a Slovo 21.",
+        "IQ Roma servis",
+        None,
+    ),
+    (
+        "cs",
+        "Partneři projektu: Rubikon Works, Romodrom, IQ Roma servis a Slovo 21.",
+        "Slovo 21",
+        None,
+    ),
+    (
+        "pl",
+        "Partnerzy: Fundacja Ashoka, Otwarta Rzeczpospolita i Homo Faber (Lublin).",
+        "Fundacja Ashoka",
+        "ngo",
+    ),
+    (
+        "pl",
+        "Partnerzy: Fundacja Ashoka, Otwarta Rzeczpospolita i Homo Faber (Lublin).",
+        "Homo Faber",
+        None,
+    ),
+    (
+        "sl",
+        "Partnerji projekta so: Društvo Ključ, Slovenska filantropija in Ekvilib Inštitut.",
+        "Ekvilib Inštitut",
+        None,
+    ),
+    (
+        "en",
+        "Project partners: Second Step (Sweden), Hope for Justice and KMOP.",
+        "Hope for Justice",
+        None,
+    ),
+    ("en", "Project partners: Second Step (Sweden), Hope for Justice and KMOP.", "KMOP", None),
     # third-language heads and their little words
     (
         "en",
@@ -204,6 +241,16 @@ NOT_ORGANISATIONS = [
     ("cs", "Jana Nováková\n2 h · 🌍\n\nDnes jsem byla na konferenci.", {"Jana Nováková"}),
     ("en", "Mary Clarke Smith is a charity worker in Leeds.", {"Mary Clarke Smith"}),
     ("en", "Employers such as the NHS hire nurses.", {"NHS hire"}),
+    (
+        "sk",
+        "Vďaka partnerom: Egyesület a Fiatalokért (Miskolc) a Cesta von (Ostrava).",
+        {"Egyesület", "Fiatalokért"},
+    ),
+    (
+        "pl",
+        "Partnerzy: Fundacja Ashoka, Otwarta Rzeczpospolita i Homo Faber (Lublin).",
+        {"Fundacja Ashoka, Otwarta Rzeczpospolita i Homo Faber"},
+    ),
     ("en", "We work with organisations such as Roma communities.", {"Roma"}),
     ("en", "Great day in Leeds!\n2 h · 🌍\n\nWe met.", {"Great", "Great day in Leeds"}),
 ]
