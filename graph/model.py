@@ -25,11 +25,10 @@ True
 
 from __future__ import annotations
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
-from graph.store import META_GRAPH, STORE_NODE, GraphStore, StoreError, term_sparql
-from ingest.rdf import method_iri
-from ontology.namespaces import PG, XSD
+from graph.store import META_GRAPH, STORE_NODE, GraphStore, StoreError
+from ontology.namespaces import PG
 
 #: the model ingest/rdf.py writes
 MODEL_VERSION = 2
@@ -71,13 +70,46 @@ def has_old_model(store: GraphStore) -> bool:
     return bool(store.ask(_OLD_PATTERNS))
 
 
-def _stamp_sparql() -> str:
-    meta, node = term_sparql(META_GRAPH), term_sparql(STORE_NODE)
-    value = term_sparql(Literal(str(MODEL_VERSION), datatype=NamedNode(str(XSD.integer))))
-    return (
-        f"DELETE WHERE {{ GRAPH {meta} {{ {node} {term_sparql(MODEL)} ?v }} }} ;\n"
-        f"INSERT DATA {{ GRAPH {meta} {{ {node} {term_sparql(MODEL)} {value} }} }}"
-    )
+#: the stamp of the current model (the integer is MODEL_VERSION; the doctest above checks it)
+_STAMP = """DELETE WHERE { GRAPH <https://w3id.org/praxisgraph/graph/meta> {
+  <https://w3id.org/praxisgraph/graph/meta#store> <https://w3id.org/praxisgraph/ns#modelVersion> ?v
+} } ;
+INSERT DATA { GRAPH <https://w3id.org/praxisgraph/graph/meta> {
+  <https://w3id.org/praxisgraph/graph/meta#store> <https://w3id.org/praxisgraph/ns#modelVersion> 2
+} }"""
+
+#: model 1 -> 2 in one update: the project links and participation types go; extractor and
+#: confidence move from each evidence node to its method node (IRI as ingest.rdf.method_iri
+#: makes it: the extractor percent-encoded, the confidence with two decimals)
+_MIGRATE = (
+    _PREFIX
+    + """DELETE { GRAPH ?g { ?project pg:participation ?part } }
+WHERE { GRAPH ?g { ?project pg:participation ?part } } ;
+DELETE { GRAPH ?g { ?part a pg:Participation } }
+WHERE { GRAPH ?g { ?part a pg:Participation ; pg:project ?project } } ;
+DELETE { GRAPH ?g { ?ev pg:extractor ?x ; pg:confidence ?c } }
+INSERT { GRAPH ?g { ?ev pg:method ?m . ?m pg:extractor ?x ; pg:confidence ?c } }
+WHERE {
+  GRAPH ?g { ?s pg:evidence ?ev . ?ev pg:extractor ?x ; pg:confidence ?c }
+  BIND(STR(?c) AS ?canonical)
+  BIND(IF(CONTAINS(?canonical, "."), ?canonical, CONCAT(?canonical, ".")) AS ?dotted)
+  BIND(SUBSTR(CONCAT(?dotted, "00"), 1, STRLEN(STRBEFORE(?dotted, ".")) + 3) AS ?two)
+  BIND(IRI(CONCAT("https://w3id.org/praxisgraph/id/method/", ENCODE_FOR_URI(?x), "/", ?two))
+       AS ?m)
+}"""
+)
+
+_COUNTS = (
+    _PREFIX
+    + """SELECT
+  (COUNT(DISTINCT ?part) AS ?participations) (COUNT(DISTINCT ?ev) AS ?evidence)
+  (COUNT(DISTINCT ?method) AS ?methods)
+WHERE {
+  { GRAPH ?g { ?project pg:participation ?part } }
+  UNION { GRAPH ?g { ?s pg:evidence ?ev . ?ev pg:extractor ?x ; pg:confidence ?c }
+          BIND(CONCAT(STR(?x), " ", STR(?c)) AS ?method) }
+}"""
+)
 
 
 def ensure_model(store: GraphStore, look: bool = False, upgrade: bool | None = None) -> None:
@@ -109,7 +141,7 @@ def ensure_model(store: GraphStore, look: bool = False, upgrade: bool | None = N
     if old:
         migrate(store)
     elif stamp != MODEL_VERSION:
-        store.update(_stamp_sparql())
+        store.update(_STAMP)
 
 
 def migrate(store: GraphStore) -> dict[str, int]:
@@ -118,40 +150,8 @@ def migrate(store: GraphStore) -> dict[str, int]:
 
     Returns the number of method nodes used and of participations and evidence rewritten.
     """
-    counts = {
-        "participations": _count(store, "?project pg:participation ?part"),
-        "evidence": _count(store, "?s pg:evidence ?ev . ?ev pg:extractor ?x"),
-    }
-    pairs = store.select(
-        _PREFIX
-        + """SELECT DISTINCT ?x ?c WHERE { GRAPH ?g {
-               ?s pg:evidence ?ev . ?ev pg:extractor ?x ; pg:confidence ?c } }"""
-    )
-    counts["methods"] = len(pairs)
-    parts = [
-        "DELETE { GRAPH ?g { ?project pg:participation ?part } } "
-        "WHERE { GRAPH ?g { ?project pg:participation ?part } }",
-        "DELETE { GRAPH ?g { ?part a pg:Participation } } "
-        "WHERE { GRAPH ?g { ?part a pg:Participation ; pg:project ?project } }",
-    ]
-    if pairs:
-        rows = " ".join(
-            f"({term_sparql(r['x'])} {term_sparql(r['c'])} "
-            f"{term_sparql(method_iri(r['x'].value, float(r['c'].value)))})"
-            for r in pairs
-        )
-        parts.append(
-            "DELETE { GRAPH ?g { ?ev pg:extractor ?x ; pg:confidence ?c } }\n"
-            "INSERT { GRAPH ?g { ?ev pg:method ?m . ?m pg:extractor ?x ; pg:confidence ?c } }\n"
-            f"WHERE {{ VALUES (?x ?c ?m) {{ {rows} }}\n"
-            "  GRAPH ?g { ?s pg:evidence ?ev . ?ev pg:extractor ?x ; pg:confidence ?c } }"
-        )
-    parts.append(_stamp_sparql())
-    store.update(_PREFIX + " ;\n".join(parts))
+    row = store.select(_COUNTS)[0]
+    counts = {k: int(row[k].value) for k in ("participations", "evidence", "methods")}
+    store.update(_MIGRATE + " ;\n" + _STAMP)
     store.replace_graphs({})  # a new store version: caches keyed by it are rebuilt
     return counts
-
-
-def _count(store: GraphStore, pattern: str) -> int:
-    rows = store.select(_PREFIX + f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ {pattern} }} }}")
-    return int(rows[0]["n"].value)

@@ -196,6 +196,49 @@ def test_old_evidence_found_without_participations(current: Path) -> None:
         for q in as_model_1(dump(current))
         if q.predicate not in participation and q.object != NamedNode(str(PG.Participation))
     ]
-    store = open_store(None)
+    store = open_store(":memory:")
     store.load(serialize(quads, None, RdfFormat.N_QUADS), RdfFormat.N_QUADS)
     assert has_old_model(store)
+
+
+@pytest.mark.parametrize(
+    ("extractor", "confidence"),
+    [("praxis_vocabulary", "0.80"), ("esf-cs table/row ř", "1.00"), ("x~y.z", "0.05"), ("z", "0")],
+)
+def test_migrated_method_iri_is_the_one_ingest_mints(extractor: str, confidence: str) -> None:
+    from ingest.rdf import method_iri
+
+    g = NamedNode("https://w3id.org/praxisgraph/graph/doc/x")
+    ev = NamedNode("https://w3id.org/praxisgraph/id/evidence/x-1")
+    decimal = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+    store = open_store(":memory:")
+    store.load(
+        serialize(
+            [
+                Quad(
+                    NamedNode("https://w3id.org/praxisgraph/id/project/x"),
+                    NamedNode(str(PG.evidence)),
+                    ev,
+                    g,
+                ),
+                Quad(ev, EXTRACTOR, Literal(extractor), g),
+                Quad(ev, CONFIDENCE, Literal(confidence, datatype=decimal), g),
+            ],
+            None,
+            RdfFormat.N_QUADS,
+        ),
+        RdfFormat.N_QUADS,
+    )
+    from graph.model import migrate
+
+    assert migrate(store) == {"participations": 0, "evidence": 1, "methods": 1}
+    node = method_iri(extractor, float(confidence))
+    assert store.ask("ASK WHERE { GRAPH ?g { ?ev ?p ?m } }", ev=ev, p=METHOD, m=node)
+    rows = store.select(
+        "SELECT ?x ?c WHERE { GRAPH ?g { ?m ?px ?x ; ?pc ?c } }",
+        m=node,
+        px=EXTRACTOR,
+        pc=CONFIDENCE,
+    )
+    assert [(r["x"].value, float(r["c"].value)) for r in rows] == [(extractor, float(confidence))]
+    assert not has_old_model(store) and stamped_model(store) == MODEL_VERSION
