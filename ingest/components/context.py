@@ -53,6 +53,8 @@ CONTEXTUAL_GROUPS = frozenset(
         "victims-of-crime",
         "ex-prisoners",
         "vulnerable-persons",
+        "judiciary-staff",
+        "prison-staff",
     }
 )
 #: contextual groups that are people the work is about, never its implementers: a
@@ -97,6 +99,15 @@ FOR_WORDS = {
     "en": {"for", "among", "to", "with"},
     "sl": {"za", "med", "pomoc", "pomoci", "s"},
 }
+#: training nouns right before a group in the genitive: the group is trained ("školení
+#: zaměstnanců věznic", "szkolenie funkcjonariuszy", "Schulung der Beamten"), but not
+#: "Školení vedly naše sociální pracovnice" (led by them)
+TRAINING_OF = frozenset(
+    {"skoleni", "vzdelavani", "vycvik", "skolenie", "skolenia", "vzdelavanie", "szkolenie",
+     "szkolenia", "szkolen", "szkoleniu", "doskonalenie", "ksztalcenie", "schulung",
+     "schulungen", "fortbildung", "fortbildungen", "weiterbildung", "usposabljanje",
+     "usposabljanja", "izobrazevanje", "izobrazevanja"}
+)  # fmt: skip
 #: "with" words among FOR_WORDS, and the cooperation words that make them name partners
 WITH_WORDS = frozenset({"with", "s", "se", "so", "mit"})
 COOPERATION = (
@@ -164,6 +175,8 @@ def _cue_before(tok: Tokens, start: int, words: set[str]) -> tuple[bool, bool]:
             continue
         if not tok.alpha(k):
             return False, False
+        if modifiers == 0 and tok.folded(k) in TRAINING_OF:
+            return False, True
         if tok.folded(k) in words:
             # "working with offenders" — but "in cooperation with the police officers"
             # names partners, not beneficiaries

@@ -294,3 +294,43 @@ def test_victims_of_crime_elsewhere_stay(analyse) -> None:
 def test_slovene_age_is_no_seniors(analyse) -> None:
     found = analyse("sl", "Projekt.\nŽivi 60 mladoletnikov, starih od 14 do 17 let.")
     assert "seniors" not in found.target_groups
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group", "expected"),
+    [
+        # judges and prison staff named in passing are bystanders or implementers
+        (
+            "de",
+            "Projekt.\nDer Fall landet nicht mehr vor dem Jugendrichter, sondern beim Verein.",
+            "judiciary-staff",
+            False,
+        ),
+        (
+            "sk",
+            "Projekt.\nRemeslo pomáha, povedal riaditeľ ústavu plk. Juraj Baláž.",
+            "prison-staff",
+            False,
+        ),
+        # a training noun right before them makes them the trained
+        ("cs", "Projekt.\nNavrhujeme společné školení zaměstnanců věznic.", "prison-staff", True),
+        (
+            "pl",
+            "Projekt.\nZorganizowano szkolenie funkcjonariuszy Służby Więziennej.",
+            "prison-staff",
+            True,
+        ),
+        ("en", "Project.\nA course for judges and prosecutors.", "judiciary-staff", True),
+        # ... but not a training they lead
+        (
+            "cs",
+            "Projekt.\nŠkolení vedly naše sociální pracovnice.",
+            "professionals",
+            False,
+        ),
+    ],
+)
+def test_judges_and_prison_staff_need_a_cue(
+    analyse, lang: str, text: str, group: str, expected: bool
+) -> None:
+    assert (group in analyse(lang, text).target_groups) is expected
