@@ -321,3 +321,18 @@ def test_grant_sources_and_reporting(
     analyse, lang: str, text: str, notation: str, expected: bool
 ) -> None:
     assert (notation in analyse(lang, text).activity_types) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pl", "Projekt.\nLO podzieliła się doświadczeniem w organizowaniu pracowników."),
+        ("cs", "Projekt.\nPartneři sdíleli zkušenosti z práce s odsouzenými."),
+        ("sk", "Projekt.\nÚčastníci si vymenili skúsenosti."),
+        ("de", "Projekt.\nDie Teilnehmenden tauschen sich aus."),
+        ("en", "Project.\nThe partners shared their experiences."),
+        ("sl", "Projekt.\nPartnerji so izmenjali izkušnje."),
+    ],
+)
+def test_sharing_experience_as_a_verb(analyse, lang: str, text: str) -> None:
+    assert "exchange-of-good-practice" in analyse(lang, text).activity_types
