@@ -40,6 +40,10 @@ from ingest.components.orgdata import HeadWord, cities, folded
 from ingest.components.sentences import token_strings
 from ingest.lemmatize import lemmatize
 
+#: nouns of purpose after Slavic "na" inside a name ("na rzecz" = for, "na ochranu" = for
+#: the protection of, "na podporu", "na pomoc", "na boj proti")
+PURPOSE_NOUNS = {"rzecz", "ochranu", "ochrane", "podporu", "pomoc", "boj"}
+
 
 class NameGrowth:
     """Head words and the growth of a name around them: left over adjectives and
@@ -283,6 +287,9 @@ class NameGrowth:
         in_caps = False  # a capitalised tail has begun
         caps_tail = False  # … right after the head, not inside a preposition phrase
         after_prep = False
+        prep_at: int | None = None  # the last complement preposition
+        head_word = self.head_at(doc, head)
+        head_unit = head_word is not None and head_word.cls == "U"
 
         def ends_name(t) -> bool:  # type: ignore[no-untyped-def]
             return (
@@ -330,6 +337,23 @@ class NameGrowth:
                 break  # "Center za socialno delo Krško - VNRC Drom": a spaced dash ends it
             if low in self.connectors and k > end and k + 1 < n:
                 nxt = doc[k + 1]
+                if after_prep and slavic and prep_at is not None:
+                    same = self._same_head_ahead(doc, prep_at, k)
+                    if same is not None:
+                        k = same  # "… pro Moravskoslezský kraj a Olomoucký kraj"
+                        continue
+                if (
+                    lang == "de"
+                    and head_unit
+                    and k == end + 1
+                    and is_cap(nxt.text)
+                    and nxt.is_alpha
+                    and self.head_at(doc, k + 1) is None
+                    and (k + 2 >= n or not is_cap(texts[k + 2]))
+                ):
+                    k += 2  # "Abteilung Jugend und Familie": a unit's subjects
+                    budget -= 2
+                    continue
                 if ends_name(nxt) or (
                     self._starts_new_name(doc, k + 1)
                     and not (after_prep and lang in {"pl", "de", "en"})
@@ -377,6 +401,11 @@ class NameGrowth:
                 k += 1
                 budget -= 1
                 continue
+            if low in {"s", "se", "so"} and slavic and k == end and head_word is not None:
+                kind = self._same_kind_after(doc, k + 1, head_word.actor_type)
+                if kind is not None:
+                    k = kind  # "Základná škola s materskou školou Hermanovce"
+                    continue
             if ends_name(t) or low in COMPLEMENT_STOP:
                 break
             if text in DASHES:
@@ -408,9 +437,25 @@ class NameGrowth:
                     # "Volkshochschule Augsburg | zur digitalen Grundbildung"; a nested
                     # body keeps its own ("… Sachsen der Bundesagentur für Arbeit")
                     break
+                prep_at = k
                 k += 1
                 budget -= 1
                 after_prep = True
+                lower_run = 0
+                continue
+            if (
+                low == "na"
+                and slavic
+                and k + 2 < n
+                and folded(texts[k + 1]) in PURPOSE_NOUNS
+                and not ends_name(doc[k + 2])
+            ):
+                # "Ogólnopolska Federacja na rzecz …", "Úrad na ochranu oznamovateľov"
+                prep_at = k
+                k += 2
+                budget -= 2
+                after_prep = True
+                in_caps = False
                 lower_run = 0
                 continue
             if low in LOCATION_PREPS:
@@ -447,8 +492,16 @@ class NameGrowth:
                     and not (after_prep or lower_run or lang in {"pl", "de", "en"})
                 ):
                     break
-                if lang == "de" and not after_prep and folded(text).endswith(DE_NOUN_ENDINGS):
-                    break  # "mit der IHK | Empfehlungen erarbeiten": a common noun
+                if (
+                    lang == "de"
+                    and not after_prep
+                    and folded(text).endswith(DE_NOUN_ENDINGS)
+                    and not (k > end and self._adjective_like_de(texts[k - 1].lower()))
+                    and not (head_unit and k == end)  # "Referat Bauordnung"
+                ):
+                    # "mit der IHK | Empfehlungen erarbeiten": a common noun; not after a
+                    # capitalised adjective of the name ("Beratungsnetzwerk Faire Mobilität")
+                    break
                 if k > end and self._person_ahead(doc, k):
                     break  # "Městského úřadu Kolín | Petra Hájková"
                 in_caps = True
@@ -540,6 +593,37 @@ class NameGrowth:
         ):
             k -= 1
         return k
+
+    def _same_head_ahead(self, doc: Doc, prep: int, k: int) -> int | None:
+        """After connector ``k`` inside a complement: a second name with the head of the
+        complement's own name ("pro Moravskoslezský kraj | a | Olomoucký kraj"); the end of
+        that head, or None."""
+        heads = set()
+        for j in range(prep + 1, k):
+            hw = self.head_at(doc, j)
+            if hw is not None and hw.cls != "M":
+                heads.add(" ".join(folded(t) for t in self._texts[j : j + hw.width]))
+        if not heads:
+            return None
+        for j in range(k + 1, min(len(doc), k + 4)):
+            if not self._texts[j].isalpha():
+                return None
+            hw = self.head_at(doc, j)
+            if hw is not None and hw.cls != "M":
+                word = " ".join(folded(t) for t in self._texts[j : j + hw.width])
+                return j + hw.width if word in heads else None
+        return None
+
+    def _same_kind_after(self, doc: Doc, k: int, actor_type: str) -> int | None:
+        """Lower-case words ending in a head of the same kind ("s | materskou školou"): the
+        end of that head, or None."""
+        for j in range(k, min(len(doc), k + 3)):
+            if not self._texts[j].isalpha() or not self._texts[j].islower():
+                return None
+            hw = self.head_at(doc, j)
+            if hw is not None and hw.cls != "M":
+                return j + hw.width if hw.actor_type == actor_type else None
+        return None
 
     def _town_word(self, doc: Doc, k: int) -> bool:
         """A lower-case word heading a municipality's name ("města", "miasta", "obce")."""

@@ -127,6 +127,19 @@ class MentionMerging:
                         target.parent = parent_auth.label(self.lang)
                     elif head_word is not None and head_word.cls == "U":
                         target.parent = self.canonical(doc, nested, parent_end)
+                    if self.lang == "de":
+                        # "Referat Bauordnung | der Stadt Gelsenkirchen", "Beratungsnetzwerk
+                        # Faire Mobilität | des Deutschen Gewerkschaftsbundes": its own name
+                        cut = next(
+                            (
+                                j
+                                for j in range(nested, max(c.start, nested - 4), -1)
+                                if doc[j].lower_ in {"der", "des", "beim"}
+                            ),
+                            None,
+                        )
+                        if cut is not None and cut - c.start >= 2:
+                            target.extra_surfaces.append((c.start, cut))
             elif target.authority is None and auth is not None:
                 target.authority = auth
                 if auth.actor_type:

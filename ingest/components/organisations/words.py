@@ -567,8 +567,10 @@ ADJ_ENDINGS = {
     "pl": ("y", "a", "e", "ego", "emu", "ej", "ą", "ych", "ym", "ymi", "i", "ie", "iego"),
 }
 #: Slovak rhythmic law: after a long syllable an adjective ending is short ("Arcidiecézna
-#: charita", "Najvyšším správnym súdom")
-SK_SHORT_ADJECTIVE = re.compile(r"[áéíóúýô][^aeiouyáéíóúýäô]+(?:a|e|y|u|ym|ych|ymi|eho|emu|ej)$")
+#: charita", "Najvyšším správnym súdom"); a diphthong is long too ("Trenčiansky")
+SK_SHORT_ADJECTIVE = re.compile(
+    r"(?:[áéíóúýô]|i[aeu])[^aeiouyáéíóúýäô]+(?:a|e|y|u|ym|ych|ymi|eho|emu|ej)$"
+)
 VERB_LEMMA = {
     "cs": re.compile(r"(?:[aeěiyou]t|ovat|nout|ci)$"),
     "sk": re.compile(r"(?:[aeiyou]ť|ovať|núť|ieť|ci)$"),

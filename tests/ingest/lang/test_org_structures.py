@@ -189,3 +189,68 @@ def test_a_typing_adjective_before_a_shared_plural_head(analyse) -> None:
     )
     for label in ("Probacijska enota Celje", "Probacijska enota Koper"):
         assert found.org(label).actor_type == "probation-service"
+
+
+NAME_BOUNDARIES = [
+    # lang, text, the whole name as a surface form
+    (
+        "pl",
+        "12:15 Standardy pracy – Ogólnopolska Federacja na rzecz Rozwiązywania Problemu "
+        "Bezdomności",
+        "Ogólnopolska Federacja na rzecz Rozwiązywania Problemu Bezdomności",
+    ),
+    (
+        "sk",
+        "Konferenciu organizuje Úrad na ochranu oznamovateľov v spolupráci s partnermi.",
+        "Úrad na ochranu oznamovateľov",
+    ),
+    # two of the same kind inside the complement: one body
+    (
+        "cs",
+        "Pořádá Oblastní inspektorát práce pro Moravskoslezský kraj a Olomoucký kraj ve "
+        "spolupráci s partnery.",
+        "Oblastní inspektorát práce pro Moravskoslezský kraj a Olomoucký kraj",
+    ),
+    # a second school type after "s" (with) is part of the school's name
+    (
+        "sk",
+        "Zlepšila sa dochádzka detí do Základnej školy s materskou školou Hermanovce – "
+        "členovia hliadky pomáhajú.",
+        "Základnej školy s materskou školou Hermanovce",
+    ),
+    # a German unit's subjects, and its name without the parent after it
+    (
+        "de",
+        "Zuständig ist die Abteilung Jugend und Familie der Stadt Dornbirn.",
+        "Abteilung Jugend und Familie",
+    ),
+    (
+        "de",
+        "Der Präventionsrat tagte mit dem Referat Bauordnung der Stadt Gelsenkirchen.",
+        "Referat Bauordnung",
+    ),
+    # a Slovak adjective after a diphthong has a short ending
+    (
+        "sk",
+        "Fond malých projektov spravuje Trenčiansky samosprávny kraj.",
+        "Trenčiansky samosprávny kraj",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), NAME_BOUNDARIES)
+def test_where_a_name_ends(analyse, lang: str, text: str, surface: str) -> None:
+    found = analyse(lang, text)
+    assert surface in found.surfaces(), sorted(found.surfaces())
+
+
+def test_a_place_after_na_ends_a_name(analyse) -> None:
+    found = analyse("sk", "Deti chodia do Komunitného centra Hermanovce na sídlisku pri škole.")
+    assert not any("sídlisku" in s for s in found.surfaces()), sorted(found.surfaces())
+
+
+def test_a_different_head_after_and_in_a_complement_is_another_body(analyse) -> None:
+    found = analyse(
+        "cs", "Pořádá Ministerstvo pro místní rozvoj a Olomoucký kraj ve spolupráci s obcemi."
+    )
+    assert "Olomoucký kraj" in found.organisations, sorted(found.organisations)
