@@ -278,10 +278,39 @@ def public_money(
                 other_words += 1
                 if other_words > 1:
                     break
+        if not owners and i > 0 and OWN.match(fold(cls.text(i - 1))):
+            owner = own_budget_owner(cls, sentence_of, org_types, skip, i - 1)
+            if owner is not None:
+                owners.append(owner)
+                start = i - 1
         kind = owner_kind(owners)
         if kind:
             out.append((kind, start, end))
     return out
+
+
+#: "its own" before a budget word: the money is its subject's ("hradí město ze svého
+#: rozpočtu", "miasto sfinansowało z własnego budżetu", "obec prispieva zo svojho rozpočtu")
+OWN = re.compile(r"^(own|vlastn\w*|wlasn\w*|lastn\w*|svoj\w*|svoj|sveho|svem|swoj\w*|eigen\w*)$")
+OWN_BUDGET_REACH = 15
+
+
+def own_budget_owner(
+    cls: Words, sentence_of: list[int], org_types: dict[int, str], skip: set[int], own: int
+) -> int | None:
+    """The nearest public owner before "own" in its sentence: an owner word or a named
+    public body (not a word of a programme's name: "iz Evropskega sklada za regionalni
+    razvoj …, preostanek pokrivajo partnerji iz lastnih sredstev")."""
+    for k in range(own - 1, max(own - 1 - OWN_BUDGET_REACH, -1), -1):
+        if sentence_of[k] != sentence_of[own]:
+            return None
+        if k in skip:
+            continue
+        if k in org_types:
+            return OWNER_BY_ACTOR_TYPE.get(org_types[k])
+        if cls[k] in (NATIONAL, LOCAL):
+            return cls[k]
+    return None
 
 
 def agent_money(

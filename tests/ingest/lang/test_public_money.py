@@ -93,3 +93,28 @@ def test_czech_them_is_not_a_negation(analyse) -> None:
         "Ministerstvo vnitra."
     )
     assert "national-public" in analyse("cs", text).funders
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # "from its own budget": the money of the public body the sentence is about
+        ("cs", "Projekt.\nNáklady hradí město Kroměříž ze svého rozpočtu.", True),
+        (
+            "pl",
+            "Projekt.\nDodatkowe służby miasto Bydgoszcz sfinansowało z własnego budżetu.",
+            True,
+        ),
+        ("sk", "Projekt.\nObec prispieva 5 % zo svojho rozpočtu.", True),
+        # a programme's name is no owner; partners' own funds are no public money
+        (
+            "sl",
+            "Projekt.\nProjekt je sofinanciran iz Evropskega sklada za regionalni razvoj (80 %), "
+            "preostanek pokrivajo partnerji iz lastnih sredstev.",
+            False,
+        ),
+    ],
+)
+def test_own_budget_of_a_public_body(analyse, lang: str, text: str, expected: bool) -> None:
+    funders = analyse(lang, text).funders
+    assert bool(funders & {"local-public", "national-public"}) is expected
