@@ -234,6 +234,10 @@ def test_a_single_family_word_in_passing_is_no_target_group(analyse) -> None:
         ("sl", "Projekt.\nUsposabljanje je namenjeno inšpektorjem za delo.", "public-officials"),
         ("sl", "Projekt.\nProbacijske svetovalke bodo opravile usposabljanje.", "prison-staff"),
         ("en", "Project.\nA course for probation practitioners.", "prison-staff"),
+        ("de", "Projekt.\n8 Teilnehmende mit Flucht- oder Migrationsgeschichte.", "migrants"),
+        ("en", "Project.\nThird-country workers had been posted by subcontractors.", "migrants"),
+        ("pl", "Projekt.\nWśród kobiet uciekających z Ukrainy przed wojną.", "refugees"),
+        ("cs", "Projekt.\nPomáháme lidem prchajícím před válkou.", "refugees"),
     ],
 )
 def test_labels_of_groups(analyse, lang: str, text: str, group: str) -> None:
