@@ -96,7 +96,11 @@ class AcronymResolution:
                     if close is not None:
                         inner = doc[j:close]
                         last = inner[-1].text if len(inner) else ""
-                        if is_acronym(last) and (len(inner) == 1 or doc[close - 2].text == ","):
+                        if (
+                            is_acronym(last)
+                            and (len(inner) == 1 or doc[close - 2].text == ",")
+                            and close - 1 not in self._country_tokens  # "(UK)": a country
+                        ):
                             acronym_of.setdefault(last, f)
                             f.acronym = f.acronym or last
                             if len(inner) > 2:

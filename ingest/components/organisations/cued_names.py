@@ -277,6 +277,7 @@ class CuedNames:
         out: list[Candidate] = []
         out += self._role_cue_candidates(doc)
         out += self._partner_list_candidates(doc)
+        out += self._partner_block_candidates(doc)
         out += self._place_bracket_candidates(doc)
         out += self._single_word_predicates(doc)
         out += self._report_title_candidates(doc)
@@ -585,6 +586,82 @@ class CuedNames:
                 if after >= line_end or texts[after] in {".", "-", "–", "—"}:
                     break  # after a dash comes what the partner is or does
                 j = after + 1
+        return out
+
+    def _partner_block_candidates(self, doc: Doc) -> list[Candidate]:
+        """The lines under a heading of partners ("Partners:", "PARTNERS", "Partneři"):
+        each line's words up to a bracket, a comma or a spaced dash, when they read as a
+        name and nothing else ("- MTÜ Uus Algus, Tallinn, Estonia", "VOLONTÉ", "Criminal
+        Justice Alliance (Spojené království) – síť …")."""
+        out: list[Candidate] = []
+        texts, n = self._texts, len(doc)
+        inner = _LIST_NAME_WORDS.get(self.lang, frozenset()) | foreign_preps(self.lang)
+        k = 0
+        while k < n:
+            # a heading: a line of at most four words opening with a partner word
+            if not (k == 0 or "\n" in texts[k - 1]) or not folded(texts[k]).startswith(
+                PARTNER_STEMS
+            ):
+                k += 1
+                continue
+            end = k
+            while end < n and "\n" not in texts[end]:
+                end += 1
+            words = [t for t in texts[k:end] if t != ":"]
+            colon = ":" in texts[k:end]
+            if (
+                len(words) > 4
+                or any(not t.isalpha() for t in words)
+                or (colon and texts[end - 1] != ":")  # "Partner: X" is a line of its own
+            ):
+                k = end + 1
+                continue
+            j = end  # the newline token(s) after the heading
+            items = 0
+            block: list[tuple[int, int, bool]] = []  # (start, end, bulleted)
+            while j < n:
+                if "\n" not in texts[j]:
+                    break
+                if texts[j].count("\n") > 1 and items:
+                    break  # a blank line ends the block
+                j += 1
+                bulleted = j < n and texts[j] in {"-", "–", "•", "*", "·", "▪"}
+                while j < n and texts[j] in {"-", "–", "•", "*", "·", "▪"}:
+                    j += 1
+                if j + 1 < n and texts[j].isdigit() and texts[j + 1] == ".":
+                    j += 2  # "1. Horská záchranná služba …"
+                if j >= n or not is_cap(texts[j]):
+                    break
+                stop = j
+                while stop < n and "\n" not in texts[stop]:
+                    if texts[stop] in {"(", ",", ":", ";"} or (
+                        texts[stop] in {"-", "–", "—"} and doc[stop - 1].whitespace_
+                    ):
+                        break
+                    stop += 1
+                run = self._run_right(doc, j, inner)
+                if run > j and self.lang in SLAVIC:
+                    run = self._loose_item_end(doc, j, run)
+                if (
+                    run == stop
+                    and stop - j <= 8
+                    and not (stop < n and texts[stop] == ":")  # "Fördergeber: …": a label
+                    and not self._lone_head(doc, j, stop)
+                    and self._plausible(doc, j, stop, brand_only=False)
+                ):
+                    block.append((j, stop, bulleted))
+                items += 1
+                j = stop
+                while j < n and "\n" not in texts[j]:
+                    j += 1
+            # in a bulleted block a line without a bullet is a subheading ("Leitung der
+            # Entwicklungspartnerschaft" over "• Justizministerium …")
+            any_bullet = any(bulleted for _s, _e, bulleted in block)
+            for start, stop, bulleted in block:
+                if bulleted or not any_bullet:
+                    out.append(self._candidate(doc, start, stop))
+                    self._list_items.append((start, stop))
+            k = j
         return out
 
     def _lone_head(self, doc: Doc, start: int, end: int) -> bool:

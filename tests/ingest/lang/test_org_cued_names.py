@@ -137,6 +137,19 @@ FOUND = [
         None,
     ),
     ("en", "Project partners: Second Step (Sweden), Hope for Justice and KMOP.", "KMOP", None),
+    (
+        "en",
+        "Partners:\n- MTÜ Uus Päev, Tartu, Estonia\n- Second Step – mentoring\n\nSummary: …",
+        "MTÜ Uus Päev",
+        None,
+    ),
+    (
+        "en",
+        "Partners:\n- MTÜ Uus Päev, Tartu, Estonia\n- Second Step – mentoring",
+        "Second Step",
+        None,
+    ),
+    ("cs", "PARTNEŘI\n\n\nVOLNÝ KRAJ\nchceme pomáhat\n\nDalší text.", "VOLNÝ KRAJ", None),
     # third-language heads and their little words
     (
         "en",
@@ -242,6 +255,16 @@ NOT_ORGANISATIONS = [
     ("en", "Mary Clarke Smith is a charity worker in Leeds.", {"Mary Clarke Smith"}),
     ("en", "Employers such as the NHS hire nurses.", {"NHS hire"}),
     (
+        "de",
+        "Kooperationspartner: Frauenzentrum Linz\nFördergeber: Land Oberösterreich",
+        {"Fördergeber"},
+    ),
+    (
+        "de",
+        "PARTNER UND AUFGABEN\n\nLeitung der Partnerschaft\n• Stadt Linz – Steuerung",
+        {"Leitung der Partnerschaft"},
+    ),
+    (
         "sk",
         "Vďaka partnerom: Egyesület a Fiatalokért (Miskolc) a Cesta von (Ostrava).",
         {"Egyesület", "Fiatalokért"},
@@ -282,3 +305,8 @@ def test_long_top_level_domain_names_its_body(analyse) -> None:
     assert any(m.domain == "modrybod.example" for m in result.organisations.values()), sorted(
         (m.label, m.domain) for m in result.organisations.values()
     )
+
+
+def test_country_in_brackets_is_no_acronym(analyse) -> None:
+    result = analyse("en", "Partners:\n- Hope for Justice (UK)\n- Second Step (Sweden)")
+    assert "UK" not in result.org("Hope for Justice").surface_forms
