@@ -4,6 +4,7 @@ authority file, classifier nouns, partner-list lines and acronym definitions."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
@@ -60,6 +61,26 @@ MUNICIPALITY_PLURAL = {
     "pl": ("miast", "miastom", "miastach", "miastami", "gmin", "gminom", "gminach", "gminami"),
     "sl": ("obcin", "obcinam", "obcinah", "obcinami"),
 }
+#: little words inside a brand before a country ("Save the Children Italia")
+BRAND_LITTLE_WORDS = {"the", "of", "de", "des", "du", "di", "del", "for", "la", "le"}
+
+
+@cache
+def _nominative_country_forms(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Folded country names that can close a chapter's name: names, not adjectives."""
+    from ingest.components.countries import country_forms
+
+    out: dict[str, frozenset[str]] = {}
+    for code in codes:
+        names = {
+            folded(form)
+            for form in country_forms()[code]
+            if form[:1].isupper() and not form.isupper() and not form.endswith(("ian", "ish"))
+        }
+        out[code] = frozenset(names)
+    return out
+
+
 #: lower-case adjectives of a town's title ("statutární město", "hlavné mesto", "mestna občina")
 TOWN_ADJECTIVES = ("statutarn", "hlavn", "mestn")
 #: instrumental singular endings: "z"/"ze" before them means "with" (a partner)
@@ -165,6 +186,63 @@ class CandidateSources:
         if before in {"z", "ze", "zo"} and not word.endswith(INSTRUMENTAL_ENDINGS):
             return False  # "z města Kolína" (from), not "z miastem" / "z Mestno občino" (with)
         return True
+
+    def brand_country_candidates(self, doc: Doc) -> list[Candidate]:
+        """A body's national chapter: capitalised brand words right before a country's name
+        in the nominative ("Transparency International Slovensko", "La Strada Česká
+        republika", "Depaul Slovensko", "Save the Children Italia")."""
+        from ingest.components.countries import COUNTRY_SPANS, country_forms
+
+        forms = _nominative_country_forms(tuple(sorted(country_forms())))
+        texts = self._texts
+        out: list[Candidate] = []
+        city_map = cities()
+        for span in doc.spans.get(COUNTRY_SPANS, []):
+            cs, ce = span.start, span.end
+            if folded(span.text) not in forms.get(span.label_, ()) or not is_cap(texts[cs]):
+                continue
+            if texts[cs].isupper() or (
+                ce < len(doc)
+                and (is_cap(texts[ce]) or doc[ce].like_num or texts[ce] in DASHES)
+                and (is_cap(texts[ce]) or doc[ce].like_num or not doc[ce - 1].whitespace_)
+            ):
+                # "SR", "Slovensko Tour", "Program Slovensko 2021", "Polsko-Niemieckich"
+                continue
+            line_start = self._line_start(doc, cs)
+            k = cs
+            while k - 1 >= line_start and cs - k < 4:
+                word = texts[k - 1]
+                if (
+                    word.lower() in BRAND_LITTLE_WORDS
+                    and k - 2 >= line_start
+                    and is_cap(texts[k - 2])
+                    and k < cs
+                ):
+                    k -= 1  # "Save the | Children"
+                    continue
+                if not (is_cap(word) and word.replace("-", "").isalpha()):
+                    break
+                if (
+                    folded(word) in NOT_NAME_START
+                    or folded(word).endswith(PROJECT_WORDS)
+                    or folded(word) in city_map
+                    or k - 1 in self._country_tokens
+                    or self.head_at(doc, k - 1) is not None
+                ):
+                    break
+                k -= 1
+            while k < cs and texts[k] in BRAND_LITTLE_WORDS:
+                k += 1
+            if k == cs:
+                continue
+            if self._opens_clause(doc, k) and cs - k == 1:
+                continue  # "Beautiful Slovakia": a capital only because it opens a sentence
+            before = texts[k - 1].lower() if k > line_start else ""
+            from_words = {"from", "aus", "iz"} | ({"z", "ze"} if self.lang == "cs" else set())
+            if before in LOCATION_PREPS or before in from_words:
+                continue  # "in Graz Austria"
+            out.append(Candidate(k, ce, "classifier", legal_type="ngo"))
+        return out
 
     def _state_as_place(self, doc: Doc, start: int, hw: HeadWord) -> bool:
         """German: a state after "im"/"in" is where something happens, not an actor."""

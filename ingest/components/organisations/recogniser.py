@@ -154,6 +154,7 @@ class OrganisationRecogniser(
             + self.acronym_definition_candidates(doc)
             + self.classifier_candidates(doc)
             + self.cued_candidates(doc)
+            + self.brand_country_candidates(doc)
         )
         shared = self.shared_head_candidates(doc)
         if shared:  # one organisation per name: no candidate spans the enumeration

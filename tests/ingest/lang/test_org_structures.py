@@ -254,3 +254,51 @@ def test_a_different_head_after_and_in_a_complement_is_another_body(analyse) -> 
         "cs", "Pořádá Ministerstvo pro místní rozvoj a Olomoucký kraj ve spolupráci s obcemi."
     )
     assert "Olomoucký kraj" in found.organisations, sorted(found.organisations)
+
+
+CHAPTERS = [
+    # lang, text, a national chapter's name
+    (
+        "cs",
+        "11:00 Identifikace obětí a krizová pomoc – zkušenosti La Strada Česká republika",
+        "La Strada Česká republika",
+    ),
+    (
+        "sk",
+        "Pre ľudí bez domova s nocľahárňou Depaul Slovensko sme zaviedli spoločné postupy.",
+        "Depaul Slovensko",
+    ),
+    (
+        "en",
+        "Speakers:\n      Transparency International Bosnia and Herzegovina\n      Others\n",
+        "Transparency International Bosnia and Herzegovina",
+    ),
+    (
+        "pl",
+        "Współpracujemy z Caritas Polska oraz z Amnesty International Polska.",
+        "Amnesty International Polska",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "label"), CHAPTERS)
+def test_a_brand_and_a_country_name_a_chapter(analyse, lang: str, text: str, label: str) -> None:
+    assert label in analyse(lang, text).organisations
+
+
+NOT_CHAPTERS = [
+    # lang, text, a country that must not close a name
+    ("sk", "Projekt je financovaný v rámci Programu Slovensko 2021 – 2027.", "Slovensko"),
+    ("pl", "Prowadzi projekt Wspólnych Polsko-Niemieckich Placówek.", "Polsko"),
+    ("en", "Slovakia\nBeautiful Slovakia\n", "Slovakia"),
+    ("en", "We travelled to Graz Austria and Ljubljana Slovenia in May.", "Austria"),
+    ("cs", "Hosté přijeli z Bratislavy Slovensko a z Prahy.", "Slovensko"),
+    ("sk", "Projekt je financovaný z programu Interreg Slovensko – Česko.", "Slovensko"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), NOT_CHAPTERS)
+def test_a_country_after_capitals_is_not_always_a_chapter(
+    analyse, lang: str, text: str, word: str
+) -> None:
+    assert not any(word in s for s in analyse(lang, text).surfaces())
