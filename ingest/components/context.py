@@ -456,6 +456,26 @@ WEAK_ACTIVITY_WORDS: dict[str, frozenset[str] | None] = {
 }
 
 
+#: a sentence that makes a generic word the project's own activity (folded text): a model
+#: it develops ("developed and piloted a model", "vyvinuli model", "opracowano model"), a
+#: law it proposes changes to ("predlogi sindikatov za prenos direktive v zakonodajo")
+STRONG_CONTEXT = {
+    "strategy-development": re.compile(
+        r"\b(develop\w*|vyvin\w*|vyvij\w*|vytvor\w*|vypracova\w*|opracow\w*|wypracow\w*|"
+        r"stworz\w*|entwickel\w*|entwickelt\w*|erarbeit\w*|razvi\w*|izdela\w*|design\w*)\b"
+    ),
+    "advocacy": re.compile(
+        r"\b(predlog\w*|navrh\w*|propozycj\w*|postul\w*|vorschlag\w*|vorschlag|forder\w*|"
+        r"proposal\w*|propos\w*|recommend\w*|priporoc\w*|doporuc\w*|odporuc\w*|"
+        r"rekomend\w*|empfehl\w*|amend\w*)\b"
+    ),
+}
+
+
+#: how many characters before the word the verb may stand (``None``: the sentence)
+STRONG_REACH = {"strategy-development": 32}
+
+
 def _workplace(tok: Tokens, span: Span, group_ends: set[int]) -> bool:
     """Where a target group works, not an actor of the project: a generic institution
     word right after the group, in the genitive: "pracowników ośrodków pomocy
@@ -653,9 +673,24 @@ class ConceptContext:
             weak = all(len(s) == 1 and (words is None or s[0].norm_ in words) for s in mentions)
             if not weak or any(s.start_char < title_end for s in mentions):
                 continue
+            if any(self.strong_context(doc, s, notation) for s in mentions):
+                continue  # "developed and piloted a model", "predlogi ... v zakonodajo"
             if len({sentence_index(doc, s.start_char) for s in mentions}) < 2:
                 out.add(f"activity-type/{notation}")
         return out
+
+    @staticmethod
+    def strong_context(doc: Doc, span: Span, notation: str) -> bool:
+        """A development verb just before a model word, a proposal word in the sentence of
+        a law word (:data:`STRONG_CONTEXT`)."""
+        strong = STRONG_CONTEXT.get(notation)
+        if strong is None:
+            return False
+        reach = STRONG_REACH.get(notation)
+        if reach is None:
+            return bool(strong.search(folded_sentence(doc, span.start_char)))
+        before = doc_text(doc)[max(span.start_char - reach, 0) : span.start_char]
+        return bool(strong.search(fold(before)))
 
     def keeps(self, doc: Doc, tok: Tokens, span: Span, label: str, group_ends: set[int]) -> bool:
         """Mention-level rules: places, workplaces, social media, the EU disclaimer, an

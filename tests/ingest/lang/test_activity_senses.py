@@ -336,3 +336,35 @@ def test_grant_sources_and_reporting(
 )
 def test_sharing_experience_as_a_verb(analyse, lang: str, text: str) -> None:
     assert "exchange-of-good-practice" in analyse(lang, text).activity_types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation", "expected"),
+    [
+        # a model the project develops, a law it proposes changes to
+        (
+            "en",
+            "Project.\nThe partnership developed and piloted a model of peer teaching.",
+            "strategy-development",
+            True,
+        ),
+        (
+            "sl",
+            "Projekt.\nPredstavili bomo predloge sindikatov za prenos direktive v zakonodajo.",
+            "advocacy",
+            True,
+        ),
+        # a pilot far from the verb, in a list of tasks, stays weak
+        (
+            "pl",
+            "Projekt.\nZadania: opracowanie narzędzia szkoleniowego online dla pedagogów, "
+            "pilotaż w trzech krajach.",
+            "strategy-development",
+            False,
+        ),
+    ],
+)
+def test_strong_context_of_generic_words(
+    analyse, lang: str, text: str, notation: str, expected: bool
+) -> None:
+    assert (notation in analyse(lang, text).activity_types) is expected
