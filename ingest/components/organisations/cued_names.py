@@ -278,6 +278,7 @@ class CuedNames:
         out += self._role_cue_candidates(doc)
         out += self._partner_list_candidates(doc)
         out += self._partner_block_candidates(doc)
+        out += self._country_line_candidates(doc)
         out += self._place_bracket_candidates(doc)
         out += self._single_word_predicates(doc)
         out += self._report_title_candidates(doc)
@@ -663,6 +664,56 @@ class CuedNames:
                     self._list_items.append((start, stop))
             k = j
         return out
+
+    def _country_line_candidates(self, doc: Doc) -> list[Candidate]:
+        """Lines "Name – Country" when the text has two or more of them (a list of
+        partners): the name may have words in lower case ("Garstyčios grūdas –
+        Lithuania"), which the capitalised partner-line rule leaves out."""
+        texts, n = self._texts, len(doc)
+        found: list[tuple[int, int]] = []
+        lines = 0
+        k = 0
+        while k < n:
+            if k and "\n" not in texts[k - 1]:
+                k += 1
+                continue
+            end = k
+            while end < n and "\n" not in texts[end]:
+                end += 1
+            dash = next(
+                (
+                    x
+                    for x in range(k + 1, min(end, k + 7))
+                    if texts[x] in {"-", "–", "—"} and doc[x - 1].whitespace_
+                ),
+                None,
+            )
+            if dash is not None and dash + 1 < end and dash + 1 in self._country_tokens:
+                after = dash + 1
+                while after < end and after in self._country_tokens:
+                    after += 1
+                if after == end or texts[after] == "(":
+                    lines += 1
+                    if self._line_name(doc, k, dash):
+                        found.append((k, dash))
+            k = end + 1
+        if lines < 2:
+            return []
+        return [self._candidate(doc, s, e) for s, e in found]
+
+    def _line_name(self, doc: Doc, start: int, end: int) -> bool:
+        """Words that may be a name on their own line: a capital first, letters only, no
+        verb and no word that ends a name ("je", "und")."""
+        texts = self._texts
+        if not is_cap(texts[start]) or end - start > 5:
+            return False
+        for k in range(start, end):
+            text = texts[k]
+            if not text.replace("-", "").isalpha() or self._is_verb(doc[k]):
+                return False
+            if text.islower() and (text in COMPLEMENT_STOP or text in self.connectors):
+                return False
+        return self._plausible(doc, start, end, brand_only=False)
 
     def _lone_head(self, doc: Doc, start: int, end: int) -> bool:
         """The words are one head noun and nothing else ("Egyesület", "Ministerstvo")."""

@@ -150,6 +150,13 @@ FOUND = [
         None,
     ),
     ("cs", "PARTNEŘI\n\n\nVOLNÝ KRAJ\nchceme pomáhat\n\nDalší text.", "VOLNÝ KRAJ", None),
+    (
+        "en",
+        "PARTNERS AND ROLES\n\nRubikon Works – Czech Republic\nHosts the meeting.\n\n"
+        "Šviesos namai – Lithuania\nTests the tools.",
+        "Šviesos namai",
+        None,
+    ),
     # third-language heads and their little words
     (
         "en",
@@ -254,6 +261,7 @@ NOT_ORGANISATIONS = [
     ("cs", "Jana Nováková\n2 h · 🌍\n\nDnes jsem byla na konferenci.", {"Jana Nováková"}),
     ("en", "Mary Clarke Smith is a charity worker in Leeds.", {"Mary Clarke Smith"}),
     ("en", "Employers such as the NHS hire nurses.", {"NHS hire"}),
+    ("en", "Programme\nStudy visit – Norway\nWe met the police.", {"Study visit"}),
     (
         "de",
         "Kooperationspartner: Frauenzentrum Linz\nFördergeber: Land Oberösterreich",
