@@ -368,3 +368,18 @@ def test_strong_context_of_generic_words(
     analyse, lang: str, text: str, notation: str, expected: bool
 ) -> None:
     assert (notation in analyse(lang, text).activity_types) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Project.\nMidnight football and a pop-up boxing session."),
+        ("de", "Projekt.\nDen Abschluss bildete ein Bürgerfest auf der Brücke."),
+        ("pl", "Projekt.\nW sobotę odbył się festyn rodzinny."),
+        ("cs", "Projekt.\nV září proběhne sousedská slavnost."),
+        ("sk", "Projekt.\nZorganizovali sme futbalový turnaj."),
+        ("sl", "Projekt.\nOrganizirali smo sosedski praznik."),
+    ],
+)
+def test_community_and_sports_events(analyse, lang: str, text: str) -> None:
+    assert "cultural-event" in analyse(lang, text).activity_types
