@@ -61,6 +61,18 @@ MUNICIPALITY_PLURAL = {
     "pl": ("miast", "miastom", "miastach", "miastami", "gmin", "gminom", "gminach", "gminami"),
     "sl": ("obcin", "obcinam", "obcinah", "obcinami"),
 }
+#: a body's branch named after a dash ("– Izpostava Koper", "– Krajská pobočka v Plzni")
+BRANCH_WORDS = {
+    "izpostava",
+    "pobocka",
+    "pracoviste",
+    "pracovisko",
+    "expozitura",
+    "filia",
+    "aussenstelle",
+    "zweigstelle",
+    "branch",
+}
 #: little words inside a brand before a country ("Save the Children Italia")
 BRAND_LITTLE_WORDS = {"the", "of", "de", "des", "du", "di", "del", "for", "la", "le"}
 
@@ -242,6 +254,42 @@ class CandidateSources:
             if before in LOCATION_PREPS or before in from_words:
                 continue  # "in Graz Austria"
             out.append(Candidate(k, ce, "classifier", legal_type="ngo"))
+        return out
+
+    def join_branches(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """A branch named after a spaced dash is a name of the body itself ("Úřad práce ČR –
+        Krajská pobočka v Plzni", "Uprava … za zaščito in reševanje – Izpostava Koper"): the
+        whole is kept as a surface of the body (``self.branch_ends``), no second body."""
+        self.branch_ends: dict[tuple[int, int], int] = {}
+        out: list[Candidate] = []
+        skip_until = -1
+        texts = self._texts
+        n = len(doc)
+        for c in chosen:
+            if c.start < skip_until:
+                continue
+            e = c.end
+            j = e + 1
+            if (
+                j < n
+                and texts[e] in DASHES
+                and doc[e - 1].whitespace_
+                and doc[e].whitespace_
+                and is_cap(texts[j])
+            ):
+                if folded(texts[j]) not in BRANCH_WORDS and j + 1 < n:
+                    j += 1  # "Krajská | pobočka"
+                if folded(texts[j]) in BRANCH_WORDS:
+                    j += 1
+                    while j < n and is_cap(texts[j]) and texts[j].isalpha():
+                        j += 1  # "Izpostava Koper"
+                    if j + 1 < n and texts[j] in LOCATION_PREPS and is_cap(texts[j + 1]):
+                        j += 2  # "… pobočka v Plzni"
+                    out.append(c)
+                    self.branch_ends[(c.start, c.end)] = j
+                    skip_until = j
+                    continue
+            out.append(c)
         return out
 
     def _state_as_place(self, doc: Doc, start: int, hw: HeadWord) -> bool:

@@ -145,6 +145,9 @@ class MentionMerging:
                 if auth.actor_type:
                     target.actor_type = auth.actor_type
             target.mentions.append((c.start, c.end))
+            branch_end = getattr(self, "branch_ends", {}).get((c.start, c.end))
+            if branch_end is not None:  # "Úřad práce ČR – Krajská pobočka v Plzni"
+                target.extra_surfaces.append((c.start, branch_end))
             if target.country is None:
                 target.country = self._country_of(doc, c.start, c.end, auth)
         return found

@@ -169,6 +169,7 @@ class OrganisationRecogniser(
         candidates = self.split_at_list_items(doc, candidates)
         chosen = self.select(doc, candidates, concept_spans)
         chosen = self.join_dashed(doc, chosen)
+        chosen = self.join_branches(doc, chosen)
         found = self.merge(doc, chosen)
         self.resolve_acronyms(doc, found, home)
         self.retype_by_acronyms(doc, found)

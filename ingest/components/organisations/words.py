@@ -588,6 +588,7 @@ COUNTRY_DESIGNATORS = {
     "slovenske republiky",
     "slovenskej republiky",
     "republiky slovenije",
+    "republike slovenije",
     "rzeczypospolitej polskiej",
     "czech republic",
     "slovak republic",

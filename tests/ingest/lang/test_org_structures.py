@@ -302,3 +302,28 @@ def test_a_country_after_capitals_is_not_always_a_chapter(
     analyse, lang: str, text: str, word: str
 ) -> None:
     assert not any(word in s for s in analyse(lang, text).surfaces())
+
+
+BRANCHES = [
+    # lang, text, the body's name with its branch after a dash
+    (
+        "sl",
+        "Projektni partnerji: Uprava Republike Slovenije za zaščito in reševanje – Izpostava "
+        "Koper; Javna vatrogasna postrojba Umag",
+        "Uprava Republike Slovenije za zaščito in reševanje – Izpostava Koper",
+    ),
+    (
+        "de",
+        "Beraten werden sie auch durch das Úřad práce ČR – Krajská pobočka v Plzni sowie "
+        "die Kammer.",
+        "Úřad práce ČR – Krajská pobočka v Plzni",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), BRANCHES)
+def test_a_branch_after_a_dash_names_the_body(analyse, lang: str, text: str, surface: str) -> None:
+    found = analyse(lang, text)
+    orgs = [m for m in found.organisations.values() if surface in m.surface_forms]
+    assert len(orgs) == 1, sorted(found.surfaces())
+    assert not any(s.startswith("Krajská") for s in found.surfaces())
