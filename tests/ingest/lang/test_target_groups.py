@@ -238,6 +238,8 @@ def test_a_single_family_word_in_passing_is_no_target_group(analyse) -> None:
         ("en", "Project.\nThird-country workers had been posted by subcontractors.", "migrants"),
         ("pl", "Projekt.\nWśród kobiet uciekających z Ukrainy przed wojną.", "refugees"),
         ("cs", "Projekt.\nPomáháme lidem prchajícím před válkou.", "refugees"),
+        ("pl", "Projekt.\nSzkolenie dla przedstawicieli związków zawodowych.", "workers"),
+        ("de", "Projekt.\nDie Tagung richtet sich an Gewerkschafter.", "workers"),
     ],
 )
 def test_labels_of_groups(analyse, lang: str, text: str, group: str) -> None:
