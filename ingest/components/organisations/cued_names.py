@@ -193,6 +193,24 @@ PRONOUNS = frozenset(
     )
 )
 _MAX_RUN = 6
+#: titles before a person's name
+PERSON_TITLES_BEFORE = frozenset(
+    "dr mgr ing prof doc bc judr phdr mudr mr mrs ms frau herr pan pani gospa gospod".split()
+)
+#: given names (folded) beside the recogniser's own list, which leaves out names that are
+#: other words' forms ("jana", "petra", "martin"): here only a run of two or three
+#: capitalised words after a cue is checked, with case endings ("Janou", "Anną")
+MORE_GIVEN_NAMES = frozenset(
+    (
+        "maria marie anna ana jan jana petra martin martina ivana ivan tom tim ben sam dan "
+        "daniel robert mark lisa nina sara elena ivo luka tina mira vesna maja irena ana "
+        "stefan stefanie sandra alexander alexandra nicole jennifer michelle patrick kevin"
+    ).split()
+)
+#: surname endings in any case ("Nováková", "Novákovou", "Kowalską", "Horvatić")
+SURNAME_ENDINGS_ANY_CASE = tuple(
+    folded(e) for e in "ová ové ovou ská ské skou ski ska ską skiego cki cka ić ič".split()
+)
 #: little words inside a listed English or German name ("Hope for Justice", "Verein für
 #: Bewährungshilfe")
 _LIST_NAME_WORDS = {
@@ -340,8 +358,8 @@ class CuedNames:
         first = folded(texts[start])
         if first in NOT_NAME_START or first in PRONOUNS:
             return False
-        if end - start in {2, 3} and first in GIVEN_NAMES:
-            return False  # "led by Sarah Collins": a person
+        if self._person_like(start, end):
+            return False  # "led by Sarah Collins", "ve spolupráci s Janou Novákovou"
         city_map = cities()
         if all(
             k in self._country_tokens or folded(texts[k]) in city_map or self._norms[k] in city_map
@@ -353,6 +371,29 @@ class CuedNames:
         if brand_only and end - start == 1:
             return self._brand_word(texts[start])
         return True
+
+    def _person_like(self, start: int, end: int) -> bool:
+        """Two or three capitalised words of a person: a title first ("Dr Ivana Horvat"), a
+        given name in any case first ("Janou", "Anną", "Maria"), or a surname ending last
+        ("… Novákovou", "… Kowalską"); not with a word in capitals ("Anna Lindh EU")."""
+        texts = self._texts
+        words = texts[start:end]
+        if not 2 <= len(words) <= 4 or any(w.isupper() for w in words):
+            return False
+        if not all(w[:1].isupper() and w[1:].islower() for w in words if w.isalpha()):
+            return False
+        first = folded(words[0]).rstrip(".")
+        if first in PERSON_TITLES_BEFORE:
+            return True
+        if len(words) == 4:
+            return False
+        if folded(words[-1]).endswith(SURNAME_ENDINGS_ANY_CASE):
+            return True
+        return any(
+            first.startswith(name) and len(first) - len(name) <= 3
+            for name in (*GIVEN_NAMES, *MORE_GIVEN_NAMES)
+            if len(name) >= 3 and first[:2] == name[:2]
+        )
 
     def _candidate(self, doc: Doc, start: int, end: int, kind: str | None = None) -> Candidate:
         headless = all(self.head_at(doc, k) is None for k in range(start, end))

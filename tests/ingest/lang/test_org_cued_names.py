@@ -261,6 +261,19 @@ NOT_ORGANISATIONS = [
     ("cs", "Jana Nováková\n2 h · 🌍\n\nDnes jsem byla na konferenci.", {"Jana Nováková"}),
     ("en", "Mary Clarke Smith is a charity worker in Leeds.", {"Mary Clarke Smith"}),
     ("en", "Employers such as the NHS hire nurses.", {"NHS hire"}),
+    ("en", "The project was coordinated by Maria Novak.", {"Maria Novak"}),
+    ("en", "The seminar was facilitated by Dr Ivana Horvat.", {"Dr Ivana Horvat", "Ivana Horvat"}),
+    ("cs", "Kurz vedeme ve spolupráci s Janou Novákovou.", {"Janou Novákovou", "Jana Nováková"}),
+    (
+        "pl",
+        "Szkolenie prowadzimy we współpracy z Anną Kowalską.",
+        {"Anną Kowalską", "Anna Kowalska"},
+    ),
+    (
+        "de",
+        "In Zusammenarbeit mit Maria Huber und Stefan Gruber.",
+        {"Maria Huber", "Stefan Gruber"},
+    ),
     ("en", "Programme\nStudy visit – Norway\nWe met the police.", {"Study visit"}),
     (
         "de",
