@@ -75,6 +75,24 @@ RECRUITMENT = re.compile(
 STAFF_GROUPS = frozenset(
     {"professionals", "workers", "ngo-staff", "public-officials", "law-enforcement-officers"}
 )
+#: topic groups named by their situation rather than as people ("riziko sociálneho
+#: vylúčenia", a risk the text names): only a mention with a person word counts
+#: ("zvlášť zranitelné osoby", "people at risk of poverty")
+PEOPLE_NEEDED = frozenset({"vulnerable-persons"})
+PERSON_WORDS = ("osob", "oseb", "clovek", "lid", "ludi", "person", "people", "mensch", "ljud",
+                "skupin", "group", "grupp", "grup", "rodin", "famil", "dziec", "deti", "child",
+                "kind", "otro", "mlad", "youth", "jugend")  # fmt: skip
+
+
+def topic_mention(span: Span, notation: str) -> bool:
+    """A mention of several words that names a topic group (:data:`TOPIC_GROUPS`)."""
+    if len(span) < 2:
+        return False
+    if notation not in PEOPLE_NEEDED:
+        return True
+    return any(token.norm_.startswith(PERSON_WORDS) for token in span)
+
+
 #: sentences naming a group (no implementer cue) that make it a topic of the text on their own
 REPEATED_MENTIONS = 3
 
@@ -655,7 +673,7 @@ class ConceptContext:
                 continue
             if any(for_word or self.beneficiary(doc, s, title_end) for s, for_word in usable):
                 continue
-            if notation in TOPIC_GROUPS and any(len(s) > 1 for s, _ in usable):
+            if notation in TOPIC_GROUPS and any(topic_mention(s, notation) for s, _ in usable):
                 continue
             dropped.add(label)
         return dropped

@@ -340,3 +340,19 @@ def test_judges_and_prison_staff_need_a_cue(
     analyse, lang: str, text: str, group: str, expected: bool
 ) -> None:
     assert (group in analyse(lang, text).target_groups) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # vulnerable people named as people count; a risk the text names does not
+        ("cs", "Projekt.\nTéma workshopu: děti, mladiství a zvlášť zranitelné osoby.", True),
+        (
+            "sk",
+            "Projekt.\nCieľom je u osôb vo výkone trestu znížiť riziko sociálneho vylúčenia.",
+            False,
+        ),
+    ],
+)
+def test_vulnerable_persons_named_as_people(analyse, lang: str, text: str, expected: bool) -> None:
+    assert ("vulnerable-persons" in analyse(lang, text).target_groups) is expected
