@@ -383,3 +383,22 @@ def test_strong_context_of_generic_words(
 )
 def test_community_and_sports_events(analyse, lang: str, text: str) -> None:
     assert "cultural-event" in analyse(lang, text).activity_types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a detention or refugee camp is no event; a children's summer camp is
+        ("sk", "Projekt.\nNaši právnici navštevujú Záchytný tábor Sečovce.", False),
+        ("sk", "Projekt.\nV lete organizujeme detský tábor.", True),
+        ("sl", "Projekt.\nVodi poletne tabore za otroke.", True),
+    ],
+)
+def test_camps(analyse, lang: str, text: str, expected: bool) -> None:
+    assert ("cultural-event" in analyse(lang, text).activity_types) is expected
+
+
+def test_a_camp_label_leaves_its_group(analyse) -> None:
+    assert (
+        "children-youth" in analyse("sl", "Projekt.\nVodi poletne tabore za otroke.").target_groups
+    )
