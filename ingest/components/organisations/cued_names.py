@@ -42,6 +42,7 @@ from ingest.components.organisations.words import (
     OPEN_QUOTES,
     PROJECT_WORDS,
     SLAVIC,
+    TIME_WORDS,
     is_acronym,
     is_cap,
 )
@@ -193,6 +194,11 @@ PRONOUNS = frozenset(
     )
 )
 _MAX_RUN = 6
+#: places where events are held ("hosted by Ljubljana Castle")
+VENUE_WORDS = frozenset(
+    "castle hall hotel palace square street park arena stadium hrad zamek schloss "
+    "hotelu namesti".split()
+)
 #: titles before a person's name
 PERSON_TITLES_BEFORE = frozenset(
     "dr mgr ing prof doc bc judr phdr mudr mr mrs ms frau herr pan pani gospa gospod".split()
@@ -368,6 +374,16 @@ class CuedNames:
             return False
         if any(folded(texts[k]).endswith(PROJECT_WORDS) for k in range(start, end)):
             return False
+        if any(
+            folded(texts[k]) in TIME_WORDS or folded(texts[k]) in VENUE_WORDS
+            for k in range(start, end)
+        ):
+            return False  # "Monday Mornings", "Ljubljana Castle": a time, a place
+        k = end
+        while k < len(texts) and k - end < 3 and (texts[k] in {"-", "–"} or is_cap(texts[k])):
+            k += 1  # "the SAFE | -HARBOUR project"
+        if k < len(texts) and folded(texts[k]) in PROJECT_WORDS:
+            return False  # a project's name
         if brand_only and end - start == 1:
             return self._brand_word(texts[start])
         return True

@@ -262,6 +262,9 @@ NOT_ORGANISATIONS = [
     ("en", "Mary Clarke Smith is a charity worker in Leeds.", {"Mary Clarke Smith"}),
     ("en", "Employers such as the NHS hire nurses.", {"NHS hire"}),
     ("en", "The project was coordinated by Maria Novak.", {"Maria Novak"}),
+    ("en", "The event was organised by the SAFE-HARBOUR project.", {"SAFE", "SAFE-HARBOUR"}),
+    ("en", "The conference was hosted by Ljubljana Castle.", {"Ljubljana Castle"}),
+    ("en", "It was delivered in partnership with Monday Mornings.", {"Monday Mornings"}),
     ("en", "The seminar was facilitated by Dr Ivana Horvat.", {"Dr Ivana Horvat", "Ivana Horvat"}),
     ("cs", "Kurz vedeme ve spolupráci s Janou Novákovou.", {"Janou Novákovou", "Jana Nováková"}),
     (
