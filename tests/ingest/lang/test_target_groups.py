@@ -356,3 +356,16 @@ def test_judges_and_prison_staff_need_a_cue(
 )
 def test_vulnerable_persons_named_as_people(analyse, lang: str, text: str, expected: bool) -> None:
     assert ("vulnerable-persons" in analyse(lang, text).target_groups) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "groups"),
+    [
+        # an adjective label leaves the noun to its own group
+        ("de", "Projekt.\nWege geflüchteter Frauen in den Arbeitsmarkt.", {"refugees", "women"}),
+        ("de", "Projekt.\nFür zugewanderte Familien und Kinder.", {"migrants", "children-youth"}),
+        ("en", "Project.\nSupport for migrant women.", {"migrants", "women"}),
+    ],
+)
+def test_adjective_labels_leave_the_noun(analyse, lang: str, text: str, groups: set[str]) -> None:
+    assert groups <= analyse(lang, text).target_groups
