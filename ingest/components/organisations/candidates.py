@@ -566,6 +566,28 @@ class CandidateSources:
             if auth.country and auth.country not in home:
                 continue
             out.append(Candidate(start, end, "authority-acronym", authority=auth, priority=1))
+        out.extend(self._inflected_one_word_authorities(doc, home))
+        return out
+
+    def _inflected_one_word_authorities(self, doc: Doc, home: set[str]) -> list[Candidate]:
+        """A one-word national body capitalised inside a sentence, in any case ("sodelovanje
+        s Policijo", "zdolności Policji i Straży"): the home country's body of that name."""
+        out: list[Candidate] = []
+        texts, norms = self._texts, self._norms
+        for i, text in enumerate(texts):
+            if not is_cap(text) or text.isupper() or not text.isalpha():
+                continue
+            auth = self.label_authority.get(norms[i])
+            if auth is None or not auth.country or auth.country not in home:
+                continue
+            if self._opens_clause(doc, i) or folded(text) == norms[i]:
+                continue  # the nominative is matched as written; a capital by position
+            hw = self.head_at(doc, i)
+            if hw is None or hw.cls not in {"H", "HM"}:
+                continue
+            if i > 0 and texts[i - 1].islower() and self.head_at(doc, i - 1) is not None:
+                continue  # "komisariatów Policji": the units of a kind, not the body
+            out.append(Candidate(i, i + 1, "authority", authority=auth, priority=2))
         return out
 
     def classifier_candidates(self, doc: Doc) -> list[Candidate]:

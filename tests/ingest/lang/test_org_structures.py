@@ -327,3 +327,20 @@ def test_a_branch_after_a_dash_names_the_body(analyse, lang: str, text: str, sur
     orgs = [m for m in found.organisations.values() if surface in m.surface_forms]
     assert len(orgs) == 1, sorted(found.surfaces())
     assert not any(s.startswith("Krajská") for s in found.surfaces())
+
+
+NATIONAL_BODIES_INFLECTED = [
+    # lang, text, the home country's one-word body
+    ("sl", "Delo obsega sodelovanje s Policijo, centri za socialno delo in drugimi.", "Policija"),
+    ("pl", "Zwiększenie zdolności Policji i Straży Granicznej w regionie.", "Policja"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "label"), NATIONAL_BODIES_INFLECTED)
+def test_a_one_word_national_body_in_any_case(analyse, lang: str, text: str, label: str) -> None:
+    assert analyse(lang, text).org(label).actor_type == "police"
+
+
+def test_the_body_of_a_kind_of_unit_is_not_named(analyse) -> None:
+    found = analyse("pl", "Projekt buduje relacje komisariatów Policji z grupami wykluczonymi.")
+    assert "Policja" not in found.organisations
