@@ -465,7 +465,7 @@ WEAK_ACTIVITY_WORDS: dict[str, frozenset[str] | None] = {
         }
     ),
     "exchange-of-good-practice": frozenset(
-        {"share", "sharing", "shared", "exchange", "exchanged", "transfer"}
+        {"share", "sharing", "shared", "exchange", "exchanged", "transfer", "prenos"}
     ),
     "advocacy": frozenset({"legislativa", "legislacja", "zakonodaja", "gesetzgebung"}),
     "study-visit": VISIT_NOUNS,

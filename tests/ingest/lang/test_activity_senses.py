@@ -402,3 +402,40 @@ def test_a_camp_label_leaves_its_group(analyse) -> None:
     assert (
         "children-youth" in analyse("sl", "Projekt.\nVodi poletne tabore za otroke.").target_groups
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation", "expected"),
+    [
+        # family group conferences are a service for the family, not a conference
+        (
+            "sk",
+            "Projekt.\nRodiny sa budú zapájať do tzv. rodinných konferencií.",
+            "conference",
+            False,
+        ),
+        (
+            "sk",
+            "Projekt.\nRodiny sa budú zapájať do tzv. rodinných konferencií.",
+            "direct-support",
+            True,
+        ),
+        # a poster is a campaign, not a publication; Slovene "prenos" (transposition) once
+        (
+            "de",
+            "Projekt.\nErgänzend läuft eine Plakat- und Social-Media-Kampagne.",
+            "publication",
+            False,
+        ),
+        (
+            "sl",
+            "Projekt.\nPredstavili bomo predloge za prenos direktive v zakonodajo.",
+            "exchange-of-good-practice",
+            False,
+        ),
+    ],
+)
+def test_family_conferences_posters_and_transposition(
+    analyse, lang: str, text: str, notation: str, expected: bool
+) -> None:
+    assert (notation in analyse(lang, text).activity_types) is expected
