@@ -194,6 +194,31 @@ PRONOUNS = frozenset(
     )
 )
 _MAX_RUN = 6
+#: "employer" nouns: the name right after one is the employer's
+EMPLOYER_NOUNS = frozenset(
+    folded(w)
+    for w in "employer zaměstnavatel zamestnávateľ pracodawca pracodawcę delodajalec "
+    "delodajalca Arbeitgeber Arbeitgeberin".split()
+)
+#: kinds named after a comma that describe the name before it ("Timpson, a UK company,")
+APPOSITIVE_KINDS = {
+    **CLASSIFIER_NOUNS,
+    **APPOSITIVE_NOUNS,
+    "enterprise": "social-enterprise",
+    "cooperative": "social-enterprise",
+    "employer": "employer",
+    "retailer": "employer",
+    "provider": "ngo",
+}
+#: sentence adverbs that stand before a comma but name nothing ("However, a charity …")
+SENTENCE_ADVERBS = frozenset(
+    (
+        "however moreover today yesterday meanwhile finally first firstly second secondly "
+        "also therefore instead nevertheless additionally furthermore recently currently now "
+        "then later so yet still thus hence indeed overall together here there besides "
+        "similarly likewise consequently again once"
+    ).split()
+)
 #: places where events are held ("hosted by Ljubljana Castle")
 VENUE_WORDS = frozenset(
     "castle hall hotel palace square street park arena stadium hrad zamek schloss "
@@ -303,6 +328,7 @@ class CuedNames:
         out += self._partner_list_candidates(doc)
         out += self._partner_block_candidates(doc)
         out += self._country_line_candidates(doc)
+        out += self._appositive_kind_candidates(doc)
         out += self._place_bracket_candidates(doc)
         out += self._single_word_predicates(doc)
         out += self._report_title_candidates(doc)
@@ -431,6 +457,11 @@ class CuedNames:
                 out += self._examples_of_kind(doc, k)
             if options is None and self._norms[k] in CLASSIFIER_NOUNS and texts[k].islower():
                 out += self._classified_with_modifier(doc, k + 1)
+            if options is None and word in EMPLOYER_NOUNS and k + 1 < n:
+                # "der Arbeitgeber Spar", "employer Timpson": one name, the employer
+                end = self._run_right(doc, k + 1)
+                if end > k + 1 and self._plausible(doc, k + 1, end, brand_only=False):
+                    out.append(self._candidate(doc, k + 1, end, "employer"))
             if options is None:
                 k += 1
                 continue
@@ -1041,4 +1072,47 @@ class CuedNames:
                 continue  # the usual growth reads it
             if self._plausible(doc, i, end, brand_only=False):
                 out.append(Candidate(i, end, "head", head_index=i))
+        return out
+
+    # ---------------------------------------------------------------- "X, a UK company,"
+    def _appositive_kind_candidates(self, doc: Doc) -> list[Candidate]:
+        """English: a name described between commas by a kind, with capitalised words
+        allowed in the description ("Timpson, a UK company, offered …", "Nasc, an Irish
+        NGO, …", "Crosscare, a social enterprise from Dublin")."""
+        if self.lang != "en":
+            return []
+        out: list[Candidate] = []
+        texts, n = self._texts, len(doc)
+        for c in range(1, n - 2):
+            if texts[c] != "," or texts[c + 1].lower() not in {"a", "an", "the"}:
+                continue
+            kind = None
+            j = c + 2
+            while j < n and j - c <= 6:
+                low = texts[j].lower()
+                kind = APPOSITIVE_KINDS.get(self._norms[j]) or APPOSITIVE_KINDS.get(low)
+                if kind is not None or not (texts[j].isalpha() or is_acronym(texts[j])):
+                    break
+                j += 1
+            if kind is None or j + 1 >= n:
+                continue
+            nxt = texts[j + 1]
+            if not (
+                nxt in {",", ".", ";"}
+                or nxt.lower() in APPOSITIVE_FOLLOWERS
+                or (nxt.islower() and nxt.endswith("ing"))
+            ):
+                continue  # "a UK company car": the noun describes something else
+            start = c
+            line_start = self._line_start(doc, c)
+            while start - 1 >= line_start and c - start < 4 and self._name_word(texts[start - 1]):
+                start -= 1
+            if start == c or folded(texts[start]) in SENTENCE_ADVERBS:
+                continue
+            if start > line_start and texts[start - 1].lower() in {"and", ","}:
+                continue  # "…, Dublin and Cork, a …": a list, not one name
+            if any(self.head_at(doc, k) is not None for k in range(start, c)):
+                continue  # the head rule's
+            if self._plausible(doc, start, c, brand_only=False):
+                out.append(self._candidate(doc, start, c, kind))
         return out

@@ -157,6 +157,10 @@ FOUND = [
         "Šviesos namai",
         None,
     ),
+    ("en", "Brightwell, a UK company, offered six jobs.", "Brightwell", "employer"),
+    ("en", "Nasc, an Irish NGO working with migrants, joined.", "Nasc", "ngo"),
+    ("en", "We thank Crosscare, a social enterprise from Dublin.", "Crosscare", None),
+    ("de", "Der Arbeitgeber Spar bietet Praktika an.", "Spar", "employer"),
     # third-language heads and their little words
     (
         "en",
