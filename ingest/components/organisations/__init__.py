@@ -18,6 +18,11 @@ Where names come from (each a general rule, no list of known texts):
 * **Acronyms**: ``Name (ACR)``, ``ACR – Name``, ``(Other name, ACR)`` and initialisms of a
   found name ("Probační a mediační služba" … "PMS"); later uses of the acronym are
   mentions of the same organisation.
+* **Context cues** (``cued_names``): names without a head noun told by the words around
+  them ("in cooperation with Include Youth", "Partners: Doras, Nasc and Crosscare",
+  "Blocul Național Sindical (Rumänien)", "Doras is an … organisation"); names in a third
+  language keep their own little words ("Junta de Freguesia de Arroios"), their heads are
+  in ``ingest/data/org_heads_foreign.tsv``.
 
 Typing reads the name's head and modifiers (classes H/HM/G/W/U/M, see the table's
 header): "Policejní prezidium" → police, "Komenda Główna Straży Granicznej" →
@@ -34,7 +39,8 @@ spans in ``doc.spans["praxis_orgs"]`` (label = actor type).
 
 Modules, in the order of the data flow: ``words`` (per-language word tables),
 ``candidates`` (candidate spans by head nouns, legal forms, the authority file, classifier
-nouns, partner lists, acronym definitions), ``growth`` (head lookup, boundary growth and
+nouns, partner lists, acronym definitions), ``cued_names`` (names told by their context,
+third-language names), ``growth`` (head lookup, boundary growth and
 where a name ends), ``selection`` (filters and overlaps), ``merging`` (one organisation per
 merge key), ``acronyms`` (acronym and domain mentions), ``actor_types`` (typing),
 ``labels`` (canonical nominative labels), ``recogniser`` (the component).

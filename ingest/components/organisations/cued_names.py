@@ -1,25 +1,38 @@
 """Names told by their context, not by a head noun or a legal form.
 
 A brand-like name ("Include Youth", "FEANTSA", "Foresee Research Group") has no word that
-says it is an organisation; the words around it do:
+says it is an organisation; the words around it do (:meth:`CuedNames.cued_candidates`,
+candidates of source ``"cued"``):
 
 * **role cues** before it: "coordinated by", "in cooperation with", "ve spolupráci s",
-  "we współpracy z", "v sodelovanju z", "in Zusammenarbeit mit", "s partnerji" and a
-  representative of it ("przedstawicielka FEANTSA", "zástupce ECHOZ");
-* **partner lists**: the items of "Partners: A, B and C", "Partnerzy: …", "Vďaka
-  partnerom: …" that are names and nothing else;
-* **a place in brackets** after it in running text ("Blocul Național Sindical
-  (Rumänien)", "Criminal Justice Alliance (Spojené království)");
-* **a single word said to be an organisation** at the start of a sentence ("Doras is an
-  independent, non-governmental organisation"), when the text uses the word again.
+  "we współpracy z", "v sodelovanju z", "in Zusammenarbeit mit", "s partnerji"; a
+  representative of it ("przedstawicielka FEANTSA", "zástupci EAPN a FEANTSA"); an
+  employer noun ("der Arbeitgeber Spar"); a classifier noun before a name with a modifier
+  inside ("organizacji Foresee Research Group");
+* **examples of a kind**: "employers such as Timpson and Greene King", "organizace jako
+  Člověk v tísni", "Arbeitgeber wie …";
+* **partner lists**: the items of "Partners: A, B and C" and the lines under a partner
+  heading ("Partners:" / "- MTÜ Uus Algus, Tallinn, Estonia", "PARTNERS" / "VOLONTÉ")
+  that read as names and nothing else; lines "Name – Country" when there are several; a
+  head-grown name ends before the next list item (:meth:`CuedNames.split_at_list_items`);
+* **a place in brackets** after a name with a head or the look of a brand ("Blocul
+  Național Sindical (Rumänien)", "Criminal Justice Alliance (Spojené království)");
+* **what it is said to be**: "Doras is an independent, non-governmental organisation"
+  (one word: only when the text uses it again), "Kirkens Bymisjon is a Norwegian charity",
+  "Timpson, a UK company, …";
+* **the document itself**: the publisher beside "Annual Report"/"newsletter" in the title
+  line, the page that wrote a social post (an @handle after it, the post's time line under
+  it), "the Victim Support Europe director".
 
 Names in a third language keep their own little words inside ("Junta de Freguesia de
-Arroios", "Confederazione Generale Italiana del Lavoro"): :func:`foreign_preps` adds
-them to the prepositions a name may contain. Heads of such names are in
-``ingest/data/org_heads_foreign.tsv``.
+Arroios", "Fondazione Casa della Carità", "Alternativ til Vold"): :func:`foreign_preps`
+adds them to the prepositions a name may contain, and a name headed by a third-language
+head (``ingest/data/org_heads_foreign.tsv``) reads over them where the text's own grammar
+would end it.
 
-Every rule keeps out persons (a given name first), places and countries, project,
-programme and event words and capitals that only open a sentence.
+Every rule keeps out persons (a title, a given name in any case, a surname ending),
+places and countries, times and venues, project, programme and event words (also right
+after the name: "the SAFE-HARBOUR project") and capitals that only open a sentence.
 """
 
 from __future__ import annotations
