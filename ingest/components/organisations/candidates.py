@@ -471,6 +471,14 @@ class CandidateSources:
                 and last - k < 8
             ):
                 if doc[k].is_lower and doc[k].lower_ not in self.connectors:
+                    if (
+                        self.lang == "de"
+                        and doc[k].lower_ in {"von", "vom"}
+                        and k - 1 >= line_start
+                        and is_cap(doc[k - 1].text)
+                        and self.head_at(doc, k - 1) is not None
+                    ):
+                        break  # "die Beratungsstelle von | Hilfe für Opfer von Straftaten e. V."
                     if doc[k].lower_ in NOT_INSIDE_ARTICLES or self._after_connector(doc, k):
                         break  # "Chemnitz | die Stadtmission …", "Caritas und | vom Verein …"
                     if (

@@ -36,7 +36,7 @@ from ingest.components.organisations.words import (
     is_acronym,
     is_cap,
 )
-from ingest.components.orgdata import HeadWord, cities, folded
+from ingest.components.orgdata import LEGAL_FIRST, LEGAL_FORMS, HeadWord, cities, folded
 from ingest.components.sentences import token_strings
 from ingest.lemmatize import lemmatize
 
@@ -401,6 +401,16 @@ class NameGrowth:
                 k += 1
                 budget -= 1
                 continue
+            if (
+                low in {"z", "s", "se"}
+                and slavic
+                and k > end
+                and k + 1 < n
+                and folded(texts[k + 1]) in {"ljudmi", "lidmi", "ludmi"}
+                and folded(texts[k - 1]).startswith(("trgovin", "obchod"))
+            ):
+                k += 2  # "… za boj proti trgovini z ljudmi": the term for human trafficking
+                continue
             if low in {"s", "se", "so"} and slavic and k == end and head_word is not None:
                 kind = self._same_kind_after(doc, k + 1, head_word.actor_type)
                 if kind is not None:
@@ -420,6 +430,8 @@ class NameGrowth:
                 if j < n and folded(texts[j]) in GEO_TAILS:
                     k = j + 1  # "Hainburg an der Donau", "Furth im Wald"
                     continue
+            if lang == "de" and low in {"von", "vom"} and self._legal_form_ahead(doc, k + 1):
+                break  # "Beratungsstelle | von Hilfe für Opfer von Straftaten e. V."
             if low in self.preps or (low in {"ds.", "spraw"} and lang == "pl"):
                 nxt = doc[k + 1] if k + 1 < n else None
                 if nxt is None or ends_name(nxt) or nxt.lower_ in COMPLEMENT_STOP:
@@ -593,6 +605,19 @@ class NameGrowth:
         ):
             k -= 1
         return k
+
+    def _legal_form_ahead(self, doc: Doc, k: int) -> bool:
+        """A legal form ("e. V.", "gGmbH") closes the words from ``k`` on this line: they
+        name a body of their own."""
+        for j in range(k, min(len(doc), k + 10)):
+            text = self._texts[j]
+            if "\n" in text or text in {",", ";", ":", "(", ")"}:
+                return False
+            if text in LEGAL_FIRST and j > k:
+                return any(
+                    tuple(self._texts[j : j + len(form)]) == form for form, _type in LEGAL_FORMS
+                )
+        return False
 
     def _same_head_ahead(self, doc: Doc, prep: int, k: int) -> int | None:
         """After connector ``k`` inside a complement: a second name with the head of the

@@ -344,3 +344,39 @@ def test_a_one_word_national_body_in_any_case(analyse, lang: str, text: str, lab
 def test_the_body_of_a_kind_of_unit_is_not_named(analyse) -> None:
     found = analyse("pl", "Projekt buduje relacje komisariatów Policji z grupami wykluczonymi.")
     assert "Policja" not in found.organisations
+
+
+KINDS_OF_BODIES = [
+    # lang, text, a body named by a head of a kind added to the head table
+    (
+        "sl",
+        "- sodelovanje s centri za socialno delo in Medresorsko delovno skupino za boj proti "
+        "trgovini z ljudmi,",
+        "Medresorsko delovno skupino za boj proti trgovini z ljudmi",
+    ),
+    (
+        "de",
+        "Die Bewährungs- und Gerichtshilfe Baden-Württemberg (BGBW) begleitet die jungen Menschen.",
+        "Bewährungs- und Gerichtshilfe Baden-Württemberg",
+    ),
+    (
+        "pl",
+        "W weekendy do patroli dołącza Wodne Ochotnicze Pogotowie Ratunkowe, którego ratownicy "
+        "kontrolują akweny.",
+        "Wodne Ochotnicze Pogotowie Ratunkowe",
+    ),
+    ("de", "Kofinanzierung durch die Freie und Hansestadt Hamburg", "Freie und Hansestadt Hamburg"),
+    # a body with a legal form after "von" is not part of its advice centre's name
+    (
+        "de",
+        "Wer weitere Hilfe braucht, wird an die Beratungsstelle von Hilfe für Opfer von "
+        "Straftaten e. V. weitervermittelt.",
+        "Hilfe für Opfer von Straftaten e. V.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), KINDS_OF_BODIES)
+def test_a_kind_of_body(analyse, lang: str, text: str, surface: str) -> None:
+    found = analyse(lang, text)
+    assert surface in found.surfaces(), sorted(found.surfaces())
