@@ -603,6 +603,42 @@ def public_relations(doc: Doc, span: Span) -> bool:
     return f" {before}".endswith(PUBLIC_RELATIONS)
 
 
+LAW_ENFORCEMENT = "target-group/law-enforcement-officers"
+PRISON_STAFF = "target-group/prison-staff"
+#: bare officer words: in a text about prisons (and not police) they are prison officers
+#: ("Kurs ukończyło 1 412 funkcjonariuszy" of the prison service)
+BARE_OFFICERS = frozenset(
+    {"funkcjonariusz", "funkcjonariusze", "prislusnik", "prislusnici", "officer", "officers",
+     "uniformed", "beamter", "beamte", "beamten"}
+)  # fmt: skip
+PRISON_TYPES = frozenset({"actor-type/prison-service"})
+
+
+def prison_officers(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Bare officer words in a text about prisons, with no police in it, are prison staff."""
+    bare = [
+        span
+        for span, label in spans
+        if label == LAW_ENFORCEMENT and len(span) == 1 and span[0].norm_ in BARE_OFFICERS
+    ]
+    if not bare:
+        return spans
+    types = {lab for _, lab in spans} | {
+        f"actor-type/{org.label_}" for org in doc.spans.get("praxis_orgs", [])
+    }
+    if not types & PRISON_TYPES or types & POLICE_TYPES:
+        return spans
+    if any(lab == LAW_ENFORCEMENT and span not in bare for span, lab in spans):
+        return spans  # "policisté" named as such: officers of the police too
+    out = []
+    for span, label in spans:
+        if label == LAW_ENFORCEMENT:
+            label = PRISON_STAFF
+            span = Span(doc, span.start, span.end, label=label)
+        out.append((span, label))
+    return out
+
+
 class ConceptContext:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
@@ -624,6 +660,7 @@ class ConceptContext:
         kept = [(s, lab) for s, lab in pairs if self.keeps(doc, tok, s, lab, group_ends)]
         kept = police_officials(doc, kept)
         kept = trafficking_victims(doc, kept)
+        kept = prison_officers(doc, kept)
         dropped = self.staff_groups(doc, tok, kept, title_end)
         dropped |= self.weak_activities(doc, kept, title_end)
         if WORKERS not in dropped and not labour_context(doc, kept):

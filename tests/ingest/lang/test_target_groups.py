@@ -369,3 +369,30 @@ def test_vulnerable_persons_named_as_people(analyse, lang: str, text: str, expec
 )
 def test_adjective_labels_leave_the_noun(analyse, lang: str, text: str, groups: set[str]) -> None:
     assert groups <= analyse(lang, text).target_groups
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group"),
+    [
+        # bare officer words in a text about prisons (no police) are prison officers
+        (
+            "pl",
+            "Projekt Służby Więziennej.\nKurs ukończyło 1 412 funkcjonariuszy i pracowników.",
+            "prison-staff",
+        ),
+        # Slovak probation officers in their own declension
+        (
+            "sk",
+            "Projekt.\nNa súdoch pôsobilo 61 probačných a mediačných úradníkov.",
+            "prison-staff",
+        ),
+        ("pl", "Projekt: kompetencje kadry więziennej.\nSzkolenia.", "prison-staff"),
+    ],
+)
+def test_prison_officers(analyse, lang: str, text: str, group: str) -> None:
+    assert group in analyse(lang, text).target_groups
+
+
+def test_officers_with_police_stay_law_enforcement(analyse) -> None:
+    text = "Projekt policji i Służby Więziennej.\nPrzeszkolono 420 policjantów i funkcjonariuszy."
+    assert "law-enforcement-officers" in analyse("pl", text).target_groups
