@@ -166,6 +166,10 @@ ROLE_CUES = _cues(
     "organisiert von",
     "veranstaltet von",
     "getragen von",
+    "umgesetzt von",
+    "durchgeführt von",
+    "von der",
+    "vom",
 )
 #: a person who speaks for a body: a name in capitals right after ("przedstawicielka
 #: FEANTSA", "zástupce ECHOZ", "representatives of EAPN")
@@ -524,7 +528,10 @@ class CuedNames:
                 break  # "organisations such as Roma communities": not a name (the last of
                 # "A and B offered jobs" may be followed by its verb)
             if self._plausible(doc, j, end, brand_only=brand_only):
-                out.append(self._candidate(doc, j, end, kind))
+                described = self._brand_description_end(doc, j, end)
+                out.append(self._candidate(doc, j, described or end, kind))
+                if described:
+                    break
             if end + 1 < n and (texts[end] == "," or texts[end].lower() in LIST_CONNECTORS):
                 listed = True
                 j = end + 1
@@ -533,6 +540,21 @@ class CuedNames:
                 continue
             break
         return out
+
+    def _brand_description_end(self, doc: Doc, j: int, end: int) -> int | None:
+        """ "SUPRO – Werkstatt für Suchtprophylaxe": a brand in capitals, a spaced dash and
+        its description in capitalised words, closed by a comma or the sentence's end, are
+        one name (its end), else None."""
+        texts, n = self._texts, len(doc)
+        if end - j != 1 or not texts[j].isupper() or end + 2 >= n:
+            return None
+        if texts[end] not in {"-", "–", "—"} or not doc[end - 1].whitespace_:
+            return None
+        inner = _LIST_NAME_WORDS.get(self.lang, frozenset()) | foreign_preps(self.lang)
+        stop = self._run_right(doc, end + 1, inner)
+        if stop - (end + 1) < 2 or not (stop >= n or texts[stop] in {",", ".", ";", "\n"}):
+            return None
+        return stop
 
     def _loose_item_end(self, doc: Doc, j: int, end: int) -> int:
         """End of a listed name that goes on in lower case or with a number, when the list

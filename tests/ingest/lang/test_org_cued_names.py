@@ -161,6 +161,13 @@ FOUND = [
     ("en", "Nasc, an Irish NGO working with migrants, joined.", "Nasc", "ngo"),
     ("en", "We thank Crosscare, a social enterprise from Dublin.", "Crosscare", None),
     ("de", "Der Arbeitgeber Spar bietet Praktika an.", "Spar", "employer"),
+    (
+        "de",
+        "Umgesetzt wird es von der KONTRA – Werkstatt für Gewaltprävention, die seit Jahren "
+        "tätig ist.",
+        "KONTRA – Werkstatt für Gewaltprävention",
+        None,
+    ),
     # third-language heads and their little words
     (
         "en",
