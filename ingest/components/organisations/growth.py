@@ -337,6 +337,16 @@ class NameGrowth:
                 break  # "Center za socialno delo Krško - VNRC Drom": a spaced dash ends it
             if low in self.connectors and k > end and k + 1 < n:
                 nxt = doc[k + 1]
+                if (
+                    text in DASHES
+                    and not t.whitespace_
+                    and not doc[k - 1].whitespace_
+                    and is_cap(nxt.text)
+                    and nxt.is_alpha
+                    and in_caps
+                ):
+                    k += 2  # "Justizanstalt Graz-Karlau", "Regis-Breitingen": one place
+                    continue
                 if after_prep and slavic and prep_at is not None:
                     same = self._same_head_ahead(doc, prep_at, k)
                     if same is not None:

@@ -380,3 +380,40 @@ KINDS_OF_BODIES = [
 def test_a_kind_of_body(analyse, lang: str, text: str, surface: str) -> None:
     found = analyse(lang, text)
     assert surface in found.surfaces(), sorted(found.surfaces())
+
+
+MORE_KINDS = [
+    (
+        "en",
+        "| Justizanstalt Graz-Karlau | AT | host of the study visit |",
+        "Justizanstalt Graz-Karlau",
+    ),
+    (
+        "de",
+        "Die Entlassung in drei Anstalten – JVA Bautzen, JVA Zeithain und "
+        "Jugendstrafvollzugsanstalt Regis-Breitingen – wurde vorbereitet.",
+        "Jugendstrafvollzugsanstalt Regis-Breitingen",
+    ),
+    (
+        "pl",
+        "Dotacja z budżetu państwa za pośrednictwem Wojewody Małopolskiego.",
+        "Wojewody Małopolskiego",
+    ),
+    ("sk", "Právnici pravidelne navštevujú Záchytný tábor Sečovce.", "Záchytný tábor Sečovce"),
+    (
+        "sk",
+        "Hostiteľom bolo aj Zariadenie pre seniorov Záhorie.",
+        "Zariadenie pre seniorov Záhorie",
+    ),
+    (
+        "pl",
+        "Dyżurował psycholog z Poradni Psychologiczno-Pedagogicznej w Limanowej, co pomogło.",
+        "Poradni Psychologiczno-Pedagogicznej w Limanowej",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), MORE_KINDS)
+def test_more_kinds_of_bodies(analyse, lang: str, text: str, surface: str) -> None:
+    found = analyse(lang, text)
+    assert surface in found.surfaces(), sorted(found.surfaces())
