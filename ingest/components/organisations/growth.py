@@ -179,8 +179,14 @@ class NameGrowth:
                 and is_cap(texts[k + 1])
                 and seen_cap
             ):
-                if low in {"and", "und"} and self._name_ends_before(doc, k, line_start):
-                    break  # "Pankrác Remand Prison and | Opava Prison": two names
+                if (
+                    low in {"and", "und"}
+                    and self._name_ends_before(doc, k, line_start)
+                    and not (low == "and" and self._only_heads(doc, k + 1, head))
+                ):
+                    # "Pankrác Remand Prison and | Opava Prison": two names; not "HM Prison
+                    # and | Probation Service" (only institutional words after "and")
+                    break
                 if k - 2 >= line_start and doc[k - 2].lower_ in {"from", "in", "at", "aus"}:
                     break  # "from Rome and | Fundación Secretariado Gitano": a place first
                 k -= 1  # "Consultation and Information Centre"
@@ -615,6 +621,18 @@ class NameGrowth:
         ):
             k -= 1
         return k
+
+    def _only_heads(self, doc: Doc, start: int, head: int) -> bool:
+        """The words from ``start`` to the head at ``head`` are institutional words and
+        the name goes on after it ("Probation | Service")."""
+        hw = self.head_at(doc, head)
+        end = head + (hw.width if hw is not None else 1)
+        two = end - start >= 2 or (end < len(doc) and is_cap(self._texts[end]))
+        return (
+            start <= head
+            and two
+            and all(self.head_at(doc, j) is not None for j in range(start, head + 1))
+        )
 
     def _legal_form_ahead(self, doc: Doc, k: int) -> bool:
         """A legal form ("e. V.", "gGmbH") closes the words from ``k`` on this line: they

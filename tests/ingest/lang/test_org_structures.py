@@ -417,3 +417,18 @@ MORE_KINDS = [
 def test_more_kinds_of_bodies(analyse, lang: str, text: str, surface: str) -> None:
     found = analyse(lang, text)
     assert surface in found.surfaces(), sorted(found.surfaces())
+
+
+def test_an_english_name_joined_by_institutional_words(analyse) -> None:
+    found = analyse(
+        "en",
+        "None of this happens without partners. HM Prison and Probation Service gives us "
+        "access to prison kitchens, as does HMP Highpoint.",
+    )
+    assert "HM Prison and Probation Service" in found.surfaces(), sorted(found.surfaces())
+    assert "HMP Highpoint" in found.surfaces()
+
+
+def test_two_english_names_with_places_stay_two(analyse) -> None:
+    found = analyse("en", "Visits took place at Pankrác Remand Prison and Opava Prison.")
+    assert {"Pankrác Remand Prison", "Opava Prison"} <= found.surfaces()
