@@ -10,6 +10,10 @@ from ingest.components.organisations.words import ARTICLES, LOCATION_PREPS, is_c
 from ingest.components.orgdata import LEGAL_FIRST, Authority, cities, folded
 
 
+#: German words for one county's body: the county, its administration, its district office
+COUNTY_WORDS = {"landkreis", "kreisverwaltung", "landratsamt", "landratsamte"}
+
+
 def _stem(word: str, lang: str) -> str:
     """Merge stem: the first six letters; long compounds keep all but a case ending."""
     if lang == "de" and len(word) > 7 and word.endswith(("es", "s")):
@@ -52,6 +56,8 @@ class MentionMerging:
                 k += 1
                 continue
             stem = _stem(t.norm_ or folded(t.text), self.lang)
+            if self.lang == "de" and folded(t.text).rstrip("s") in COUNTY_WORDS:
+                stem = "landkr"  # "Landkreis Prignitz" = "Kreisverwaltung Prignitz"
             if k > start and self._designator(doc, k):
                 extra.append(stem)
             else:
@@ -83,6 +89,16 @@ class MentionMerging:
                 # "Justizministerium" after "Justizministerium des Landes Schleswig-Holstein";
                 # not "Policie ČR" (a curated body) into "Městská policie Znojmo"
                 short_form = len(key[0]) == 1 and key[0] < other[0] and not key[1] and auth is None
+                # "Kreisverwaltung in Perleberg" after "Kreisverwaltung Prignitz", "Policja w
+                # Łowiczu" after "Komenda Powiatowa Policji w Łowiczu": the head and a place
+                short_form = short_form or (
+                    len(key[0]) == 1
+                    and key[0] < other[0]
+                    and bool(key[1])
+                    and other[1] in {"", key[1]}
+                    and auth is None
+                    and f.authority is None
+                )
                 same_core = (
                     short_form
                     or key[0] == other[0]

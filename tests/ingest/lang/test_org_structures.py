@@ -432,3 +432,22 @@ def test_an_english_name_joined_by_institutional_words(analyse) -> None:
 def test_two_english_names_with_places_stay_two(analyse) -> None:
     found = analyse("en", "Visits took place at Pankrác Remand Prison and Opava Prison.")
     assert {"Pankrác Remand Prison", "Opava Prison"} <= found.surfaces()
+
+
+def test_a_head_with_its_seat_is_the_body_named_before(analyse) -> None:
+    found = analyse(
+        "de",
+        "Ausstellung in der Kreisverwaltung Prignitz eröffnet. Seit Dienstag ist im Foyer der "
+        "Kreisverwaltung in Perleberg die Ausstellung zu sehen. Der Landkreis Prignitz lädt ein.",
+    )
+    assert len(found.organisations) == 1, sorted(found.organisations)
+    assert {"Kreisverwaltung in Perleberg", "Landkreis Prignitz"} <= found.surfaces()
+
+
+def test_a_police_force_in_a_town_is_its_command_there(analyse) -> None:
+    found = analyse(
+        "pl",
+        "Debatę zorganizowała Komenda Powiatowa Policji w Łowiczu. Policja w Łowiczu zaprasza "
+        "seniorów.",
+    )
+    assert len(found.organisations) == 1, sorted(found.organisations)
