@@ -9,7 +9,6 @@ from ingest.components.organisations.records import Candidate, Found
 from ingest.components.organisations.words import ARTICLES, LOCATION_PREPS, is_cap
 from ingest.components.orgdata import LEGAL_FIRST, Authority, cities, folded
 
-
 #: German words for one county's body: the county, its administration, its district office
 COUNTY_WORDS = {"landkreis", "kreisverwaltung", "landratsamt", "landratsamte"}
 
