@@ -98,6 +98,23 @@ def foreign_head_words() -> frozenset[str]:
     )
 
 
+def _line_end(texts: list[str], start: int) -> int:
+    """The index of the token that ends the line ``start`` is on (a token holding a line
+    break), or the document's length."""
+    end, n = start, len(texts)
+    while end < n and "\n" not in texts[end]:
+        end += 1
+    return end
+
+
+def _first_line(texts: list[str]) -> tuple[int, int]:
+    """Token bounds (start, end) of the document's first line with words."""
+    start, n = 0, len(texts)
+    while start < n and texts[start].isspace():
+        start += 1
+    return start, _line_end(texts, start)
+
+
 def _cues(*phrases: str) -> dict[str, list[tuple[str, ...]]]:
     out: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
@@ -728,9 +745,7 @@ class CuedNames:
             ):
                 k += 1
                 continue
-            end = k
-            while end < n and "\n" not in texts[end]:
-                end += 1
+            end = _line_end(texts, k)
             words = [t for t in texts[k:end] if t != ":"]
             colon = ":" in texts[k:end]
             if (
@@ -800,9 +815,7 @@ class CuedNames:
             if k and "\n" not in texts[k - 1]:
                 k += 1
                 continue
-            end = k
-            while end < n and "\n" not in texts[end]:
-                end += 1
+            end = _line_end(texts, k)
             dash = next(
                 (
                     x
@@ -983,13 +996,8 @@ class CuedNames:
     def _report_title_candidates(self, doc: Doc) -> list[Candidate]:
         """The publisher named beside the report's kind in the first line of a document
         ("Second Shift – Annual Report 2025/26", "Liga za ľudské práva – newsletter")."""
-        texts, n = self._texts, len(doc)
-        start = 0
-        while start < n and texts[start].isspace():
-            start += 1
-        end = start
-        while end < n and "\n" not in texts[end]:
-            end += 1
+        texts = self._texts
+        start, end = _first_line(texts)
         dash = next(
             (
                 k
@@ -1044,12 +1052,7 @@ class CuedNames:
         ("PSNI Belfast North @PSNIBelfastNorth") or by the post's time line under it
         ("Slovenska filantropija" / "3 ure · 🌍")."""
         texts, n = self._texts, len(doc)
-        start = 0
-        while start < n and texts[start].isspace():
-            start += 1
-        end = start
-        while end < n and "\n" not in texts[end]:
-            end += 1
+        start, end = _first_line(texts)
         if end >= n or not 1 <= end - start <= 9:
             return []
         name_end = end
