@@ -27,6 +27,12 @@ class Analysed:
         assert label in self.organisations, f"{label!r} not in {sorted(self.organisations)}"
         return self.organisations[label]
 
+    def with_surface(self, surface: str) -> OrganisationMention:
+        """The first organisation the text names as ``surface`` (fails when there is none)."""
+        orgs = [m for m in self.organisations.values() if surface in m.surface_forms]
+        assert orgs, f"{surface!r} not in {sorted(self.surfaces())}"
+        return orgs[0]
+
     def surfaces(self) -> set[str]:
         return {s for m in self.organisations.values() for s in m.surface_forms}
 
