@@ -183,6 +183,7 @@ def test_name_boundary(analyse, lang: str, text: str, surface: str, longer: str)
 
 
 OWN_LANGUAGE = [
+    # lang, text, surface, actor type: names kept in their own language
     # municipal police in an inflected case keeps its type (the adjective's lemma is a key)
     (
         "cs",
@@ -196,7 +197,13 @@ OWN_LANGUAGE = [
         "Mestskej polície Trenčín",
         "municipal-police",
     ),
-    # lang, text, surface, actor type: names kept in their own language
+    # a Slovak labour office in the instrumental ('práce' lemmatised as 'práca')
+    (
+        "sk",
+        "Spolupracovali sme s Úradom práce, sociálnych vecí a rodiny v Košiciach.",
+        "Úradom práce, sociálnych vecí a rodiny v Košiciach",
+        "labour-office",
+    ),
     ("en", "The partner Stichting Kompas runs groups in Utrecht.", "Stichting Kompas", "ngo"),
     ("en", "Our Estonian partner MTÜ Uus Algus trains mentors.", "MTÜ Uus Algus", "ngo"),
     ("en", "Funding came from the Hope Street Trust in London.", "Hope Street Trust", "ngo"),
