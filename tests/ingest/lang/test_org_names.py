@@ -197,6 +197,25 @@ OWN_LANGUAGE = [
         "Mestskej polície Trenčín",
         "municipal-police",
     ),
+    # social services named by what they do, not by a generic 'centre' (which defaults to ngo)
+    (
+        "pl",
+        "Współpracujemy z Miejskim Ośrodkiem Pomocy Rodzinie w Lublinie.",
+        "Miejskim Ośrodkiem Pomocy Rodzinie w Lublinie",
+        "social-services",
+    ),
+    (
+        "en",
+        "The Vilnius City Social Support Centre hosted the group.",
+        "Vilnius City Social Support Centre",
+        "social-services",
+    ),
+    (
+        "cs",
+        "Intervenční centrum Jihlava pomáhá obětem.",
+        "Intervenční centrum Jihlava",
+        "social-services",
+    ),
     # a Slovak labour office in the instrumental ('práce' lemmatised as 'práca')
     (
         "sk",
