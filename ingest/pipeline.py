@@ -124,13 +124,9 @@ def ensure_ontology(store: GraphStore) -> None:
     path, without a SPARQL update), the marker after it: a crash in between leaves an old
     marker, and the next run writes the graph again.
     """
-    from ontology import ontology_dir
+    from ontology import sources_digest
 
-    sources = hashlib.sha256()
-    for ttl in sorted(ontology_dir().rglob("*.ttl")):
-        sources.update(ttl.relative_to(ontology_dir()).as_posix().encode() + b"\0")
-        sources.update(ttl.read_bytes())
-    digest = sources.hexdigest()
+    digest = sources_digest()
     marker = NamedNode(str(PG.contentHash))
     rows = store.select(
         "SELECT ?h WHERE { GRAPH ?g { ?s ?p ?h } }", g=META_GRAPH, s=ONTOLOGY_GRAPH, p=marker

@@ -86,6 +86,16 @@ def vocabulary_graph() -> Graph:
 _CACHE_MAGIC = b"PGONT1\n"
 
 
+def sources_digest() -> str:
+    """SHA-256 (hex) of every ontology Turtle file with its path: what the ontology graph and
+    the vocabulary are built from (the store's ontology marker, the caches' keys)."""
+    root = ontology_dir()
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.ttl")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 @cache
 def _cache_key() -> str:
     """Hash of every ontology file, this code and the versions that shape what is cached."""
@@ -95,9 +105,7 @@ def _cache_key() -> str:
 
     key = hashlib.sha256(_CACHE_MAGIC)
     key.update(f"rdflib {rdflib.__version__} {sys.version} marshal {marshal.version}".encode())
-    root = ontology_dir()
-    for path in sorted(root.rglob("*.ttl")):
-        key.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    key.update(sources_digest().encode())
     for module in (__file__, namespaces.__file__):
         key.update(Path(module).read_bytes())
     return key.hexdigest()[:32]
