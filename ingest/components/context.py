@@ -23,6 +23,7 @@ Dropped mentions are removed from ``doc.spans["praxis_concepts"]``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.attrs import IS_ALPHA, LIKE_NUM, ORTH
 from spacy.language import Language
@@ -540,22 +541,38 @@ POLICE_TYPES = frozenset(
 )
 
 
+def text_types(doc: Doc, spans: list[tuple[Span, str]]) -> set[str]:
+    """The concept labels of ``spans`` and the actor types of the organisations in the text."""
+    return {lab for _, lab in spans} | {
+        f"actor-type/{org.label_}" for org in doc.spans.get("praxis_orgs", [])
+    }
+
+
+def relabelled(
+    doc: Doc,
+    spans: list[tuple[Span, str]],
+    chosen: Callable[[Span, str], bool],
+    label: str,
+) -> list[tuple[Span, str]]:
+    """``spans`` with the ``chosen`` ones given ``label`` (a group the context renames)."""
+    return [
+        (Span(doc, span.start, span.end, label=label), label) if chosen(span, old) else (span, old)
+        for span, old in spans
+    ]
+
+
 def police_officials(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """ "Beamte" in a text about police are law-enforcement officers, not civil servants."""
     if not any(lab == OFFICIALS and s[-1].norm_ in OFFICER_WORDS for s, lab in spans):
         return spans
-    police = any(lab in POLICE_TYPES for _, lab in spans) or any(
-        f"actor-type/{org.label_}" in POLICE_TYPES for org in doc.spans.get("praxis_orgs", [])
-    )
-    if not police:
+    if not text_types(doc, spans) & POLICE_TYPES:
         return spans
-    out = []
-    for span, label in spans:
-        if label == OFFICIALS and span[-1].norm_ in OFFICER_WORDS:
-            label = "target-group/law-enforcement-officers"
-            span = Span(doc, span.start, span.end, label=label)
-        out.append((span, label))
-    return out
+    return relabelled(
+        doc,
+        spans,
+        lambda span, label: label == OFFICIALS and span[-1].norm_ in OFFICER_WORDS,
+        "target-group/law-enforcement-officers",
+    )
 
 
 VICTIMS = "target-group/victims-of-crime"
@@ -582,13 +599,9 @@ def trafficking_victims(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[S
     ]
     if not bare or not TRAFFICKING.search(fold(doc_text(doc))):
         return spans
-    out = []
-    for span, label in spans:
-        if label == VICTIMS and span in bare:
-            label = TRAFFICKING_VICTIMS
-            span = Span(doc, span.start, span.end, label=label)
-        out.append((span, label))
-    return out
+    return relabelled(
+        doc, spans, lambda span, label: label == VICTIMS and span in bare, TRAFFICKING_VICTIMS
+    )
 
 
 GENERAL_PUBLIC = "target-group/general-public"
@@ -623,20 +636,12 @@ def prison_officers(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span,
     ]
     if not bare:
         return spans
-    types = {lab for _, lab in spans} | {
-        f"actor-type/{org.label_}" for org in doc.spans.get("praxis_orgs", [])
-    }
+    types = text_types(doc, spans)
     if not types & PRISON_TYPES or types & POLICE_TYPES:
         return spans
     if any(lab == LAW_ENFORCEMENT and span not in bare for span, lab in spans):
         return spans  # "policisté" named as such: officers of the police too
-    out = []
-    for span, label in spans:
-        if label == LAW_ENFORCEMENT:
-            label = PRISON_STAFF
-            span = Span(doc, span.start, span.end, label=label)
-        out.append((span, label))
-    return out
+    return relabelled(doc, spans, lambda span, label: label == LAW_ENFORCEMENT, PRISON_STAFF)
 
 
 class ConceptContext:

@@ -291,7 +291,7 @@ def public_money(
 
 #: "its own" before a budget word: the money is its subject's ("hradí město ze svého
 #: rozpočtu", "miasto sfinansowało z własnego budżetu", "obec prispieva zo svojho rozpočtu")
-OWN = re.compile(r"^(own|vlastn\w*|wlasn\w*|lastn\w*|svoj\w*|svoj|sveho|svem|swoj\w*|eigen\w*)$")
+OWN = re.compile(r"^(own|vlastn\w*|wlasn\w*|lastn\w*|svoj\w*|sveho|svem|swoj\w*|eigen\w*)$")
 OWN_BUDGET_REACH = 15
 
 

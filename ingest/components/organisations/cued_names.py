@@ -674,9 +674,7 @@ class CuedNames:
                 if not any(texts[x] in {".", ";"} for x in range(k, i))
             ):
                 continue
-            line_end = i + 1
-            while line_end < n and "\n" not in texts[line_end]:
-                line_end += 1
+            line_end = _line_end(texts, i + 1)
             separators = {";"} if ";" in texts[i + 1 : line_end] else {",", ";"}
             j = i + 1
             after_lone_head = False
@@ -790,9 +788,7 @@ class CuedNames:
                 ):
                     block.append((j, stop, bulleted))
                 items += 1
-                j = stop
-                while j < n and "\n" not in texts[j]:
-                    j += 1
+                j = _line_end(texts, stop)
             # in a bulleted block a line without a bullet is a subheading ("Leitung der
             # Entwicklungspartnerschaft" over "• Justizministerium …")
             any_bullet = any(bulleted for _s, _e, bulleted in block)
@@ -1060,9 +1056,7 @@ class CuedNames:
         if handle:
             name_end = end - 1
         else:
-            line2_end = end + 1
-            while line2_end < n and "\n" not in texts[line2_end]:
-                line2_end += 1
+            line2_end = _line_end(texts, end + 1)
             line2 = texts[end + 1 : line2_end]
             timed = (
                 0 < len(line2) <= 8
