@@ -19,6 +19,7 @@ Result: ``doc._.praxis_funders`` (list of :class:`ConceptMention`).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy
@@ -37,7 +38,7 @@ from ingest.components.public_money import (
     sentence_numbers,
     word_types,
 )
-from ingest.components.sentences import folded_sentence, sentence_index
+from ingest.components.sentences import doc_text, folded_sentence, sentence_index, sentence_text
 from ingest.components.vocabulary import CONCEPT_SPANS
 from ingest.documents import ConceptMention, Span
 from ingest.normalise import fold
@@ -64,6 +65,22 @@ EU_PROGRAMMES = {
 }
 #: a programme that is always financed from another fund
 IMPLIES = {"interreg": ("erdf",)}
+#: an active verb whose subject pays ("Die Kosten trägt das Land", "Die Gemeinde übernimmt
+#: CHF 35'000", "Obnovo je plačala Občina Šentjur", "30 tys. zł dołożył Samorząd
+#: Województwa", "přispěl Zlínský kraj", "HM Prison Service covered the cost"): the payer
+#: is the organisation nearest to the verb on either side (word order is free in five of
+#: the six languages), when the sentence names money (an amount, costs, a budget)
+PAYING_VERB = re.compile(
+    r"^(pays?|paid|covers?|covered|contribut(?:es|ed)|bears?|bore|donat(?:es|ed)|"
+    r"tragt|tragen|trug|trugen|getragen|ubernimmt|ubernehmen|ubernahm|ubernommen|"
+    r"zahlt\w*|bezahlt\w*|spendet\w*|beigesteuert|"
+    r"hradi|hradil\w*|uhradil\w*|uhradi|zaplatil\w*|plati|prispel\w*|prispiva\w*|"
+    r"pokryl\w*|pokryva\w*|pokryje|daroval\w*|venoval\w*|"
+    r"pokrywa\w*|pokryl\w*|dolozyl\w*|doklada|zaplacil\w*|oplacil\w*|sfinansowal\w*|"
+    r"ufundowal\w*|przekazal\w*|przeznaczyl\w*|"
+    r"placal\w*|placa|krije|krijejo|pokril\w*|prispeval\w*|prispeva|doniral\w*|"
+    r"namenil\w*)$"
+)
 # words (folded) saying that money flows to this project
 FUNDING_CUES = re.compile(
     r"\b(financ\w*|spolufinanc\w*|sofinanc\w*|dofinans\w*|finans\w*|fund(?:ed|ing)|"
@@ -75,7 +92,7 @@ FUNDING_CUES = re.compile(
     r"realizowan\w*|izvaja\w*|sredstv\w*|prostriedk\w*|prostredk\w*|srodk\w*|mittel|"
     r"program:|programme:|funding:|financovani:|finansowanie:|forderprogramm|"
     r"operacni program|operacny program|program operacyjny|operativni program|"
-    r"projekt\w*|project)\b"
+    r"projekt\w*|project)\b|\b" + PAYING_VERB.pattern.strip("^$") + r"\b"
 )
 # an event or text *about* a programme
 TOPIC_CUES = re.compile(
@@ -97,10 +114,36 @@ FUNDED_BY_WORD = re.compile(
     r"forderung|funded|financed|cofunded|cofinanced|sponsored|funding|donacij\w*|"
     r"dotac\w*|dotacj\w*|wsparci\w*|wsparty|wsparte|wsparta|finanziell\w*|finanzier\w*|"
     r"fordergeber\w*|geldgeber\w*|zuwendungsgeber\w*|mittelgeber\w*|funders?|"
-    r"grantodawc\w*|poskytovatel\w*|financer\w*|financerj\w*|donator\w*)$"
+    r"grantodawc\w*|poskytovatel\w*|financer\w*|financerj\w*|donator\w*|"
+    # a contribution or grant *from* the body named next ("příspěvek od Nadačního fondu",
+    # "ein Beitrag des Kantons Bern", "a grant from the Council")
+    r"prispev(?:ek|ku|kem|kom|ok|ky|kov)|beitrag|beitrags|beitrage|beitragen|zuschuss\w*|"
+    r"contributions?|dotacij\w*)$"
 )
 #: tokens between the funding word and the organisation's name
 FUNDED_BY_WINDOW = 8
+PAYER_WINDOW = 8
+#: the sentence names money (folded text: "40 tis. Kč" is "40 tis kc"): an amount with a
+#: currency or a number word, or costs, a budget; or a currency symbol (:data:`MONEY_SYMBOL`)
+MONEY_WORDS = re.compile(
+    r"\d[\d ,']*\s?(eur|euro|euros|kc|czk|zl|pln|chf|gbp|usd|nok|tis|tys|mil|mln|mio|tsd|"
+    r"tausend|thousand|million\w*|milion\w*|milijon\w*)\b|"
+    r"\b(eur|chf|czk|pln|gbp|usd|nok|kc|zl)\s?\d|"
+    r"\b(costs?|kosten|\w*kosten|naklad\w*|koszt\w*|strosk\w*|vydavk\w*|vydaj\w*|wydatk\w*|"
+    r"rozpoc\w*|budzet\w*|proracun\w*|budget\w*|haushalt\w*|mittel\w*|"
+    r"rest|reszt\w*|zbytek|zvysok|preostanek)\b"
+)
+MONEY_SYMBOL = re.compile(r"[€£$]\s?\d|\d\s?[€£$]")
+#: "and" words that join a second paying organisation to a first
+AND_WORDS = {"and", "und", "sowie", "a", "i", "oraz", "in", "ter", "aj", "as well as"}
+#: a heading that lists funders on the lines after it ("Financovanie programu v roku
+#: 2024:", "Finanzierung", "Funding partners:", "Sponzoři:")
+FUNDING_HEADING = re.compile(
+    r"^\W*(financovani|financovanie|finansowanie|finanzierung|funding|financiranje|"
+    r"financed by|funded by|funders|sponsors|sponzori|sponzorji|sponsorzy|sponsoren|"
+    r"donors|darci|darcovia|darczyncy|donatorji|forderer|geldgeber|zdroje financovani|"
+    r"zdroje financovania|zrodla finansowania|viri financiranja)\b[^.!?]{0,60}:?\s*$"
+)
 #: the kind of money an organisation of this actor type gives
 FUNDER_BY_ACTOR_TYPE = {
     "ministry": "national-public",
@@ -192,6 +235,129 @@ def funding_organisations(doc: Doc) -> list[SpacySpan]:
     return out
 
 
+_SEEN_PAYING: set[int] = set()  # ORTH ids already tested against PAYING_VERB
+_PAYING_WORDS: set[int] = set()
+
+
+def paying_verb_positions(doc: Doc) -> list[int]:
+    """Token positions of active paying verbs (each word type tested once per process)."""
+    orths, types = word_types(doc)
+    unseen = types - _SEEN_PAYING
+    if unseen:
+        strings = doc.vocab.strings
+        _PAYING_WORDS.update(o for o in unseen if PAYING_VERB.match(fold(strings[o])))
+        _SEEN_PAYING.update(unseen)
+    found: list[int] = []
+    for orth in types & _PAYING_WORDS:
+        found.extend(numpy.flatnonzero(orths == orth).tolist())
+    return sorted(found)
+
+
+def paying_subjects(doc: Doc, orgs: list[SpacySpan]) -> list[SpacySpan]:
+    """The organisation nearest to an active paying verb, in a sentence that names money
+    ("Den Rest trägt das Land Niedersachsen", "30 tys. zł dołożył Samorząd Województwa")."""
+    out: list[SpacySpan] = []
+    positions = paying_verb_positions(doc) if orgs else []
+    if not positions:
+        return out
+    sentence = sentence_numbers(doc)
+    for i in positions:
+        at = doc[i].idx
+        if not (
+            MONEY_WORDS.search(folded_sentence(doc, at))
+            or MONEY_SYMBOL.search(sentence_text(doc, at))
+        ):
+            continue
+        nearest, distance = None, PAYER_WINDOW + 1
+        for span in orgs:
+            if sentence[span.start] != sentence[i]:
+                continue
+            gap = span.start - i if span.start > i else i - span.end + 1
+            if 0 < gap < distance:
+                nearest, distance = span, gap
+        if nearest is not None:
+            out.append(nearest)
+    return out
+
+
+#: words that may stand between two organisations paying together ("gefördert durch das
+#: Ministerium sowie durch die Stadt Augsburg und den Landkreis Augsburg")
+JOINING_WORDS = AND_WORDS | {
+    ",", "by", "the", "von", "vom", "durch", "die", "der", "den", "dem", "das", "des",
+    "przez", "od", "z", "ze", "zo", "iz", "from", "also", "auch", "takze", "tez", "tudi",
+    "take", "tiez", "rovnez", "i",
+}  # fmt: skip
+JOINED_WINDOW = 8
+
+
+def joined_payers(doc: Doc, orgs: list[SpacySpan], paying: list[SpacySpan]) -> list[SpacySpan]:
+    """Organisations joined by "and" (and nothing else but articles, "by" and a bracket) to
+    one that pays: they pay too ("supported by Arts Council England (…) and by the Paul
+    Hamlyn Foundation")."""
+    if not paying:
+        return []
+    sentence = sentence_numbers(doc)
+    paying_keys = {(s.start, s.end) for s in paying}
+    out: list[SpacySpan] = []
+    ordered = sorted(orgs, key=lambda s: (s.start, s.end))
+    for first, second in itertools.pairwise(ordered):
+        if (first.start, first.end) not in paying_keys or (second.start, second.end) in paying_keys:
+            continue
+        if (
+            sentence[first.start] != sentence[second.start]
+            or second.start - first.end > JOINED_WINDOW
+        ):
+            continue
+        depth = 0
+        joined = False
+        for token in doc[first.end : second.start]:
+            if token.text in "([":
+                depth += 1
+            elif token.text in ")]":
+                depth -= 1
+            elif depth == 0:
+                word = token.lower_
+                if word not in JOINING_WORDS:
+                    break
+                joined = joined or word in AND_WORDS or word == ","
+        else:
+            if joined and depth == 0:
+                out.append(second)
+                paying_keys.add((second.start, second.end))
+    return out
+
+
+BULLET = re.compile(r"^\s*([•·▪◦*\-–—]|\d+[.)])\s*")
+
+
+def listed_under_funding_heading(doc: Doc, orgs: list[SpacySpan]) -> list[SpacySpan]:
+    """The first organisation on each bullet line under a funding heading ("Financovanie
+    programu v roku 2024:" / "• Nadácia SPP – 12 000 €")."""
+    if not orgs:
+        return []
+    text = doc_text(doc)
+    if ":" not in text and "\n" not in text:
+        return []
+    out: list[SpacySpan] = []
+    offset = 0
+    under_heading = False
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if FUNDING_HEADING.match(fold(line)):
+            under_heading = True
+            continue
+        if not under_heading:
+            continue
+        if not BULLET.match(line):
+            under_heading = False
+            continue
+        first = next((s for s in orgs if start <= s.start_char < end), None)
+        if first is not None:
+            out.append(first)
+    return out
+
+
 def broader_closure(notation: str) -> list[str]:
     concepts = vocabulary().get("funder", {})
     out: list[str] = []
@@ -274,6 +440,9 @@ class FunderDecider:
         mentions: list[ConceptMention] = []
         org_spans = list(doc.spans.get("praxis_orgs", []))
         paying = funding_organisations(doc)
+        paying += [s for s in paying_subjects(doc, org_spans) if s not in paying]
+        paying += [s for s in listed_under_funding_heading(doc, org_spans) if s not in paying]
+        paying += joined_payers(doc, org_spans, paying)
         with_programme: set[tuple[int, int]] = set()
         funder_tokens: set[int] = set()
         for span in doc.spans.get(CONCEPT_SPANS, []):

@@ -59,3 +59,91 @@ def test_paying_organisations(analyse, lang: str, text: str, funders: set[str]) 
 )
 def test_organisations_that_do_not_pay(analyse, lang: str, text: str, funders: set[str]) -> None:
     assert analyse(lang, text).funders == funders
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "funders"),
+    [
+        # the subject of an active paying verb, in a sentence that names money
+        (
+            "de",
+            "Die Kosten von rund 200.000 Euro trägt das Land Brandenburg.",
+            {"national-public"},
+        ),
+        ("de", "Die Gemeinde Wabern übernimmt CHF 20'000 pro Jahr.", {"local-public"}),
+        (
+            "sl",
+            "Obnovo igrišča je v celoti plačala Občina Trebnje iz proračunske postavke.",
+            {"local-public"},
+        ),
+        (
+            "pl",
+            "Projekt kosztuje 50 tys. zł, z czego 20 tys. zł dołożył Samorząd Województwa "
+            "Podkarpackiego.",
+            {"national-public"},
+        ),
+        (
+            "cs",
+            "Na nákup vybavení přispěl částkou 40 tis. Kč Jihočeský kraj.",
+            {"national-public"},
+        ),
+        (
+            "en",
+            "Leeds City Council covered the costs of the venue.",
+            {"local-public"},
+        ),
+        # a second organisation joined by "and" to one that pays
+        (
+            "de",
+            "Gefördert durch das Hessische Ministerium der Justiz sowie durch die Stadt "
+            "Kassel und den Landkreis Kassel.",
+            {"national-public", "local-public"},
+        ),
+        (
+            "en",
+            "The programme was funded by the Ministry of Justice (Violence Reduction Fund) and "
+            "by the Esmée Fairbairn Foundation.",
+            {"national-public", "private-foundation"},
+        ),
+        # a contribution from a named body
+        ("de", "Ein Beitrag der Stadt Zürich deckt die Miete.", {"local-public"}),
+        # bullet lines under a funding heading
+        (
+            "sk",
+            "Financovanie projektu v roku 2025:\n• Nadácia Orange – 9 000 €\n"
+            "• Mesto Poprad – 3 000 €",
+            {"private-foundation", "local-public"},
+        ),
+    ],
+)
+def test_organisations_that_pay(analyse, lang: str, text: str, funders: set[str]) -> None:
+    assert analyse(lang, text).funders == funders
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "funders"),
+    [
+        # "contributes" without money: expertise, data, a session
+        (
+            "sl",
+            "Pri tem sodeluje z Državno revizijsko komisijo, ki bo prispevala odločitve.",
+            set(),
+        ),
+        (
+            "en",
+            "Queer Montenegro, a local organisation, contributed a session on reporting.",
+            set(),
+        ),
+        # a body joined by "and" to a funder, but by a verb of its own: it implements
+        (
+            "de",
+            "Gefördert durch das Bundesministerium der Justiz und umgesetzt von der "
+            "Stiftung Hilfe.",
+            {"national-public"},
+        ),
+        # the manager of a grant does not pay it
+        ("en", "The grant is managed by the Czech National Agency, DZS.", set()),
+    ],
+)
+def test_bodies_that_do_not_pay(analyse, lang: str, text: str, funders: set[str]) -> None:
+    assert analyse(lang, text).funders == funders
