@@ -644,6 +644,24 @@ def prison_officers(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span,
     return relabelled(doc, spans, lambda span, label: label == LAW_ENFORCEMENT, PRISON_STAFF)
 
 
+PROFESSIONALS = "target-group/professionals"
+#: staff of one service: practitioners named beside them (educators, psychologists,
+#: trainers, "strokovni delavci") are that service's staff or the people who teach them
+SERVICE_STAFF = frozenset({PRISON_STAFF, LAW_ENFORCEMENT})
+#: a multi-agency audience: there, practitioners in general are a group of their own
+MULTI_AGENCY = frozenset({"target-group/judiciary-staff"})
+
+
+def subsumed_professionals(spans: list[tuple[Span, str]], dropped: set[str]) -> set[str]:
+    """``professionals`` in a text whose staff group is one service's (prison staff or
+    police officers, no judiciary): the practitioners are that service's staff or its
+    trainers, not a general practitioner audience."""
+    labels = {label for _, label in spans} - dropped
+    if PROFESSIONALS in labels and labels & SERVICE_STAFF and not labels & MULTI_AGENCY:
+        return {PROFESSIONALS}
+    return set()
+
+
 class ConceptContext:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
@@ -667,6 +685,7 @@ class ConceptContext:
         kept = trafficking_victims(doc, kept)
         kept = prison_officers(doc, kept)
         dropped = self.staff_groups(doc, tok, kept, title_end)
+        dropped |= subsumed_professionals(kept, dropped)
         dropped |= self.weak_activities(doc, kept, title_end)
         if WORKERS not in dropped and not labour_context(doc, kept):
             mentions = [s for s, lab in kept if lab == WORKERS]

@@ -396,3 +396,39 @@ def test_prison_officers(analyse, lang: str, text: str, group: str) -> None:
 def test_officers_with_police_stay_law_enforcement(analyse) -> None:
     text = "Projekt policji i Służby Więziennej.\nPrzeszkolono 420 policjantów i funkcjonariuszy."
     assert "law-enforcement-officers" in analyse("pl", text).target_groups
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        # one service's staff: the practitioners beside them are that staff
+        (
+            "cs",
+            "Školením projde 120 dozorců, speciálních pedagogů a vychovatelů věznice.",
+            False,
+        ),
+        (
+            "sl",
+            "Usposabljanje je namenjeno pravosodnim policistom in strokovnim delavcem zaporov.",
+            False,
+        ),
+        (
+            "en",
+            "The course trained 60 police officers; specialist trainers and social workers "
+            "from the charity led the sessions for the officers.",
+            False,
+        ),
+        # a multi-agency audience: practitioners in general are a group of their own
+        (
+            "pl",
+            "Szkolenie jest skierowane do sędziów, policjantów i pracowników socjalnych.",
+            True,
+        ),
+        # no service staff at all
+        ("de", "Die Fortbildung richtet sich an Sozialarbeiterinnen und Lehrkräfte.", True),
+    ],
+)
+def test_practitioners_beside_one_service_are_its_staff(
+    analyse, lang: str, text: str, kept: bool
+) -> None:
+    assert ("professionals" in analyse(lang, text).target_groups) is kept
