@@ -45,6 +45,11 @@ from ingest.lemmatize import lemmatize
 PURPOSE_NOUNS = {"rzecz", "ochranu", "ochrane", "podporu", "pomoc", "boj"}
 
 
+#: Czech/Slovak possessive adjective endings (folded): "Masarykovy", "Komenského" is not one
+POSSESSIVE_ENDINGS = ("ovy", "ova", "ovo", "ovu", "ovou", "ove", "ovej", "ovho", "ovom", "iny",
+                      "ina", "ino", "inou", "inej")  # fmt: skip
+
+
 class NameGrowth:
     """Head words and the growth of a name around them: left over adjectives and
     capitalised words, right over complements, tails and locations; where a name ends."""
@@ -182,10 +187,15 @@ class NameGrowth:
                 if (
                     low in {"and", "und"}
                     and self._name_ends_before(doc, k, line_start)
-                    and not (low == "and" and self._only_heads(doc, k + 1, head))
+                    and not (
+                        low == "and"
+                        and self._only_heads(doc, k + 1, head)
+                        and self.head_at(doc, k - 1) is not None
+                    )
                 ):
                     # "Pankrác Remand Prison and | Opava Prison": two names; not "HM Prison
-                    # and | Probation Service" (only institutional words after "and")
+                    # and | Probation Service" (heads on both sides of "and"), but "HMP
+                    # Grendon and | HMP Springhill" (a name word before "and") is two
                     break
                 if k - 2 >= line_start and doc[k - 2].lower_ in {"from", "in", "at", "aus"}:
                     break  # "from Rome and | Fundación Secretariado Gitano": a place first
@@ -338,6 +348,10 @@ class NameGrowth:
                 k += 2
                 budget -= 2
                 in_caps = True
+                continue
+            if text in {"'s", "’s"} and after_prep and k + 1 < n and is_cap(texts[k + 1]):
+                k += 2  # "Ministry for Social Policy and Children's Rights"
+                budget -= 2
                 continue
             if text in DASHES and (t.whitespace_ or doc[k - 1].whitespace_):
                 break  # "Center za socialno delo Krško - VNRC Drom": a spaced dash ends it
@@ -539,6 +553,19 @@ class NameGrowth:
                 budget -= 1
                 continue
             # a lower-case word
+            if (
+                in_caps
+                and slavic
+                and t.is_alpha
+                and folded(texts[k - 1]).endswith(POSSESSIVE_ENDINGS)
+                and is_cap(texts[k - 1])
+                and self.head_at(doc, k) is not None
+            ):
+                # "Právnická fakulta Masarykovy | univerzity": a possessive adjective names
+                # the parent body, whose head follows in lower case
+                k += 1
+                budget -= 1
+                continue
             if in_caps and k > 0 and folded(texts[k - 1] + " " + text) in cities():
                 k += 1  # "Novo mesto", "Brandenburg an der Havel"
                 continue

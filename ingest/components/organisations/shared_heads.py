@@ -42,6 +42,9 @@ SHARED_LOCATION_PREPS = {"w", "we"}
 PLAIN_PREP = {"we": "w"}
 #: heads whose plural after a location preposition names places ("v obcích A a B")
 PLACE_TYPES = {"municipality", "regional-government"}
+#: "with" governing the instrumental (cs, sk, sl), and singular instrumental endings
+INSTRUMENTAL_WITH = {"s", "se", "so", "z"}
+SINGULAR_INSTRUMENTAL = {"om", "em", "ou"}
 #: the longest name (tokens) inside an enumeration after a shared head
 MAX_ENUMERATED_NAME = 3
 
@@ -158,7 +161,11 @@ class SharedHeads:
         if self.lang == "pl":  # "Zakładach Karnych", not "Straży Miejskiej" (sg. or pl.)
             return any(_pl_number(doc[k].text) == "pl" for k in range(i, i + hw.width))
         if self.lang in SLAVIC:
-            return True
+            # "s Centrom za socialno delo Dolenjska in Bela krajina", "se Službou": after
+            # "with", a singular instrumental ending (plural ones are -i/-y/-ami/-mi)
+            before = doc[i - 1].lower_ if i > 0 else ""
+            ending = folded(doc[i].text)[-2:]
+            return not (before in INSTRUMENTAL_WITH and ending in SINGULAR_INSTRUMENTAL)
         if self.lang != "de" or hw.width != 1:
             return False
         text = folded(doc[i].text)

@@ -448,3 +448,37 @@ def test_a_police_force_in_a_town_is_its_command_there(analyse) -> None:
         "seniorów.",
     )
     assert len(found.organisations) == 1, sorted(found.organisations)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surfaces"),
+    [
+        # a name word before "and" and a head after it: two bodies
+        (
+            "en",
+            "Volunteers ran reading groups at HMP Grendon and HMP Springhill.",
+            {"HMP Grendon", "HMP Springhill"},
+        ),
+        # a possessive adjective names the parent, whose head follows in lower case
+        (
+            "cs",
+            "Kliniku vede Právnická fakulta Masarykovy univerzity v Brně.",
+            {"Právnická fakulta Masarykovy univerzity v Brně"},
+        ),
+        # a possessive inside a name after its preposition
+        (
+            "en",
+            "The grant was awarded by the Ministry for Social Policy and Children's Rights.",
+            {"Ministry for Social Policy and Children's Rights"},
+        ),
+    ],
+)
+def test_names_joined_or_continued(analyse, lang: str, text: str, surfaces: set[str]) -> None:
+    assert surfaces <= analyse(lang, text).surfaces()
+
+
+def test_with_and_a_singular_instrumental_is_one_body(analyse) -> None:
+    # "s Centrom" is singular: the names after it are one region, not two centres
+    found = analyse("sl", "Sodelujemo s Centrom za socialno delo Dolenjska in Bela krajina.")
+    assert "Bela" not in found.surfaces()
+    assert len(found.organisations) == 1
