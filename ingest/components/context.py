@@ -262,6 +262,24 @@ STUDY_VISIT = "activity-type/study-visit"
 SURVEY = "activity-type/survey-research"
 #: "according to" before a survey word: the text cites research ("podle průzkumů",
 #: "według badań", "laut Studien"); "zufolge" follows it
+#: words after "published" that make it a page's date line ("Published on 3 May")
+DATE_LINE_WORDS = frozenset({":", "on", "am", "dne", "dna", "dnia", "dňa"})
+
+
+#: "published" as a participle (folded beginnings), the word of a page's date line
+PUBLISHED = ("publish", "opublikow", "veroffentlich", "objavlj", "zverejn", "publikovan")
+
+
+def published_on(tok: Tokens, start: int, end: int) -> bool:
+    """ "Published" followed by a colon, "on"/"am" or a number: a date line."""
+    return (
+        end - start == 1
+        and tok.folded(start).startswith(PUBLISHED)
+        and end < len(tok)
+        and (tok.num(end) or tok.text(end) in DATE_LINE_WORDS)
+    )
+
+
 ACCORDING = frozenset({"podle", "podla", "wedlug", "laut", "gemass", "according", "to"})
 
 
@@ -779,6 +797,8 @@ class ConceptContext:
         if label == PUBLICATION and span[-1].norm_ in GENRE_WORDS:
             if span.start_char < first_line_end(doc):
                 return False  # "NEWSLETTER | listopad 2025": what the document is
+        if label == PUBLICATION and published_on(tok, span.start, span.end):
+            return False  # "Opublikowano: 15.03.2024", "Veröffentlicht am 3. März": a date line
         if label == SURVEY and span.start > 0 and cites_research(tok, span.start):
             return False  # "podľa prieskumov": research cited, not done
         if label == STUDY_VISIT and WEBSITE.search(folded_sentence(doc, span.start_char)):

@@ -20,10 +20,23 @@ from spacy.tokens import Doc
 from ingest.lemmatize import is_known, lemmatize
 from ingest.normalise import fold
 
-#: case endings → base-form endings, tried (in order) on lower-case words the lemmatiser
-#: does not know: Czech "metodiku" → "metodika", Slovak "stratégiou" → "stratégia"
+#: verb and case endings → base-form endings, tried (in order) on lower-case words the
+#: lemmatiser does not know, kept only when the result is a known word: Czech "metodiku" →
+#: "metodika", "vyškolili" → "vyškolit", Slovak "stratégiou" → "stratégia"
 SUFFIX_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "cs": (
+        # verbs: past forms and the 3rd person ("proškolili", "zmapovali", "školí")
+        ("ovali", "ovat"),
+        ("ovaly", "ovat"),
+        ("ovala", "ovat"),
+        ("ili", "it"),
+        ("ily", "it"),
+        ("ila", "it"),
+        ("ilo", "it"),
+        ("ali", "at"),
+        ("aly", "at"),
+        ("ují", "ovat"),
+        ("í", "it"),
         ("ách", "a"),
         ("ami", "a"),
         ("ám", "a"),
@@ -45,6 +58,13 @@ SUFFIX_RULES: dict[str, tuple[tuple[str, str], ...]] = {
         ("i", ""),
     ),
     "sk": (
+        ("ovali", "ovať"),
+        ("ovala", "ovať"),
+        ("ili", "iť"),
+        ("ila", "iť"),
+        ("ali", "ať"),
+        ("ujú", "ovať"),
+        ("í", "iť"),
         ("ách", "a"),
         ("ami", "a"),
         ("ám", "a"),
@@ -64,6 +84,12 @@ SUFFIX_RULES: dict[str, tuple[tuple[str, str], ...]] = {
         ("i", ""),
     ),
     "sl": (
+        ("ovali", "ovati"),
+        ("ovala", "ovati"),
+        ("ili", "iti"),
+        ("ila", "iti"),
+        ("ali", "ati"),
+        ("ala", "ati"),
         ("ami", "a"),
         ("ah", "a"),
         ("am", "a"),

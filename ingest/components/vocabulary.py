@@ -289,7 +289,13 @@ class VocabularyMatcher:
         if text[:1].islower() and (key, token.norm_) in self.nouns_only:
             return False
         start, size = prefix(text[:2]), 2 * len(text)
-        return any(start == first and size >= length for first, length in labels)
+        if any(start == first and size >= length for first, length in labels):
+            return True
+        # a German participle: "geschult" is a form of "schulen", "befragt" is not "ge-"
+        if self.lang == "de" and text.startswith("ge") and text[2:3].islower():
+            start = prefix(text[2:4])
+            return any(start == first and size >= length for first, length in labels)
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings

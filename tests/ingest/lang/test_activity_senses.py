@@ -439,3 +439,37 @@ def test_family_conferences_posters_and_transposition(
     analyse, lang: str, text: str, notation: str, expected: bool
 ) -> None:
     assert (notation in analyse(lang, text).activity_types) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "notation"),
+    [
+        # what was done, said with a verb
+        ("pl", "W ramach projektu przeszkolono 120 policjantów z województwa.", "training"),
+        ("cs", "Lektoři vyškolili 80 učitelů základních škol.", "training"),
+        ("sk", "Vyškolili sme 50 sociálnych pracovníkov.", "training"),
+        ("de", "Die Polizei hat 300 Lehrkräfte geschult.", "training"),
+        ("sl", "Usposobili smo 40 prostovoljcev.", "training"),
+        ("de", "Das Institut befragte 6.000 Jugendliche zu ihren Erfahrungen.", "survey-research"),
+        ("cs", "Studenti zmapovali dostupnost služeb v kraji.", "survey-research"),
+        ("pl", "Fundacja opublikowała raport o przemocy wobec seniorów.", "publication"),
+        ("de", "Die Ergebnisse werden 2026 veröffentlicht.", "publication"),
+    ],
+)
+def test_activities_named_by_a_verb(analyse, lang: str, text: str, notation: str) -> None:
+    assert notation in analyse(lang, text).activity_types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a page's date line is no publication
+        ("pl", "Opublikowano: 15.03.2024\nSeniorzy patrolują osiedle."),
+        ("de", "Veröffentlicht am 3. März 2025 von der Redaktion."),
+        # "Schulen" (schools) is no training
+        ("de", "150 Schulen nehmen am Programm teil."),
+    ],
+)
+def test_date_lines_and_homonyms_are_no_activity(analyse, lang: str, text: str) -> None:
+    found = analyse(lang, text).activity_types
+    assert not found & {"publication", "training"}

@@ -14,6 +14,11 @@ from ingest.lemmatize import lemmatize
         ("metodiku", "cs", "metodika"),
         ("modelu", "cs", "model"),
         ("stratégiou", "sk", "stratégia"),
+        # verbs: past forms and the third person
+        ("vyškolili", "cs", "vyškolit"),
+        ("školí", "cs", "školit"),
+        ("zmapovali", "cs", "zmapovat"),
+        ("izobrazili", "sl", "izobraziti"),
     ],
 )
 def test_case_endings(word: str, lang: str, lemma: str) -> None:
