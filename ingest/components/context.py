@@ -34,6 +34,7 @@ from ingest.components.countries import join_city_countries
 from ingest.components.sentences import (
     doc_text,
     folded_sentence,
+    sentence_bounds,
     sentence_index,
     sentence_text,
 )
@@ -100,7 +101,8 @@ REPEATED_MENTIONS = 3
 #: a sentence that says who the project is for (folded text)
 TARGET_SENTENCE = re.compile(
     r"\b(cilov\w* skupin\w*|cielov\w* skupin\w*|grup\w* docelow\w*|ciljn\w* skupin\w*|"
-    r"zielgrupp\w*|target groups?|beneficiar\w*|urcen\w*|skierowan\w*|przeznaczon\w*|"
+    r"zielgrupp\w*|target groups?|target audiences?|audience|beneficiar\w*|urcen\w*|"
+    r"skierowan\w*|przeznaczon\w*|"
     r"adresowan\w*|namenjen\w*|intended for|aimed at|designed for|richtet sich an|"
     r"angesprochen|pro koho|dla kogo|fur wen|for whom|za koga|pre koho|"
     r"ucastni\w*|ucastn\w*|uczestni\w*|teilnehm\w*|participants?|participated|udelez\w*|"
@@ -662,6 +664,58 @@ def prison_officers(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span,
     return relabelled(doc, spans, lambda span, label: label == LAW_ENFORCEMENT, PRISON_STAFF)
 
 
+#: a statement of a text's audience (folded): kinds of bodies listed after it stand for
+#: their staff ("Zielgruppe: Polizei, Justiz, Beratungsstellen", "Target audience: police,
+#: prosecutors, policymakers", "Szkolenie skierowane do policji i prokuratury")
+AUDIENCE = re.compile(
+    r"\b(zielgrupp\w*|target (groups?|audience)|audience|cilov\w* skupin\w*|"
+    r"cielov\w* skupin\w*|grup\w* docelow\w*|ciljn\w* skupin\w*|intended for|aimed at|"
+    r"designed for|richtet sich an|fur wen|dla kogo|pro koho|pre koho|za koga|urcen\w* pro|"
+    r"urcen\w* pre|skierowan\w* do|namenjen\w*|adresowan\w* do|who should attend)\b"
+)
+#: a relative pronoun between the audience cue and the body ("namenjen osebam, ki jim je
+#: sodišče izreklo …" names no court staff); the cue must be in the body's clause (no ";"
+#: or "(" between them)
+RELATIVE = re.compile(
+    r"\b(ki|ktery|ktera|ktere|ktory|ktora|ktore|which|who|that|die|der|das|deren|dessen)\b"
+)
+#: the staff group of each kind of body
+STAFF_OF_TYPE = {
+    "actor-type/police": "target-group/law-enforcement-officers",
+    "actor-type/municipal-police": "target-group/law-enforcement-officers",
+    "actor-type/border-guard": "target-group/law-enforcement-officers",
+    "actor-type/court-prosecution": "target-group/judiciary-staff",
+    "actor-type/prison-service": PRISON_STAFF,
+    "actor-type/probation-service": PRISON_STAFF,
+    "actor-type/ngo": "target-group/ngo-staff",
+    "actor-type/ministry": "target-group/public-officials",
+    "actor-type/government-agency": "target-group/public-officials",
+    "actor-type/municipality": "target-group/public-officials",
+    "actor-type/regional-government": "target-group/public-officials",
+    "actor-type/labour-office": "target-group/public-officials",
+}
+
+
+def audience_staff(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Kinds of bodies listed after an audience statement add their staff as target
+    groups (the statement itself says they are the people the text is for)."""
+    added: list[tuple[Span, str]] = []
+    for span, label in spans:
+        staff = STAFF_OF_TYPE.get(label)
+        if staff is None:
+            continue
+        start, _ = sentence_bounds(doc)[sentence_index(doc, span.start_char)]
+        raw = doc_text(doc)[start : span.start_char]
+        clause = fold(raw[max(raw.rfind(";"), raw.rfind("(")) + 1 :])
+        cue = None
+        for cue in AUDIENCE.finditer(clause):  # noqa: B007 (the last one)
+            pass
+        if cue is None or RELATIVE.search(clause[cue.end() :]):
+            continue
+        added.append((Span(doc, span.start, span.end, label=staff), staff))
+    return spans + added if added else spans
+
+
 PROFESSIONALS = "target-group/professionals"
 #: staff of one service: practitioners named beside them (educators, psychologists,
 #: trainers, "strokovni delavci") are that service's staff or the people who teach them
@@ -709,7 +763,8 @@ class ConceptContext:
             mentions = [s for s, lab in kept if lab == WORKERS]
             if mentions and all(len(s) == 1 and s[0].norm_ in STAFF_WORDS for s in mentions):
                 dropped.add(WORKERS)
-        doc.spans[CONCEPT_SPANS] = [s for s, lab in kept if lab not in dropped]
+        kept = [(s, lab) for s, lab in kept if lab not in dropped]
+        doc.spans[CONCEPT_SPANS] = [s for s, _ in audience_staff(doc, kept)]
         return doc
 
     def staff_groups(

@@ -11,6 +11,7 @@ is left unset; callers that need the un-folded lemma use :func:`lemma_of`.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.attrs import ORTH
@@ -109,9 +110,32 @@ SUFFIX_RULES: dict[str, tuple[tuple[str, str], ...]] = {
 MIN_STEM = 3
 
 
+#: German gender-inclusive forms: "Mitarbeiter*innen", "Lehrer:innen", "Klient_innen",
+#: "SozialarbeiterInnen", "Psycholog*in"
+GENDER_FORM = re.compile(r"^(\w+?)(?:[*:_/]in(?:nen)?|(?<=[a-zäöüß])In(?:nen)?)$")
+
+
+def gender_form_lemma(word: str) -> str | None:
+    """The lemma of a German gender-inclusive form: its masculine stem when that is a word
+    ("Mitarbeiter"), else the stem with -e ("Polizeibeamt*innen" → "Polizeibeamte")."""
+    match = GENDER_FORM.match(word)
+    if match is None:
+        return None
+    stem = match.group(1)
+    for candidate in (stem, stem + "e"):
+        if is_known(candidate, "de"):
+            return lemmatize(candidate, "de")
+    return None
+
+
 @lru_cache(maxsize=200_000)
 def lemma_of(word: str, lang: str) -> str:
-    """:func:`lemmatize`, plus case-ending rules for cs/sk/sl words it does not know."""
+    """:func:`lemmatize`, plus case-ending rules for cs/sk/sl words it does not know and
+    German gender-inclusive forms."""
+    if lang == "de" and word[:1].isupper():
+        gendered = gender_form_lemma(word)
+        if gendered is not None:
+            return gendered
     lemma = lemmatize(word, lang)
     if lang == "pl":
         return _pl_majority(word) or lemma

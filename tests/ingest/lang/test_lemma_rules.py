@@ -40,3 +40,17 @@ def test_no_rule_applies(word: str, lang: str) -> None:
 def test_inflected_label_matches_in_text(analyse) -> None:
     found = analyse("cs", "Projekt.\nPartneři společně vytvořili metodiku práce s klienty.")
     assert "strategy-development" in found.activity_types
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("Mitarbeiter*innen", "Mitarbeiter"),
+        ("SozialarbeiterInnen", "Sozialarbeiter"),
+        ("Polizeibeamt*innen", "Polizeibeamter"),
+        ("Psycholog*in", "Psychologe"),
+        ("Berlin", "Berlin"),  # no gender form
+    ],
+)
+def test_german_gender_forms(word: str, lemma: str) -> None:
+    assert lemma_of(word, "de") == lemma

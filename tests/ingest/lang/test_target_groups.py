@@ -432,3 +432,52 @@ def test_practitioners_beside_one_service_are_its_staff(
     analyse, lang: str, text: str, kept: bool
 ) -> None:
     assert ("professionals" in analyse(lang, text).target_groups) is kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "groups"),
+    [
+        # kinds of bodies listed after an audience statement stand for their staff
+        (
+            "en",
+            "Target audience: victim support workers, police, prosecutors, policymakers.",
+            {"law-enforcement-officers", "judiciary-staff", "public-officials"},
+        ),
+        (
+            "de",
+            "Zielgruppe: Polizeibeamt*innen, Staatsanwaltschaften und Kommunalverwaltungen.",
+            {"law-enforcement-officers"},
+        ),
+        (
+            "cs",
+            "Cílová skupina: policie, státní zastupitelství a neziskové organizace.",
+            {"law-enforcement-officers", "judiciary-staff", "ngo-staff"},
+        ),
+    ],
+)
+def test_bodies_in_an_audience_statement_are_their_staff(
+    analyse, lang: str, text: str, groups: set[str]
+) -> None:
+    assert groups <= analyse(lang, text).target_groups
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group"),
+    [
+        # after a relative pronoun the body is no audience ("… for people whom a court …")
+        (
+            "sl",
+            "Program je namenjen osebam, ki jim je sodišče izreklo pogojno obsodbo.",
+            "judiciary-staff",
+        ),
+        # after ";" a new clause: the invited representatives are not the stated audience
+        (
+            "cs",
+            "Pro koho: předsedové odborových organizací; přizváni jsou také zástupci "
+            "krajského úřadu.",
+            "public-officials",
+        ),
+    ],
+)
+def test_bodies_outside_the_audience_clause(analyse, lang: str, text: str, group: str) -> None:
+    assert group not in analyse(lang, text).target_groups
