@@ -90,6 +90,10 @@ class ActorTyping:
                 return acr_type, hi, nested
             if parent_types:
                 return parent_types[0], hi, nested
+            # a parent named by a typing acronym ("Wydział Ruchu Drogowego KPP w Nowym Targu")
+            parent_acronyms = [h.actor_type for i, h in modifiers if i > hi and doc[i].is_upper]
+            if parent_acronyms:
+                return parent_acronyms[0], hi, nested
             self._last_default = True
             return hw.actor_type, hi, nested
         mods = [h for i, h in modifiers if i != hi]

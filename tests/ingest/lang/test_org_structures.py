@@ -482,3 +482,35 @@ def test_with_and_a_singular_instrumental_is_one_body(analyse) -> None:
     found = analyse("sl", "Sodelujemo s Centrom za socialno delo Dolenjska in Bela krajina.")
     assert "Bela" not in found.surfaces()
     assert len(found.organisations) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "actor_type"),
+    [
+        # a police unit named by its parent or the parent's acronym
+        ("sk", "Spolupracujeme s Obvodným oddelením Policajného zboru Martin.",
+         "Obvodným oddelením Policajného zboru Martin", "police"),
+        ("pl", "Szkolenie prowadzi Wydział Doskonalenia Zawodowego KWP w Lublinie.",
+         "Wydział Doskonalenia Zawodowego KWP w Lublinie", "police"),
+        # research institutes and research funders
+        ("de", "Begleitet wird es vom Kriminologischen Forschungsinstitut Niedersachsen.",
+         "Kriminologischen Forschungsinstitut Niedersachsen", "university-research"),
+        ("de", "Die Studie wurde von der Deutschen Forschungsgemeinschaft gefördert.",
+         "Deutschen Forschungsgemeinschaft", "government-agency"),
+        ("en", "It is funded by the Independent Research Fund Denmark.",
+         "Independent Research Fund Denmark", "government-agency"),
+        # unions and employers' associations
+        ("de", "Mit dabei ist die IG Bauen-Agrar-Umwelt.", "IG Bauen-Agrar-Umwelt", "trade-union"),
+        ("sk", "Partnerom je Zväz stavebných podnikateľov Slovenska.",
+         "Zväz stavebných podnikateľov Slovenska", "employer"),
+    ],
+)  # fmt: skip
+def test_kinds_typed_by_parent_or_modifier(
+    analyse, lang: str, text: str, surface: str, actor_type: str
+) -> None:
+    assert analyse(lang, text).with_surface(surface).actor_type == actor_type
+
+
+def test_a_police_acronym_with_its_town_is_the_command_named_in_full(analyse) -> None:
+    found = analyse("pl", "Komenda Powiatowa Policji w Łowiczu (KPP w Łowiczu) zaprasza seniorów.")
+    assert len(found.organisations) == 1
