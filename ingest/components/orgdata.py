@@ -35,6 +35,16 @@ class HeadTable:
     max_width: int = 1
 
 
+def _pl_adjective_lemmas(word: str, lang: str) -> set[str]:
+    """Masculine lemmas of a Polish feminine adjective written without its diacritics
+    (keys are folded: morfeusz cannot read "pozarna", the text's "Pożarnej" is "pozarny")."""
+    from ingest.lemmatize import lemmatize
+
+    if lang != "pl" or not word.endswith("a") or lemmatize(word, lang) != word:
+        return set()
+    return {word[:-1] + "y", word[:-1] + "i"}
+
+
 @cache
 def head_table(lang: str = "") -> HeadTable:
     """The table of ``ingest/data/org_heads.tsv`` for a document language (see its header),
@@ -71,7 +81,15 @@ def head_table(lang: str = "") -> HeadTable:
 
                 from ingest.lemmatize import lemmatize
 
-                options = [{fold(w), fold(lemmatize(w, lang)) or fold(w)} for w in key.split()]
+                several = len(words) > 1  # an adjective of a name ("straz pozarna")
+                options = [
+                    {
+                        fold(w),
+                        fold(lemmatize(w, lang)) or fold(w),
+                        *(_pl_adjective_lemmas(w, lang) if several else ()),
+                    }
+                    for w in key.split()
+                ]
                 variants.update(product(*(sorted(o) for o in options)))
             for variant in sorted(variants):
                 table.exact.setdefault(variant, HeadWord(len(variant), actor_type, cls))

@@ -514,3 +514,28 @@ def test_kinds_typed_by_parent_or_modifier(
 def test_a_police_acronym_with_its_town_is_the_command_named_in_full(analyse) -> None:
     found = analyse("pl", "Komenda Powiatowa Policji w Łowiczu (KPP w Łowiczu) zaprasza seniorów.")
     assert len(found.organisations) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "actor_type"),
+    [
+        # a Polish name with a feminine adjective in an oblique case
+        ("pl", "Pomagali członkowie Ochotniczej Straży Pożarnej w Szaflarach.",
+         "Ochotniczej Straży Pożarnej w Szaflarach", "fire-rescue"),
+        # abbreviated heads of schools and volunteer fire brigades
+        ("cs", "Děkujeme ZŠ a MŠ Újezd za pomoc.", "ZŠ a MŠ Újezd", "school"),
+        ("cs", "Soutěž pořádal SDH Lhota.", "SDH Lhota", "fire-rescue"),
+        ("sl", "Sodelovala je OŠ Hruševec Šentjur.", "OŠ Hruševec Šentjur", "school"),
+        ("pl", "Pokaz przygotowała OSP Szaflary.", "OSP Szaflary", "fire-rescue"),
+    ],
+)  # fmt: skip
+def test_oblique_adjectives_and_abbreviated_heads(
+    analyse, lang: str, text: str, surface: str, actor_type: str
+) -> None:
+    assert analyse(lang, text).with_surface(surface).actor_type == actor_type
+
+
+def test_a_foreign_one_word_head_gets_no_polish_adjective_forms(analyse) -> None:
+    # "zaklada" (a Slovene/Croatian foundation) must not read Polish "Zakłady" as a head
+    found = analyse("pl", "Partnerem są Pomorskie Zakłady Stolarskie Sp. z o.o.")
+    assert found.with_surface("Pomorskie Zakłady Stolarskie Sp. z o.o.").actor_type == "employer"
