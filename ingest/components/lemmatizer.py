@@ -108,6 +108,19 @@ SUFFIX_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 MIN_STEM = 3
+#: adjective endings → the masculine nominative, for Czech and Slovak adjectives the
+#: lemmatiser does not know at all ("Nadačního" → "nadační", "intervenčním" → "intervenční"):
+#: unambiguous endings only (a soft -ího is also the case of an -í noun: "vzděláváním")
+ADJECTIVE_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "cs": (
+        ("ího", "í"), ("ímu", "í"), ("ími", "í"), ("ích", "í"), ("ím", "í"),
+        ("ého", "ý"), ("ému", "ý"), ("ými", "ý"), ("ých", "ý"), ("ým", "ý"),
+    ),
+    "sk": (
+        ("ieho", "í"), ("iemu", "í"), ("ími", "í"), ("ích", "í"), ("ím", "í"),
+        ("ého", "ý"), ("ému", "ý"), ("ými", "ý"), ("ých", "ý"), ("ým", "ý"),
+    ),
+}  # fmt: skip
 
 
 #: German gender-inclusive forms: "Mitarbeiter*innen", "Lehrer:innen", "Klient_innen",
@@ -140,15 +153,18 @@ def lemma_of(word: str, lang: str) -> str:
     if lang == "pl":
         return _pl_majority(word) or lemma
     rules = SUFFIX_RULES.get(lang)
-    if not rules or lemma != word or not word[:1].islower() or not word.isalpha():
+    if not rules or lemma != word or not word.isalpha() or is_known(word, lang):
         return lemma
-    if is_known(word, lang):
-        return lemma
-    for suffix, base in rules:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            candidate = word[: -len(suffix)] + base
-            if is_known(candidate, lang):
-                return lemmatize(candidate, lang)
+    if word[:1].islower():
+        for suffix, base in rules:
+            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+                candidate = word[: -len(suffix)] + base
+                if is_known(candidate, lang):
+                    return lemmatize(candidate, lang)
+    lower = word.lower()
+    for suffix, base in ADJECTIVE_RULES.get(lang, ()):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= MIN_STEM:
+            return lower[: -len(suffix)] + base
     return lemma
 
 

@@ -54,3 +54,24 @@ def test_inflected_label_matches_in_text(analyse) -> None:
 )
 def test_german_gender_forms(word: str, lemma: str) -> None:
     assert lemma_of(word, "de") == lemma
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "lemma"),
+    [
+        # adjectives the lemmatiser does not know, also capitalised inside a name
+        ("Nadačního", "cs", "nadační"),
+        ("Intervenčním", "cs", "intervenční"),
+        ("nadačného", "sk", "nadačný"),
+        # an -í noun in the instrumental keeps its -í
+        ("vzděláváním", "cs", "vzdělávání"),
+    ],
+)
+def test_adjective_endings(word: str, lang: str, lemma: str) -> None:
+    assert lemma_of(word, lang) == lemma
+
+
+def test_an_inflected_name_with_an_unknown_adjective_is_found(analyse) -> None:
+    found = analyse("cs", "Na dresy jsme dostali příspěvek od Nadačního fondu Albert.")
+    assert found.with_surface("Nadačního fondu Albert").actor_type == "ngo"
+    assert "private-foundation" in found.funders
