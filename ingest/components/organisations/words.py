@@ -184,6 +184,19 @@ NOT_NAME_START = {
 }
 #: lower-case words that end a complement (verbs, pronouns, particles)
 COMPLEMENT_STOP = {
+    # pronouns and particles that follow a sentence-initial head ("Šola naj bo", "Ombudsman
+    # nám sdělil", "Klinika nám pomohla")
+    "naj",
+    "nam",
+    "nám",
+    "vám",
+    "nás",
+    "vás",
+    "jim",
+    "jej",
+    "mu",
+    "nas",
+    "vas",
     "je",
     "jsou",
     "byl",

@@ -539,3 +539,17 @@ def test_a_foreign_one_word_head_gets_no_polish_adjective_forms(analyse) -> None
     # "zaklada" (a Slovene/Croatian foundation) must not read Polish "Zakłady" as a head
     found = analyse("pl", "Partnerem są Pomorskie Zakłady Stolarskie Sp. z o.o.")
     assert found.with_surface("Pomorskie Zakłady Stolarskie Sp. z o.o.").actor_type == "employer"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_surface"),
+    [
+        # a pronoun or particle after a sentence-initial head is no part of a name
+        ("sl", "Šola naj bo varen prostor za vse.", "Šola naj"),
+        ("cs", "Ombudsman nám sdělil, že stížnost prošetří.", "Ombudsman nám"),
+    ],
+)
+def test_a_particle_after_a_head_ends_the_name(
+    analyse, lang: str, text: str, not_surface: str
+) -> None:
+    assert not_surface not in analyse(lang, text).surfaces()
