@@ -46,3 +46,19 @@ def test_not_a_project_country(analyse, lang: str, text: str, country: str) -> N
 def test_a_country_named_with_a_language_noun_elsewhere_still_counts(analyse) -> None:
     found = analyse("en", "German partners from Germany joined the project.")
     assert "DE" in found.countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Officers of Police Scotland in Aberdeen took part."),
+        ("en", "The programme is supported by Arts Council England."),
+        ("cs", "Projekt vznikl ve spolupráci s partnery ze Skotska."),
+    ],
+)
+def test_nations_of_the_united_kingdom(analyse, lang: str, text: str) -> None:
+    assert "GB" in analyse(lang, text).countries
+
+
+def test_the_english_language_is_no_country(analyse) -> None:
+    assert "GB" not in analyse("en", "All sessions are held in English.").countries
