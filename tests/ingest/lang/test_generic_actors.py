@@ -46,3 +46,20 @@ def test_not_an_actor(analyse, lang: str, text: str, notation: str) -> None:
 )
 def test_generic_actor_mentions_count(analyse, lang: str, text: str, notation: str) -> None:
     assert notation in analyse(lang, text).actor_types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a working group, a committee or "the Commission" alone is no advisory body
+        ("cs", "Výstupy pracovních skupin shrneme do návrhů."),
+        ("en", "That action was financed by the Commission programme."),
+        ("de", "Die Arbeitsgruppe trifft sich monatlich."),
+    ],
+)
+def test_generic_group_words_are_no_advisory_body(analyse, lang: str, text: str) -> None:
+    assert "advisory-body" not in analyse(lang, text).actor_types
+
+
+def test_a_named_kind_of_advisory_body_still_counts(analyse) -> None:
+    assert "advisory-body" in analyse("de", "Der Präventionsrat der Stadt tagte.").actor_types
