@@ -182,25 +182,31 @@ RELATIVE_WORDS = {
 }  # fmt: skip
 
 
-_SEEN_WORDS: set[int] = set()  # ORTH ids already tested (per process)
-_FUNDING_WORDS: set[int] = set()  # ORTH ids of funding words
+class WordPositions:
+    """Token positions of the words that match a pattern (folded): each word type is tested
+    once per process, a document costs one array comparison per matching word type."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.seen: set[int] = set()  # ORTH ids already tested
+        self.matching: set[int] = set()  # ORTH ids of matching words
+
+    def __call__(self, doc: Doc) -> list[int]:
+        orths, types = word_types(doc)
+        unseen = types - self.seen
+        if unseen:
+            strings = doc.vocab.strings
+            self.matching.update(o for o in unseen if self.pattern.match(fold(strings[o])))
+            self.seen.update(unseen)
+        found: list[int] = []
+        for orth in types & self.matching:
+            found.extend(numpy.flatnonzero(orths == orth).tolist())
+        return sorted(found)
 
 
-def funding_word_positions(doc: Doc) -> list[int]:
-    """Token positions of funding words: each word type is tested once per process."""
-    orths, types = word_types(doc)
-    unseen = types - _SEEN_WORDS
-    if unseen:
-        strings = doc.vocab.strings
-        _FUNDING_WORDS.update(o for o in unseen if FUNDED_BY_WORD.match(fold(strings[o])))
-        _SEEN_WORDS.update(unseen)
-    present = types & _FUNDING_WORDS
-    if not present:
-        return []
-    found: list[int] = []
-    for orth in present:  # few funding words: one array comparison each
-        found.extend(numpy.flatnonzero(orths == orth).tolist())
-    return sorted(found)
+#: positions of funding words ("gefördert", "Funding:") and of active paying verbs
+funding_word_positions = WordPositions(FUNDED_BY_WORD)
+paying_verb_positions = WordPositions(PAYING_VERB)
 
 
 def funding_organisations(doc: Doc) -> list[SpacySpan]:
@@ -233,24 +239,6 @@ def funding_organisations(doc: Doc) -> list[SpacySpan]:
                 out.append(span)
                 break
     return out
-
-
-_SEEN_PAYING: set[int] = set()  # ORTH ids already tested against PAYING_VERB
-_PAYING_WORDS: set[int] = set()
-
-
-def paying_verb_positions(doc: Doc) -> list[int]:
-    """Token positions of active paying verbs (each word type tested once per process)."""
-    orths, types = word_types(doc)
-    unseen = types - _SEEN_PAYING
-    if unseen:
-        strings = doc.vocab.strings
-        _PAYING_WORDS.update(o for o in unseen if PAYING_VERB.match(fold(strings[o])))
-        _SEEN_PAYING.update(unseen)
-    found: list[int] = []
-    for orth in types & _PAYING_WORDS:
-        found.extend(numpy.flatnonzero(orths == orth).tolist())
-    return sorted(found)
 
 
 def paying_subjects(doc: Doc, orgs: list[SpacySpan]) -> list[SpacySpan]:
