@@ -141,6 +141,21 @@ def gender_form_lemma(word: str) -> str | None:
     return None
 
 
+#: a German adjective the lemmatiser does not know, declined: an adjective suffix before
+#: the ending ("kriminalpräventive" → "kriminalpräventiv", "niedrigschwelligen" →
+#: "niedrigschwellig")
+DE_ADJECTIVE = re.compile(
+    r"^(\w{3,}(?:iv|isch|lich|ig|bar|al|ell|os|ent|ant|sam|haft))(?:e|en|er|es|em)$"
+)
+
+
+def _de_adjective(word: str) -> str | None:
+    match = DE_ADJECTIVE.match(word.lower())
+    if match is None or is_known(word, "de"):
+        return None
+    return match.group(1)
+
+
 @lru_cache(maxsize=200_000)
 def lemma_of(word: str, lang: str) -> str:
     """:func:`lemmatize`, plus case-ending rules for cs/sk/sl words it does not know and
@@ -150,6 +165,8 @@ def lemma_of(word: str, lang: str) -> str:
         if gendered is not None:
             return gendered
     lemma = lemmatize(word, lang)
+    if lang == "de" and lemma == word:
+        return _de_adjective(word) or lemma
     if lang == "pl":
         return _pl_majority(word) or lemma
     rules = SUFFIX_RULES.get(lang)

@@ -75,3 +75,20 @@ def test_an_inflected_name_with_an_unknown_adjective_is_found(analyse) -> None:
     found = analyse("cs", "Na dresy jsme dostali příspěvek od Nadačního fondu Albert.")
     assert found.with_surface("Nadačního fondu Albert").actor_type == "ngo"
     assert "private-foundation" in found.funders
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("Kriminalpräventive", "kriminalpräventiv"),
+        ("niedrigschwelligen", "niedrigschwellig"),
+        ("Migranten", "Migrant"),  # a noun the lemmatiser knows is left to it
+        ("Regensburger", "Regensburger"),  # no adjective suffix before the ending
+    ],
+)
+def test_german_adjectives_the_lemmatiser_lacks(word: str, lemma: str) -> None:
+    assert lemma_of(word, "de") == lemma
+
+
+def test_a_declined_german_adjective_label_matches(analyse) -> None:
+    assert "advisory-body" in analyse("de", "Der Kriminalpräventive Rat tagte.").actor_types
