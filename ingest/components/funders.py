@@ -276,6 +276,8 @@ JOINING_WORDS = AND_WORDS | {
     "take", "tiez", "rovnez", "i",
 }  # fmt: skip
 JOINED_WINDOW = 8
+#: words in brackets between them ("Arts Council England (National Lottery Project Grants)")
+BRACKET_WINDOW = 12
 
 
 def joined_payers(doc: Doc, orgs: list[SpacySpan], paying: list[SpacySpan]) -> list[SpacySpan]:
@@ -291,21 +293,24 @@ def joined_payers(doc: Doc, orgs: list[SpacySpan], paying: list[SpacySpan]) -> l
     for first, second in itertools.pairwise(ordered):
         if (first.start, first.end) not in paying_keys or (second.start, second.end) in paying_keys:
             continue
-        if (
-            sentence[first.start] != sentence[second.start]
-            or second.start - first.end > JOINED_WINDOW
-        ):
+        if sentence[first.start] != sentence[second.start]:
             continue
         depth = 0
         joined = False
+        outside = inside = 0  # words between the two names, outside and inside brackets
         for token in doc[first.end : second.start]:
-            if token.text in "([":
+            if token.text in {"(", "["}:
                 depth += 1
-            elif token.text in ")]":
+            elif token.text in {")", "]"}:
                 depth -= 1
-            elif depth == 0:
+            elif depth > 0:
+                inside += 1
+                if inside > BRACKET_WINDOW:
+                    break
+            else:
+                outside += 1
                 word = token.lower_
-                if word not in JOINING_WORDS:
+                if word not in JOINING_WORDS or outside > JOINED_WINDOW:
                     break
                 joined = joined or word in AND_WORDS or word == ","
         else:

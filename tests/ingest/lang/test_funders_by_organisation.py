@@ -82,6 +82,13 @@ import pytest
             "• Mesto Poprad – 3 000 €",
             {"private-foundation", "local-public"},
         ),
+        # a long bracket between the two paying bodies does not part them
+        (
+            "en",
+            "Our work was supported by the Ministry of Justice (National Lottery Project "
+            "Grants and Small Awards) and by the Paul Hamlyn Foundation.",
+            {"national-public", "private-foundation"},
+        ),
     ],
 )
 def test_paying_organisations(analyse, lang: str, text: str, funders: set[str]) -> None:
