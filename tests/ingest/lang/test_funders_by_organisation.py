@@ -85,7 +85,7 @@ import pytest
         # a long bracket between the two paying bodies does not part them
         (
             "en",
-            "Our work was supported by the Ministry of Justice (National Lottery Project "
+            "Our work was funded by the Ministry of Justice (National Lottery Project "
             "Grants and Small Awards) and by the Paul Hamlyn Foundation.",
             {"national-public", "private-foundation"},
         ),
