@@ -261,6 +261,12 @@ class VocabularyMatcher:
                         surface.append(nlp.make_doc(label))
                         continue
                     patterns.append(norm_doc(nlp, norms))
+                    if len(norms) > 1 and label != label.lower():
+                        # a capitalised word may lemmatise otherwise than its inflected
+                        # forms do ("Norveški" → the country, "Norveškega" → "norveški")
+                        lowered = lemma_key(label.lower(), self.lang, nlp)
+                        if lowered != norms and len(lowered) == len(norms):
+                            patterns.append(norm_doc(nlp, lowered))
                     if len(norms) == 1:
                         self.single.setdefault((key, norms[0]), set()).add(
                             (prefix(label), len(label))

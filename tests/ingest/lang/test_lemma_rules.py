@@ -92,3 +92,9 @@ def test_german_adjectives_the_lemmatiser_lacks(word: str, lemma: str) -> None:
 
 def test_a_declined_german_adjective_label_matches(analyse) -> None:
     assert "advisory-body" in analyse("de", "Der Kriminalpräventive Rat tagte.").actor_types
+
+
+def test_a_capitalised_label_word_meets_its_inflected_lower_case_lemma(analyse) -> None:
+    # "Norveški" lemmatises to the country, "Norveškega" to the adjective "norveški"
+    found = analyse("sl", "Obisk je bil financiran iz Norveškega finančnega mehanizma.")
+    assert "eea-norway-grants" in found.funders
