@@ -716,6 +716,35 @@ def audience_staff(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, 
     return spans + added if added else spans
 
 
+#: a line of an event programme: a time ("09:30", "10.00–11.30") or a bullet opens it
+PROGRAMME_LINE = re.compile(r"^\s*(\d{1,2}[:.]\d{2}|[-–—•·*]\s)")
+TIME_LINE = re.compile(r"^\s*\d{1,2}[:.]\d{2}")
+#: a programme has at least this many time lines
+PROGRAMME_TIMES = 3
+#: services that a programme names as the topic of a talk or a visit, not as the
+#: project's own work ("Betroffenenberatung im Nachbarland", "Study visits: Women's Shelter")
+SERVICE_ACTIVITIES = frozenset(
+    {"activity-type/counselling", "activity-type/direct-support", "activity-type/legal-aid"}
+)
+
+
+def programme_topics(doc: Doc, spans: list[tuple[Span, str]]) -> set[str]:
+    """Service activities named only on the lines of an event programme."""
+    services = [(s, lab) for s, lab in spans if lab in SERVICE_ACTIVITIES]
+    if not services:
+        return set()
+    text = doc_text(doc)
+    if sum(1 for line in text.splitlines() if TIME_LINE.match(line)) < PROGRAMME_TIMES:
+        return set()
+    on_programme: dict[str, bool] = {}
+    for span, label in services:
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        line = text[line_start : text.find("\n", span.start_char) % (len(text) + 1)]
+        listed = bool(PROGRAMME_LINE.match(line))
+        on_programme[label] = on_programme.get(label, True) and listed
+    return {label for label, listed in on_programme.items() if listed}
+
+
 PROFESSIONALS = "target-group/professionals"
 #: staff of one service: practitioners named beside them (educators, psychologists,
 #: trainers, "strokovni delavci") are that service's staff or the people who teach them
@@ -759,6 +788,7 @@ class ConceptContext:
         dropped = self.staff_groups(doc, tok, kept, title_end)
         dropped |= subsumed_professionals(kept, dropped)
         dropped |= self.weak_activities(doc, kept, title_end)
+        dropped |= programme_topics(doc, kept)
         if WORKERS not in dropped and not labour_context(doc, kept):
             mentions = [s for s, lab in kept if lab == WORKERS]
             if mentions and all(len(s) == 1 and s[0].norm_ in STAFF_WORDS for s in mentions):

@@ -473,3 +473,23 @@ def test_activities_named_by_a_verb(analyse, lang: str, text: str, notation: str
 def test_date_lines_and_homonyms_are_no_activity(analyse, lang: str, text: str) -> None:
     found = analyse(lang, text).activity_types
     assert not found & {"publication", "training"}
+
+
+def test_a_service_named_only_on_a_programme_line_is_a_topic(analyse) -> None:
+    text = (
+        "Conference programme\n"
+        "09:00 Opening\n"
+        "10:30 Panel: the first police contact\n"
+        "13:00 Study visits: Tallinn Women's Shelter and a victim counselling centre\n"
+        "15:00 Closing\n"
+    )
+    found = analyse("en", text).activity_types
+    assert not found & {"counselling", "direct-support"}
+
+
+def test_a_service_also_described_in_prose_stays(analyse) -> None:
+    text = (
+        "09:00 Opening\n10:30 Panel\n13:00 Counselling for victims\n15:00 Closing\n"
+        "The project offers counselling to victims of hate crime in three cities.\n"
+    )
+    assert "counselling" in analyse("en", text).activity_types
