@@ -102,7 +102,7 @@ REPEATED_MENTIONS = 3
 TARGET_SENTENCE = re.compile(
     r"\b(cilov\w* skupin\w*|cielov\w* skupin\w*|grup\w* docelow\w*|ciljn\w* skupin\w*|"
     r"zielgrupp\w*|target groups?|target audiences?|audience|beneficiar\w*|urcen\w*|"
-    r"skierowan\w*|przeznaczon\w*|"
+    r"skierowan\w*|przeznaczon\w*|adresa(?:t|c)\w*|addressees|adressaten|"
     r"adresowan\w*|namenjen\w*|intended for|aimed at|designed for|richtet sich an|"
     r"angesprochen|pro koho|dla kogo|fur wen|for whom|za koga|pre koho|"
     r"ucastni\w*|ucastn\w*|uczestni\w*|teilnehm\w*|participants?|participated|udelez\w*|"
@@ -671,7 +671,8 @@ AUDIENCE = re.compile(
     r"\b(zielgrupp\w*|target (groups?|audience)|audience|cilov\w* skupin\w*|"
     r"cielov\w* skupin\w*|grup\w* docelow\w*|ciljn\w* skupin\w*|intended for|aimed at|"
     r"designed for|richtet sich an|fur wen|dla kogo|pro koho|pre koho|za koga|urcen\w* pro|"
-    r"urcen\w* pre|skierowan\w* do|namenjen\w*|adresowan\w* do|who should attend)\b"
+    r"urcen\w* pre|skierowan\w* do|namenjen\w*|adresowan\w* do|adresa(?:t|c)\w*|"
+    r"addressees|adressaten|who should attend)\b"
 )
 #: a relative pronoun between the audience cue and the body ("namenjen osebam, ki jim je
 #: sodišče izreklo …" names no court staff); the cue must be in the body's clause (no ";"

@@ -453,6 +453,13 @@ def test_practitioners_beside_one_service_are_its_staff(
             "Cílová skupina: policie, státní zastupitelství a neziskové organizace.",
             {"law-enforcement-officers", "judiciary-staff", "ngo-staff"},
         ),
+        # "Adresaci:" (addressees) states the audience too
+        (
+            "pl",
+            "Konferencja w Poznaniu.\n"
+            "Adresaci: sędziowie rodzinni, prokuratorzy, pracownicy socjalni.",
+            {"judiciary-staff", "professionals"},
+        ),
     ],
 )
 def test_bodies_in_an_audience_statement_are_their_staff(
