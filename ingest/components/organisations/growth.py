@@ -86,7 +86,12 @@ class NameGrowth:
                     continue
                 hit = table.exact.get(tuple(norms[i : i + width]))
                 if hit is None:
-                    hit = table.exact.get(tuple(folded(w) for w in texts[i : i + width]))
+                    surface = tuple(folded(w) for w in texts[i : i + width])
+                    hit = table.exact.get(surface)
+                    if hit is None and width > 1:
+                        # the head inflects, its genitive complement does not ("Centrom
+                        # sociálnych služieb" ~ "centrum socialnych sluzieb")
+                        hit = table.exact.get((norm, *surface[1:]))
                 if hit is not None:
                     return hit
         for prefix, hw in table.prefixes:

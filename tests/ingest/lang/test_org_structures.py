@@ -553,3 +553,19 @@ def test_a_particle_after_a_head_ends_the_name(
     analyse, lang: str, text: str, not_surface: str
 ) -> None:
     assert not_surface not in analyse(lang, text).surfaces()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "actor_type"),
+    [
+        # the head inflects, its genitive complement (with diacritics) does not
+        ("sk", "Spolupracujeme s Centrom sociálnych služieb Kolónia Martin.",
+         "Centrom sociálnych služieb Kolónia Martin", "social-services"),
+        ("cs", "Pomáhá Centrum sociálních služeb Praha a se Centrem sociálních služeb Tábor "
+         "spolupracujeme.", "Centrem sociálních služeb Tábor", "social-services"),
+    ],
+)  # fmt: skip
+def test_an_inflected_head_before_its_fixed_complement(
+    analyse, lang: str, text: str, surface: str, actor_type: str
+) -> None:
+    assert analyse(lang, text).with_surface(surface).actor_type == actor_type
