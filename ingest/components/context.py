@@ -740,7 +740,8 @@ def programme_topics(doc: Doc, spans: list[tuple[Span, str]]) -> set[str]:
     on_programme: dict[str, bool] = {}
     for span, label in services:
         line_start = text.rfind("\n", 0, span.start_char) + 1
-        line = text[line_start : text.find("\n", span.start_char) % (len(text) + 1)]
+        line_end = text.find("\n", span.start_char)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
         listed = bool(PROGRAMME_LINE.match(line))
         on_programme[label] = on_programme.get(label, True) and listed
     return {label for label, listed in on_programme.items() if listed}
