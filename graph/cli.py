@@ -89,8 +89,7 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None, jobs: int, as_json: 
             projects = info.get("projects", 1)
             if projects != 1 or len(s.per_file) <= PER_FILE_LINES:
                 click.echo(
-                    f"  {info['path']}: {projects} projects, "
-                    f"{info['organisations']} organisations"
+                    f"  {info['path']}: {projects} projects, {info['organisations']} organisations"
                 )
         for path, reason in s.skipped:
             click.echo(f"  skipped {path}: {reason}", err=True)
@@ -457,12 +456,32 @@ def orgs() -> None:
     """Organisation identity: list, show, merge, split, rename (curation survives re-ingest)."""
 
 
-def _curate(store_spec: str | None, action: Callable[[GraphStore], Any], as_json: bool) -> None:
+def organisation_iri(store: GraphStore, text: str) -> str:
+    """The organisation an ``orgs`` argument names: an IRI as given, else an exact label,
+    acronym or unique part of a label (as ``network --org``); a clear error otherwise."""
+    from graph.projection import projection, resolve_organisation
+
+    if "://" in text:
+        return text.strip()
+    try:
+        return resolve_organisation(projection(store), text)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _curate(
+    store_spec: str | None,
+    action: Callable[..., Any],
+    as_json: bool,
+    orgs: tuple[str, ...] = (),
+) -> None:
+    """Run a curation ``action(store, *organisation IRIs)`` with ``orgs`` resolved."""
     from graph.curation import CurationError
 
     with opened(store_spec) as store:
+        iris = [organisation_iri(store, text) for text in orgs]
         try:
-            result = action(store)
+            result = action(store, *iris)
         except CurationError as exc:
             raise click.ClickException(str(exc)) from exc
     emit(result, as_json, lambda r: click.echo(" ".join(f"{k}: {v}" for k, v in r.items())))
@@ -508,7 +527,9 @@ def orgs_show(iri: str, store_spec: str | None, as_json: bool) -> None:
     from graph.resolve import show_organisation
 
     with opened(store_spec, read_only=True) as store:
-        data = show_organisation(store, iri)
+        data = show_organisation(store, organisation_iri(store, iri))
+    if not (data["names"] or data["authority"] or data["documents"]):
+        raise click.ClickException(f"no organisation {data['requested']}")
 
     def human(d: dict[str, Any]) -> None:
         click.echo(f"{d['label']}  <{d['iri']}>")
@@ -533,7 +554,7 @@ def orgs_merge(source: str, target: str, store_spec: str | None, as_json: bool) 
     """
     from graph.curation import merge
 
-    _curate(store_spec, lambda s: merge(s, source, target), as_json)
+    _curate(store_spec, merge, as_json, (source, target))
 
 
 @orgs.command(name="split")
@@ -551,7 +572,7 @@ def orgs_split(
     """
     from graph.curation import split
 
-    _curate(store_spec, lambda s: split(s, iri, name, new_iri), as_json)
+    _curate(store_spec, lambda s, org: split(s, org, name, new_iri), as_json, (iri,))
 
 
 @orgs.command(name="rename")
@@ -566,7 +587,7 @@ def orgs_rename(iri: str, label: str, store_spec: str | None, as_json: bool) -> 
     """
     from graph.curation import rename
 
-    _curate(store_spec, lambda s: rename(s, iri, label), as_json)
+    _curate(store_spec, lambda s, org: rename(s, org, label), as_json, (iri,))
 
 
 @orgs.command(name="resolve")

@@ -65,7 +65,7 @@ from rapidfuzz import fuzz
 
 from graph.store import GraphStore
 from ingest.documents import Extraction, OrganisationMention
-from ingest.lemmatize import lemmatize
+from ingest.lemmatize import is_known, lemmatize
 from ingest.normalise import fold as fold_text
 from ontology.namespaces import GRAPH, ID, ORG, OWL, PG, SKOS
 
@@ -329,6 +329,41 @@ def name_langs(text: str) -> set[str]:
     return out or {"en"}
 
 
+#: languages a name can be lemmatised in (the extraction languages)
+NAME_LANGS = ("cs", "de", "en", "pl", "sk", "sl")
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@lru_cache(maxsize=100_000)
+def name_language(label: str, lang: str | None) -> str | None:
+    """The language to key a name in: the document's, unless another language's dictionary
+    knows more of the name's words — a Polish foundation named in an English or Czech
+    text is keyed as in a Polish one, so both mentions get one IRI.
+
+    >>> name_language("Fundacja Po Drugiej Stronie Muru", "en")
+    'pl'
+    >>> name_language("Věznice Horní Lhota", "pl"), name_language("Verein Neuland", "de")
+    ('cs', 'de')
+    >>> name_language("Reintegration Europe Network", "cs")
+    'cs'
+    """
+    words = [w for w in _NAME_WORD.findall(label) if not w.isupper()]
+    if not words:
+        return lang
+
+    def known(language: str) -> int:
+        return sum(is_known(w, language) for w in words)
+
+    counts = {language: known(language) for language in NAME_LANGS}
+    top = max(counts.values())
+    leaders = [language for language, n in counts.items() if n == top]
+    # only one language that knows more than the document's: an English name known to
+    # German too ("Reintegration Europe Network") stays in the document's language
+    if len(leaders) == 1 and top > counts.get(lang or "", -1):
+        return leaders[0]
+    return lang
+
+
 def national_qualifier(
     mention: OrganisationMention, lang: str | None, hints: set[str], named: str | None
 ) -> str | None:
@@ -340,12 +375,18 @@ def national_qualifier(
     >>> m = OrganisationMention("Ministry of Interior", "ministry", [])
     >>> national_qualifier(m, "en", {"NO", "HU"}, None)
     'hu-no'
+    >>> national_qualifier(m, "de", {"CZ", "DE", "PL"}, None)
+    'de'
     """
     if mention.actor_type not in NATIONAL_TYPES or named:
         return None
     country = mention.country or LANG_COUNTRY.get(lang or "")
     if country:
         return country.lower()
+    # a German name in a text about CZ, DE and PL: the one hinted country speaking German
+    speakers = {c for c, langs in COUNTRY_LANGS.items() if lang in langs} & hints
+    if len(speakers) == 1:
+        return speakers.pop().lower()
     return "-".join(sorted(h.lower() for h in hints)) or None
 
 
@@ -770,8 +811,9 @@ class Resolver:
             key = slug(prefix + " " + iri_key(body))
             self.unit_parents[key] = self.curation.canonical(body)
             return Resolution(self.curation.canonical(org_iri(key)), "unit", body)
-        key = organisation_key(mention.label, lang)
-        qualifier = national_qualifier(mention, lang, set(hints), named)
+        key_lang = name_language(mention.label, lang)
+        key = organisation_key(mention.label, key_lang)
+        qualifier = national_qualifier(mention, key_lang, set(hints), named)
         if qualifier:
             key = slug(key + "--" + qualifier)
         return Resolution(self.curation.canonical(org_iri(key)), "name")

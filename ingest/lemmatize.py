@@ -91,7 +91,10 @@ def simplemma_lemma(word: str, lang: str) -> str:
 
 
 def is_known(word: str, lang: str) -> bool:
-    """``simplemma.is_known(word, lang=lang)`` on the cached dictionaries."""
+    """Whether the language's dictionary has the word: morfeusz for Polish,
+    ``simplemma.is_known(word, lang=lang)`` on the cached dictionaries for the others."""
+    if lang == "pl":
+        return bool(_pl_readings(word))
     from simplemma.utils import normalize_token
 
     return _simplemma()[1].get_lemma(normalize_token(word), lang) is not None

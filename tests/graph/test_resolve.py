@@ -23,6 +23,7 @@ from graph.resolve import (
     lemma_key,
     looks_like_acronym,
     name_key,
+    name_language,
     name_score,
     names_with_sources,
     organisation_label,
@@ -235,6 +236,47 @@ def test_minted_iris_come_from_the_lemma_key() -> None:
     assert resolve("Věznice Plzeň", "cs") == "veznice-plzen"
     assert resolve("Věznici Plzeň", "cs") == "veznice-plzen"
     assert resolve("Sdružení Práh, z. s.", "cs") == resolve("Sdružení Práh", "cs")
+
+
+@pytest.mark.parametrize(
+    ("label", "doc_lang", "name_lang"),
+    [
+        ("Fundacja Po Drugiej Stronie Muru", "en", "pl"),
+        ("Fundacja Po Drugiej Stronie Muru", "cs", "pl"),
+        ("Věznice Horní Lhota", "pl", "cs"),
+        ("Konfederace svobodných odborů", "sk", "cs"),
+        ("Zveza sindikatov javnega sektorja", "en", "sl"),
+        ("Zakład Karny w Bukowcu", "en", "pl"),
+        ("Věznice Plzeň", "cs", "cs"),
+        # known to English and German alike: no single other language, the document's stays
+        ("Reintegration Europe Network", "cs", "cs"),
+        ("Beyond the Wall Foundation", "pl", "en"),
+    ],
+)
+def test_a_name_is_keyed_in_the_language_it_is_written_in(
+    label: str, doc_lang: str, name_lang: str
+) -> None:
+    assert name_language(label, doc_lang) == name_lang
+
+
+def test_a_foreign_name_gets_one_iri_in_any_documents_language() -> None:
+    key = resolve("Fundacja Po Drugiej Stronie Muru", "pl")
+    assert resolve("Fundacja Po Drugiej Stronie Muru", "en") == key
+    assert resolve("Fundacja Po Drugiej Stronie Muru", "cs") == key
+    assert resolve("Fundacji Po Drugiej Stronie Muru", "pl") == key
+    # a national body named in a foreign text is qualified by its own language's country
+    prison = resolve("Věznice Horní Lhota", "cs", actor_type="prison-service", hints={"CZ"})
+    assert prison == resolve(
+        "Věznice Horní Lhota", "pl", actor_type="prison-service", hints={"PL", "CZ"}
+    )
+    assert prison.endswith("--cz")
+    jva = resolve(
+        "Justizvollzugsanstalt Tannenfeld",
+        "cs",
+        actor_type="prison-service",
+        hints={"CZ", "DE", "PL"},
+    )
+    assert jva.endswith("--de")
 
 
 RECORDS = [
@@ -549,3 +591,32 @@ def test_identity_across_held_out_dev_documents(
     store.close()
     assert scores["precision"] >= 0.95
     assert scores["recall"] >= 0.80
+
+
+def test_cli_names_organisations_by_label_and_refuses_unknown_ones(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    store = open_store(tmp_path / "store")
+    write_doc(store, "a", "cs", [("Sdružení Práh", ["Sdružení Práh"])])
+    write_doc(store, "b", "cs", [("Spolek Práh Brno", ["Spolku Práh Brno"])])
+    store.close()
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(cli, [*args, "--store", str(tmp_path / "store")])
+        return result.exit_code, result.output
+
+    code, out = run("orgs", "show", "Spolek Práh Brno")
+    assert code == 0 and ORG + "spolek-prah-brno" in out and "Spolku Práh Brno" in out
+    code, out = run("orgs", "show", "Práh")  # two organisations match: say which
+    assert code == 1 and "2 organisations match 'Práh'" in out and "Traceback" not in out
+    code, out = run("orgs", "show", "Nikdo Nikde")
+    assert code == 1 and "no organisation matches 'Nikdo Nikde'" in out
+    code, out = run("orgs", "show", ORG + "nikdo")
+    assert code == 1 and f"no organisation {ORG}nikdo" in out
+    code, out = run("orgs", "merge", "Spolek Práh Brno", "Sdružení Práh")
+    assert code == 0, out
+    code, out = run("orgs", "show", ORG + "spolek-prah-brno")
+    assert code == 0 and out.startswith(f"Sdružení Práh  <{ORG}sdruzeni-prah>")
