@@ -516,18 +516,19 @@ def orgs_list(store_spec: str | None, limit: int, duplicates: bool, as_json: boo
 
 
 @orgs.command(name="show")
-@click.argument("iri")
+@click.argument("org")
 @store_option
 @json_option
-def orgs_show(iri: str, store_spec: str | None, as_json: bool) -> None:
-    """Names (with source files), aliases, parent and units of one organisation.
+def orgs_show(org: str, store_spec: str | None, as_json: bool) -> None:
+    """Names (with source files), aliases, parent and units of one organisation (IRI,
+    exact label, acronym or a unique part of a label).
 
-    Example: praxis orgs show https://w3id.org/praxisgraph/id/org/cz-prison-service
+    Example: praxis orgs show "Mezikrok"
     """
     from graph.resolve import show_organisation
 
     with opened(store_spec, read_only=True) as store:
-        data = show_organisation(store, organisation_iri(store, iri))
+        data = show_organisation(store, organisation_iri(store, org))
     if not (data["names"] or data["authority"] or data["documents"]):
         raise click.ClickException(f"no organisation {data['requested']}")
 
@@ -548,7 +549,8 @@ def orgs_show(iri: str, store_spec: str | None, as_json: bool) -> None:
 @store_option
 @json_option
 def orgs_merge(source: str, target: str, store_spec: str | None, as_json: bool) -> None:
-    """Merge organisation SOURCE into TARGET (SOURCE stays an owl:sameAs alias).
+    """Merge organisation SOURCE into TARGET (SOURCE stays an owl:sameAs alias); both are
+    IRIs, exact labels or unique parts of labels.
 
     Example: praxis orgs merge .../org/veznice-plzen-bory .../org/veznice-plzen
     """
