@@ -573,7 +573,9 @@ class CandidateSources:
             auth = self.authority_by_id[strings[match_id]]
             if auth.country and auth.country not in home:
                 continue
-            out.append(Candidate(start, end, "authority-acronym", authority=auth, priority=1))
+            # "EU average", "EU contribution": the acronym of a skipped body is skipped too
+            source = "blocked" if strings[match_id] in SKIPPED_AUTHORITIES else "authority-acronym"
+            out.append(Candidate(start, end, source, authority=auth, priority=1))
         out.extend(self._inflected_one_word_authorities(doc, home))
         return out
 

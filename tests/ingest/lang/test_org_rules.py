@@ -194,6 +194,13 @@ NOT_FOUND = [
     ),
     # a German common noun after an acronym is not part of the name
     ("de", "Die Partner wollen mit der IHK Empfehlungen erarbeiten.", "IHK Empfehlungen"),
+    # the Union as a polity or source of money, written out or as its acronym, in any language
+    ("en", "Detention lasts longer than the EU average.", "EU"),
+    ("en", "The project is co-funded by the European Union.", "European Union"),
+    ("en", "It is funded by Horizon Europe, the EU's research programme.", "EU"),
+    ("cs", "Projekt je spolufinancován EU z programu Erasmus+.", "EU"),
+    ("sk", "Príspevok EÚ predstavuje 85 % nákladov.", "EÚ"),
+    ("pl", "Projekt współfinansowany przez UE w ramach programu Erasmus+.", "UE"),
 ]
 
 
