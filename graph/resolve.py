@@ -354,6 +354,8 @@ def name_language(label: str, lang: str | None) -> str | None:
     def known(language: str) -> int:
         return sum(is_known(w, language) for w in words)
 
+    if lang in NAME_LANGS and known(lang) == len(words):
+        return lang  # no language can know more (the common case: a name in its own text)
     counts = {language: known(language) for language in NAME_LANGS}
     top = max(counts.values())
     leaders = [language for language, n in counts.items() if n == top]

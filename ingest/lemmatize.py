@@ -90,6 +90,7 @@ def simplemma_lemma(word: str, lang: str) -> str:
     return _simplemma()[0].lemmatize(word, lang)
 
 
+@lru_cache(maxsize=200_000)
 def is_known(word: str, lang: str) -> bool:
     """Whether the language's dictionary has the word: morfeusz for Polish,
     ``simplemma.is_known(word, lang=lang)`` on the cached dictionaries for the others."""
