@@ -213,7 +213,12 @@ def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: i
             texts = out + texts[k:]
         else:
             head_lemma = lemmatize(head_tok.text, lang)
-            if folded(head_lemma) != folded(head_tok.text) and head_lemma.isalpha():
+            # a Czech soft feminine head reads the same in several cases ("Městské policie
+            # Znojmo"): a name is singular, so its adjectives still take the nominative
+            soft_feminine = lang == "cs" and head_lemma.lower().endswith("e") and head > 0
+            if (
+                folded(head_lemma) != folded(head_tok.text) or soft_feminine
+            ) and head_lemma.isalpha():
                 gender = _gender_slavic(head_lemma, lang)
                 out = []
                 for k in range(0, head):

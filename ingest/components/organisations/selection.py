@@ -58,9 +58,10 @@ class CandidateSelection:
             good.append(c)
         # a curated name wins over a longer head-grown span that starts at the same word
         # and only adds a preposition phrase or markers ("Evropska komisija za podporo …")
+        # or "and" another name; a skipped body ("Evropska unija") keeps its words too
         by_start: dict[int, Candidate] = {}
         for c in good:
-            if c.source == "authority" and c.end - c.start >= 2:
+            if c.source in {"authority", "blocked"} and c.end - c.start >= 2:
                 best = by_start.get(c.start)
                 if best is None or c.end > best.end:
                     by_start[c.start] = c
@@ -72,7 +73,10 @@ class CandidateSelection:
                     good[idx] = Candidate(
                         c.start, c.end, "authority", authority=auth.authority, priority=2
                     )
-                elif tail[0].lower_ in self.preps:
+                elif tail[0].lower_ in self.preps or (
+                    # "Unia Europejska i Rzeczpospolita Polska": two bodies, not one name
+                    tail[0].lower_ in self.connectors and len(tail) > 1 and is_cap(tail[1].text)
+                ):
                     good[idx] = auth
         good.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
         taken: list[Candidate] = []

@@ -585,7 +585,7 @@ SK_SHORT_ADJECTIVE = re.compile(
     r"(?:[áéíóúýô]|i[aeu])[^aeiouyáéíóúýäô]+(?:a|e|y|u|ym|ych|ymi|eho|emu|ej)$"
 )
 VERB_LEMMA = {
-    "cs": re.compile(r"(?:[aeěiyou]t|ovat|nout|ci|[ée]st|[íi]st|ůst)$"),
+    "cs": re.compile(r"(?:[aeěiyouýí]t|ovat|nout|ci|[ée]st|[íi]st|ůst)$"),
     "sk": re.compile(r"(?:[aeiyou]ť|ovať|núť|ieť|ci)$"),
     "sl": re.compile(r"(?:ati|iti|eti|ovati|niti|ti)$"),
     "pl": re.compile(r"(?:ać|eć|ić|yć|ować|nąć|ść|źć|c)$"),

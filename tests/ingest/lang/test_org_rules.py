@@ -194,6 +194,18 @@ NOT_FOUND = [
     ),
     # a German common noun after an acronym is not part of the name
     ("de", "Die Partner wollen mit der IHK Empfehlungen erarbeiten.", "IHK Empfehlungen"),
+    # a curated (or skipped) body and another name after "and" are not one name
+    (
+        "pl",
+        "Projekt finansują Unia Europejska i Rzeczpospolita Polska.",
+        "Unia Europejska i Rzeczpospolita Polska",
+    ),
+    (
+        "sl",
+        "Naložbo sofinancirata Evropska unija in Republika Slovenija.",
+        "Evropska unija in Republika Slovenija",
+    ),
+    ("cs", "Partnerem je Spolek Kompas, z. s.", "Partnerem je Spolek Kompas, z. s."),
     # the Union as a polity or source of money, written out or as its acronym, in any language
     ("en", "Detention lasts longer than the EU average.", "EU"),
     ("en", "The project is co-funded by the European Union.", "European Union"),
@@ -248,6 +260,16 @@ LABELS = [
         "pl",
         "Projekt prowadzi Stowarzyszenie Bezpieczny Powrót z Opola.",
         "Stowarzyszenie Bezpieczny Powrót",
+    ),
+    # a Czech soft feminine head reads alike in several cases: the adjective still agrees
+    ("cs", "Akce se zúčastnili strážníci Městské policie Znojmo.", "Městská policie Znojmo"),
+    ("cs", "Lékaři Psychiatrické nemocnice Jihlava přednášeli.", "Psychiatrická nemocnice Jihlava"),
+    # "Partnerem je …": the role and the copula are no part of the name
+    ("cs", "Partnerem je Spolek Kompas, z. s.", "Spolek Kompas, z. s."),
+    (
+        "cs",
+        "Podpořila nás Nadace Terezy Maxové a Česká unie neslyšících.",
+        "Česká unie neslyšících",
     ),
 ]
 
