@@ -136,6 +136,28 @@ def _agree_slavic(adj_lemma: str, gender: str, lang: str) -> str:
     return adj_lemma
 
 
+#: case endings of a feminine noun in -a (cs, sk, sl): "Rady", "Radě", "Radou", "Radu"
+_FEMININE_A_ENDINGS = ("ou", "ě", "e", "i", "u", "y", "o")
+
+
+def _head_lemma(word: str, lang: str) -> str:
+    """The lemma of a name's head noun; when the lemmatiser reads another noun ("Rady" →
+    Slovak "rad", a row) and the feminine in -a is an institutional word ("rada", a
+    council), that one."""
+    from ingest.components.orgdata import head_table
+
+    lemma = lemmatize(word, lang)
+    if not lemma[-1:].isalpha() or folded(lemma[-1:]) in "aeiouy":
+        return lemma  # only a lemma read as a masculine noun (consonant) is doubted
+    exact = head_table(lang).exact
+    for ending in _FEMININE_A_ENDINGS:
+        if word.lower().endswith(ending) and len(word) > len(ending) + 2:
+            candidate = word[: len(word) - len(ending)] + "a"
+            if (folded(candidate),) in exact:
+                return candidate.lower()
+    return lemma
+
+
 def _case_like(word: str, like: str) -> str:
     if like.isupper() and len(like) > 1:
         return word.upper()
@@ -212,7 +234,7 @@ def canonical_label(span: SpacySpan, lang: str, head_at=None) -> str:  # type: i
                 k += 1
             texts = out + texts[k:]
         else:
-            head_lemma = lemmatize(head_tok.text, lang)
+            head_lemma = _head_lemma(head_tok.text, lang)
             # a Czech soft feminine head reads the same in several cases ("Městské policie
             # Znojmo"): a name is singular, so its adjectives still take the nominative
             soft_feminine = lang == "cs" and head_lemma.lower().endswith("e") and head > 0

@@ -264,6 +264,12 @@ LABELS = [
     # a Czech soft feminine head reads alike in several cases: the adjective still agrees
     ("cs", "Akce se zúčastnili strážníci Městské policie Znojmo.", "Městská policie Znojmo"),
     ("cs", "Lékaři Psychiatrické nemocnice Jihlava přednášeli.", "Psychiatrická nemocnice Jihlava"),
+    # a head the lemmatiser reads as another noun (Slovak "Rady" → "rad", a row): the council
+    (
+        "sk",
+        "Projekt podporila dotácia Rady vlády Slovenskej republiky pre prevenciu kriminality.",
+        "Rada vlády Slovenskej republiky pre prevenciu kriminality",
+    ),
     # "Partnerem je …": the role and the copula are no part of the name
     ("cs", "Partnerem je Spolek Kompas, z. s.", "Spolek Kompas, z. s."),
     (
