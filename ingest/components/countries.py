@@ -158,6 +158,49 @@ def _language_use(doc: Doc, span: Span) -> bool:
     return False
 
 
+#: folded stems of words for groups of people: a country word next to one names where
+#: people come from ("społeczności ukraińskiej", "Ukrainian minority", "ukrajinských
+#: pracovníků"), not a country the project works in or with
+PEOPLE_STEMS = (
+    "communit",
+    "minorit",
+    "diaspor",
+    "refugee",
+    "migrant",
+    "immigrant",
+    "citizen",
+    "komunit",
+    "mensin",
+    "uprchl",
+    "obcan",
+    "spolecznos",
+    "mniejszos",
+    "uchodz",
+    "imigrant",
+    "obywatel",
+    "utecen",
+    "skupnost",
+    "manjsin",
+    "begun",
+    "drzavljan",
+    "gemeinschaft",
+    "minderheit",
+    "gefluchtet",
+    "fluchtling",
+    "burger",
+    "staatsangehor",
+)
+
+
+def _people_origin(doc: Doc, span: Span) -> bool:
+    """A country word right next to a word for a group of people."""
+    for k in (span.start - 1, span.end):
+        if 0 <= k < len(doc) and doc[k].is_alpha:
+            if fold(doc[k].norm_ or doc[k].text).startswith(PEOPLE_STEMS):
+                return True
+    return False
+
+
 def _origin(doc: Doc, span: Span, migration_sentences: set[int]) -> bool:
     """A country of origin of migrants or refugees, in a list after "from"."""
     if sentence_index(doc, span.start_char) not in migration_sentences:
@@ -229,7 +272,7 @@ class CountryMatcher:
                 s.start > 0 and doc[s.start - 1].lower_ in LANGUAGE_PREPOSITIONS.get(self.lang, ())
             )
         ]
-        spans = [s for s in spans if not _language_use(doc, s)]
+        spans = [s for s in spans if not _language_use(doc, s) and not _people_origin(doc, s)]
         if spans:  # the concept spans are read only when there is a country to check
             migration = {
                 sentence_index(doc, s.start_char)

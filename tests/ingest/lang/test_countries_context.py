@@ -13,6 +13,9 @@ import pytest
         ("sk", "Projekt realizuje združenie v Nitre.", "SK"),
         ("cs", "Konference se koná v Olomouci a v Brně.", "CZ"),
         ("sl", "Delavnice potekajo v Mariboru.", "SI"),
+        # partners and bodies of a country are that country's, people words aside
+        ("cs", "Norští partneři přijeli do Brna.", "NO"),
+        ("en", "Norwegian prison officers visited the Ukrainian police academy.", "UA"),
     ],
 )
 def test_cities_give_countries(analyse, lang: str, text: str, country: str) -> None:
@@ -33,6 +36,11 @@ def test_cities_give_countries(analyse, lang: str, text: str, country: str) -> N
             "Frauen mit Fluchthintergrund aus Syrien, Afghanistan und der Ukraine lernen Deutsch.",
             "UA",
         ),
+        # a country word beside a group of people says where they come from
+        ("pl", "Mówiono o doświadczeniach społeczności ukraińskiej i muzułmańskiej.", "UA"),
+        ("en", "Workshops for the Ukrainian community in Brno started in May.", "UA"),
+        ("cs", "Poradna pomáhá ukrajinským uprchlíkům v Liberci.", "UA"),
+        ("de", "Beratung für ukrainische Geflüchtete in Dresden.", "UA"),
         # Slovene "Rome" is the Roma people, not Rome
         ("sl", "Center dela z Romi in za Rome v Krškem.", "IT"),
         # a city name that starts a sentence may be a common word ("Tábor": camp)
