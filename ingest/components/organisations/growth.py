@@ -50,6 +50,10 @@ POSSESSIVE_ENDINGS = ("ovy", "ova", "ovo", "ovu", "ovou", "ove", "ovej", "ovho",
                       "ina", "ino", "inou", "inej")  # fmt: skip
 
 
+#: pronouns after "o" (about): "rozhodl o tom" is a clause, not "péči o matku" in a name
+ABOUT_PRONOUNS = frozenset("tom to tomto tomhle nem nich nej nom nu ne nas vas sebe".split())
+
+
 class NameGrowth:
     """Head words and the growth of a name around them: left over adjectives and
     capitalised words, right over complements, tails and locations; where a name ends."""
@@ -451,6 +455,23 @@ class NameGrowth:
                 if kind is not None:
                     k = kind  # "Základná škola s materskou školou Hermanovce"
                     continue
+            if (
+                low == "o"
+                and lang in {"cs", "sk"}
+                and after_prep
+                and k + 1 < n
+                and doc[k + 1].is_lower
+                and doc[k + 1].is_alpha
+                and folded(texts[k + 1]) not in ABOUT_PRONOUNS
+                and not self._is_verb(doc[k + 1])
+            ):
+                # "Ústav pro péči | o matku a dítě", "Centrum pre uznávanie dokladov | o
+                # vzdelaní": "about" inside a purpose phrase
+                prep_at = k
+                k += 1
+                budget -= 1
+                lower_run = 0
+                continue
             if ends_name(t) or low in COMPLEMENT_STOP:
                 break
             if text in DASHES:

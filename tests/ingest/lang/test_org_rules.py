@@ -206,6 +206,7 @@ NOT_FOUND = [
         "Evropska unija in Republika Slovenija",
     ),
     ("cs", "Partnerem je Spolek Kompas, z. s.", "Partnerem je Spolek Kompas, z. s."),
+    ("cs", "Ústav pro péči o tom rozhodl včera.", "Ústav pro péči o tom"),
     # the Union as a polity or source of money, written out or as its acronym, in any language
     ("en", "Detention lasts longer than the EU average.", "EU"),
     ("en", "The project is co-funded by the European Union.", "European Union"),
@@ -270,6 +271,8 @@ LABELS = [
         "Projekt podporila dotácia Rady vlády Slovenskej republiky pre prevenciu kriminality.",
         "Rada vlády Slovenskej republiky pre prevenciu kriminality",
     ),
+    # "o" (about) inside a Czech/Slovak purpose phrase belongs to the name
+    ("cs", "Spolupracujeme s Ústavem pro péči o matku a dítě.", "Ústav pro péči o matku a dítě"),
     # "Partnerem je …": the role and the copula are no part of the name
     ("cs", "Partnerem je Spolek Kompas, z. s.", "Spolek Kompas, z. s."),
     (
