@@ -174,6 +174,8 @@ class Authority:
 #: bodies whose mention is a funding context ("co-financed by the European Union"), not a
 #: participating organisation: matched (so no other rule takes the words) but not reported
 SKIPPED_AUTHORITIES = {"eu-european-union"}
+#: bodies that are skipped only where they give the money or disclaim the content
+FUNDING_BODIES = {"eu-european-commission", "eu-eacea"}
 
 
 @cache

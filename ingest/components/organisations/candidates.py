@@ -9,6 +9,8 @@ from functools import cache
 from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
 
+from ingest.components.context import in_disclaimer
+from ingest.components.funders import FUNDED_BY_WINDOW, FUNDED_BY_WORD
 from ingest.components.organisations.acronyms import matches_initialism
 from ingest.components.organisations.labels import _pl_number
 from ingest.components.organisations.records import Candidate
@@ -39,6 +41,7 @@ from ingest.components.organisations.words import (
     is_cap,
 )
 from ingest.components.orgdata import (
+    FUNDING_BODIES,
     LEGAL_FIRST,
     LEGAL_FORMS,
     SKIPPED_AUTHORITIES,
@@ -46,6 +49,8 @@ from ingest.components.orgdata import (
     cities,
     folded,
 )
+from ingest.components.sentences import folded_sentence
+from ingest.normalise import fold
 
 #: the stems of the lower-case town words that head a municipality's name
 MUNICIPALITY_WORDS = {
@@ -104,6 +109,10 @@ PLACE_PREPS = LOCATION_PREPS | set(
 
 #: words whose lemma may start a classifier or appositive rule
 TRIGGER_NORMS = frozenset(CLASSIFIER_NOUNS) | frozenset(APPOSITIVE_NOUNS)
+
+
+#: prepositions that introduce the giver of a grant ("von der Kommission gefördert")
+AGENT_PREPS = frozenset({"von", "vom", "durch", "by", "from", "od", "przez", "zo", "iz"})
 
 
 class CandidateSources:
@@ -567,17 +576,42 @@ class CandidateSources:
             auth = self.authority_by_id[strings[match_id]]
             if not any(is_cap(t.text) for t in doc[start:end]):
                 continue
-            source = "blocked" if strings[match_id] in SKIPPED_AUTHORITIES else "authority"
+            source = "authority"
+            if self._skipped(doc, strings[match_id], start):
+                source = "blocked"
             out.append(Candidate(start, end, source, authority=auth, priority=2))
         for match_id, start, end in self.acronym_matcher(doc):
             auth = self.authority_by_id[strings[match_id]]
             if auth.country and auth.country not in home:
                 continue
             # "EU average", "EU contribution": the acronym of a skipped body is skipped too
-            source = "blocked" if strings[match_id] in SKIPPED_AUTHORITIES else "authority-acronym"
+            source = "authority-acronym"
+            if self._skipped(doc, strings[match_id], start):
+                source = "blocked"
             out.append(Candidate(start, end, source, authority=auth, priority=1))
         out.extend(self._inflected_one_word_authorities(doc, home))
         return out
+
+    def _skipped(self, doc: Doc, ident: str, start: int) -> bool:
+        """A body matched but not reported: the Union anywhere; the Commission or its
+        executive agency as the source of a grant ("funded with support from the European
+        Commission") or in the EU disclaimer, which every Erasmus+ text carries."""
+        if ident in SKIPPED_AUTHORITIES:
+            return True
+        if ident not in FUNDING_BODIES:
+            return False
+        if in_disclaimer(folded_sentence(doc, doc[start].idx)):
+            return True
+        sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+        before = range(max(sentence.start, start - FUNDED_BY_WINDOW), start)
+        if any(FUNDED_BY_WORD.match(fold(doc[k].text)) for k in before):
+            return True
+        # verb last: "von der Europäischen Kommission gefördert"
+        agent = any(
+            doc[k].lower_ in AGENT_PREPS for k in range(max(sentence.start, start - 2), start)
+        )
+        after = range(start + 1, min(sentence.end, start + FUNDED_BY_WINDOW))
+        return agent and any(FUNDED_BY_WORD.match(fold(doc[k].text)) for k in after)
 
     def _inflected_one_word_authorities(self, doc: Doc, home: set[str]) -> list[Candidate]:
         """A one-word national body capitalised inside a sentence, in any case ("sodelovanje

@@ -207,6 +207,23 @@ NOT_FOUND = [
     ),
     ("cs", "Partnerem je Spolek Kompas, z. s.", "Partnerem je Spolek Kompas, z. s."),
     ("cs", "Ústav pro péči o tom rozhodl včera.", "Ústav pro péči o tom"),
+    # the Commission as the source of a grant or in the EU disclaimer
+    (
+        "en",
+        "This project has been funded with support from the European Commission.",
+        "European Commission",
+    ),
+    (
+        "en",
+        "The Commission cannot be held responsible for any use of the information.",
+        "Commission",
+    ),
+    ("cs", "Projekt je financován Evropskou komisí.", "Evropskou komisí"),
+    (
+        "de",
+        "Das Projekt wird von der Europäischen Kommission gefördert.",
+        "Europäischen Kommission",
+    ),
     # the Union as a polity or source of money, written out or as its acronym, in any language
     ("en", "Detention lasts longer than the EU average.", "EU"),
     ("en", "The project is co-funded by the European Union.", "European Union"),
