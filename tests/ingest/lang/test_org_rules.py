@@ -102,6 +102,52 @@ FOUND = [
     ),
 ]
 
+FOUND += [
+    # kinds of bodies whose generic head does not give their type
+    (
+        "sk",
+        "Oznam Obecného úradu Hermanovce pre občanov.",
+        "Obecného úradu Hermanovce",
+        "municipality",
+    ),
+    (
+        "sk",
+        "Zamestnávateľom je Integračný podnik Zelená dielňa, s. r. o.",
+        "Integračný podnik Zelená dielňa, s. r. o.",
+        "social-enterprise",
+    ),
+    (
+        "pl",
+        "Wystąpił dyrektor Dolnośląskiego Ośrodka Polityki Społecznej.",
+        "Dolnośląskiego Ośrodka Polityki Społecznej",
+        "regional-government",
+    ),
+    (
+        "pl",
+        "Wychowankowie Młodzieżowego Ośrodka Wychowawczego w Łańcucie wzięli udział.",
+        "Młodzieżowego Ośrodka Wychowawczego w Łańcucie",
+        "school",
+    ),
+    (
+        "de",
+        "Schüler des Oberstufenzentrums Köniz halfen mit.",
+        "Oberstufenzentrums Köniz",
+        "school",
+    ),
+    (
+        "en",
+        "Officers of the National Bureau of Investigation took part.",
+        "National Bureau of Investigation",
+        "police",
+    ),
+    (
+        "pl",
+        "Gościem była Konfederacja Pracy „Podkrepa” z Bułgarii.",
+        "Konfederacja Pracy „Podkrepa”",
+        "trade-union",
+    ),
+]
+
 
 @pytest.mark.parametrize(("lang", "text", "surface", "actor_type"), FOUND)
 def test_organisation_is_found_and_typed(
