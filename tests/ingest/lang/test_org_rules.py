@@ -146,6 +146,18 @@ FOUND += [
         "Konfederacja Pracy „Podkrepa”",
         "trade-union",
     ),
+    (
+        "sk",
+        "Ďakujeme Komunitnému centru Hermanovce za pomoc.",
+        "Komunitnému centru Hermanovce",
+        "social-services",
+    ),
+    (
+        "de",
+        "Es berät die Beratungsstelle des Gewerkschaftsverbunds Nordbayern.",
+        "Beratungsstelle des Gewerkschaftsverbunds Nordbayern",
+        "trade-union",
+    ),
 ]
 
 
