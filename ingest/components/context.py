@@ -339,6 +339,10 @@ def first_line_end(doc: Doc) -> int:
 
 
 WORKSHOP = "activity-type/workshop"
+CONFERENCE = "activity-type/conference"
+#: folded prefixes of "press" next to a conference: a press conference announces, it is no
+#: conference of the project ("tiskové konferenci", "konferencji prasowej", "Pressekonferenz")
+PRESS = ("press", "tiskov", "prasow", "tlacov", "novinar", "medijsk")
 #: languages whose workshop word (warsztat, dílna, dielňa) is also a workplace
 PLACE_WORKSHOP_LANGS = frozenset({"pl", "cs", "sk"})
 IN_WORDS = frozenset({"w", "we", "v", "ve", "vo"})
@@ -631,6 +635,12 @@ PUBLIC_RELATIONS = (" sporocilo za", " obvestilo za", " odnose z", " odnosi z", 
                     " vztahu s", " vztahov s", " vztahmi s")  # fmt: skip
 
 
+def press_conference(tok: Tokens, span: Span) -> bool:
+    """A conference word with "press" in it, before it or right after it."""
+    around = range(max(span.start - 1, 0), min(span.end + 1, len(tok)))
+    return any(tok.folded(k).startswith(PRESS) for k in around)
+
+
 def public_relations(doc: Doc, span: Span) -> bool:
     before = fold(doc_text(doc)[max(span.start_char - 16, 0) : span.start_char])
     return f" {before}".endswith(PUBLIC_RELATIONS)
@@ -894,6 +904,8 @@ class ConceptContext:
             return False  # "w przywięziennych warsztatach": a workshop as a workplace
         if label == GENERAL_PUBLIC and public_relations(doc, span):
             return False  # "SPOROČILO ZA JAVNOST": a press release, not its audience
+        if label == CONFERENCE and press_conference(tok, span):
+            return False  # "na tiskové konferenci", "at a press conference"
         if label == REGRANTING and _after_word(tok, span, FUNDED_FROM, 3):
             return False  # "z grantového programu Nadácie", "v rámci Fondu malých projektov"
         if label in SECTOR_ACTIVITIES:

@@ -16,10 +16,13 @@ from spacy.util import filter_spans
 
 from ingest.components.sentences import sentence_index
 from ingest.components.vocabulary import folded_lemma, lemma_key, norm_doc
+from ingest.lemmatize import is_known, lemmatize
 from ingest.normalise import fold
 from ontology import vocabulary
 
 COUNTRY_SPANS = "praxis_countries"
+#: country words that say where people come from: no project country, no organisation
+ORIGIN_SPANS = "praxis_origin_countries"
 #: countries of the cities named in the text; kept apart until organisations are found
 #: (a town ends no organisation name: "Center za socialno delo Krško"), then joined to
 #: ``COUNTRY_SPANS`` by :func:`join_city_countries`
@@ -141,6 +144,8 @@ def _language_use(doc: Doc, span: Span) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if nxt is not None and nxt.norm_.startswith(LANGUAGE_NOUNS):
         return True
+    if len(span) == 1 and span.text[:1].isupper() and span.text.endswith(("isch", "Deutsch")):
+        return True  # German "in Deutsch bzw. Tschechisch": the uninflected form is a language
     if prev is not None and prev.norm_.startswith(LANGUAGE_BEFORE):
         return True
     if fold(span.text) not in EN_LANGUAGES or (
@@ -201,14 +206,27 @@ def _people_origin(doc: Doc, span: Span) -> bool:
     return False
 
 
+#: folded stems of words for people who come from somewhere ("pracowników z Ukrainy",
+#: "workers from Moldova", "Menschen aus Osteuropa")
+ORIGIN_PEOPLE = (
+    *PEOPLE_STEMS,
+    "worker", "employee", "people", "person",
+    "pracovni", "zamestnan", "lidi", "lide", "osob",
+    "pracowni", "ludzi", "ludz",
+    "delav", "ljud", "oseb",
+    "arbeitnehm", "arbeitskr", "beschaftigt", "mensch", "person",
+)  # fmt: skip
+
+
 def _origin(doc: Doc, span: Span, migration_sentences: set[int]) -> bool:
-    """A country of origin of migrants or refugees, in a list after "from"."""
-    if sentence_index(doc, span.start_char) not in migration_sentences:
-        return False
+    """A country of origin, in a list after "from": of migrants or refugees (a sentence
+    about them), or of a group of people named right before "from"."""
+    migration = sentence_index(doc, span.start_char) in migration_sentences
     for k in range(span.start - 1, max(span.start - 10, -1), -1):
         token = doc[k]
         if fold(token.text) in ORIGIN_WORDS:
-            return True
+            people = k > 0 and fold(doc[k - 1].norm_ or doc[k - 1].text).startswith(ORIGIN_PEOPLE)
+            return migration or people
         if not (token.is_alpha or token.text == ","):
             return False
     return False
@@ -262,7 +280,7 @@ class CountryMatcher:
         doc.spans[CITY_SPANS] = [
             Span(doc, s, e, label=m)
             for m, s, e in self.city_matcher(doc)
-            if not doc[s].is_sent_start
+            if not doc[s].is_sent_start and not self._common_word(doc[s:e], m)
         ]
         # a language, not a country: "auf Deutsch", "po polsku", "in English"
         spans = [
@@ -272,17 +290,34 @@ class CountryMatcher:
                 s.start > 0 and doc[s.start - 1].lower_ in LANGUAGE_PREPOSITIONS.get(self.lang, ())
             )
         ]
-        spans = [s for s in spans if not _language_use(doc, s) and not _people_origin(doc, s)]
+        spans = [s for s in spans if not _language_use(doc, s)]
         if spans:  # the concept spans are read only when there is a country to check
             migration = {
                 sentence_index(doc, s.start_char)
                 for s in doc.spans.get("praxis_concepts", [])
                 if s.label_ in MIGRATION_GROUPS
             }
-            if migration:
-                spans = [s for s in spans if not _origin(doc, s, migration)]
+            origins = [s for s in spans if _people_origin(doc, s) or _origin(doc, s, migration)]
+            if origins:  # kept apart: still country words, no organisation's name
+                doc.spans[ORIGIN_SPANS] = origins
+                spans = [s for s in spans if s not in origins]
         doc.spans[COUNTRY_SPANS] = filter_spans(spans)
         return doc
+
+    def _common_word(self, span: Span, code_id: int) -> bool:
+        """A foreign city whose name is an inflected common word of the text's language:
+        Slovene "Varna pot" (a safe way) is not Varna in Bulgaria."""
+        code = span.doc.vocab.strings[code_id]
+        if len(span) != 1 or code in HOME_COUNTRIES.get(self.lang, ()):
+            return False
+        word = span.text.lower()
+        return is_known(word, self.lang) and lemmatize(word, self.lang).lower() != word
+
+
+#: the countries whose towns a text in this language names in its own words
+HOME_COUNTRIES = {
+    "cs": ("CZ",), "sk": ("SK",), "pl": ("PL",), "sl": ("SI",), "de": ("DE", "AT", "CH"),
+}  # fmt: skip
 
 
 @Language.factory("praxis_countries", requires=["token.norm"], assigns=["doc.spans"])

@@ -123,7 +123,7 @@ class OrganisationRecogniser(
 
     # ---------------------------------------------------------------- main
     def __call__(self, doc: Doc) -> Doc:
-        from ingest.components.countries import COUNTRY_SPANS
+        from ingest.components.countries import COUNTRY_SPANS, ORIGIN_SPANS
 
         self._texts = token_strings(doc)
         self._norms = token_strings(doc, NORM)
@@ -141,6 +141,7 @@ class OrganisationRecogniser(
             for s in country_spans
             if folded(s.text) not in city_map and (len(s) > 1 or s[0].norm_ not in city_map)
         ]
+        country_spans += list(doc.spans.get(ORIGIN_SPANS, []))  # "delavec iz Srbije"
         country_starts = {s.start for s in country_spans}
         self._country_tokens = {k for s in country_spans for k in range(s.start, s.end)}
         for s in country_spans:

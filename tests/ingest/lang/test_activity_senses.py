@@ -27,6 +27,13 @@ import pytest
             "exchange-of-good-practice",
         ),
         ("sk", "Projekt.\nPlatforma na šírenie výsledkov.", "awareness-campaign"),
+        # a press conference announces a project; it is none of its conferences
+        ("cs", "Projekt.\nŘeditelka to řekla na tiskové konferenci v Praze.", "conference"),
+        ("sl", "Projekt.\nNa novinarski konferenci v Ljubljani je poudarila.", "conference"),
+        ("pl", "Projekt.\nNa konferencji prasowej poinformowano o wynikach.", "conference"),
+        ("de", "Projekt.\nAuf der Pressekonferenz sagte die Ministerin.", "conference"),
+        ("en", "Project.\nAt a press conference the minister said so.", "conference"),
+        ("sk", "Projekt.\nNa tlačovej konferencii to povedal riaditeľ.", "conference"),
         # words in another sense: Polish "w praktyce" (in practice), German "Förderung" (funding)
         ("pl", "Projekt.\nProjekt bezpieczny w praktyce otrzymał dotację.", "study-visit"),
         ("de", "Projekt.\nFörderung: Europäischer Sozialfonds Plus.", "advocacy"),

@@ -41,6 +41,17 @@ def test_cities_give_countries(analyse, lang: str, text: str, country: str) -> N
         ("en", "Workshops for the Ukrainian community in Brno started in May.", "UA"),
         ("cs", "Poradna pomáhá ukrajinským uprchlíkům v Liberci.", "UA"),
         ("de", "Beratung für ukrainische Geflüchtete in Dresden.", "UA"),
+        # where workers come from
+        (
+            "pl",
+            "Zwrócono uwagę na pracowników z Ukrainy i Kolumbii zatrudnianych przez agencje.",
+            "UA",
+        ),
+        ("en", "Inspectors met agency workers from Moldova and the Philippines.", "MD"),
+        # German uninflected language names
+        ("de", "Die Beamten besuchten Sprachkurse in Deutsch bzw. Tschechisch.", "DE"),
+        # a foreign city named like an inflected common word ("varna" = safe)
+        ("sl", "Projekt SPV Varna pot se nadaljuje tudi letos.", "BG"),
         # Slovene "Rome" is the Roma people, not Rome
         ("sl", "Center dela z Romi in za Rome v Krškem.", "IT"),
         # a city name that starts a sentence may be a common word ("Tábor": camp)
