@@ -50,6 +50,10 @@ POSSESSIVE_ENDINGS = ("ovy", "ova", "ovo", "ovu", "ovou", "ove", "ovej", "ovho",
                       "ina", "ino", "inou", "inej")  # fmt: skip
 
 
+#: prepositions inside Slavic place names ("Stráž pod Ralskem", "Ústí nad Labem", "Újezd u
+#: Vizovic", "Šmarje pri Jelšah")
+PLACE_NAME_PREPS = frozenset({"pod", "nad", "u", "pri", "při", "ob"})
+
 #: pronouns after "o" (about): "rozhodl o tom" is a clause, not "péči o matku" in a name
 ABOUT_PRONOUNS = frozenset("tom to tomto tomhle nem nich nej nom nu ne nas vas sebe".split())
 
@@ -479,6 +483,17 @@ class NameGrowth:
                     k += 1  # "Praha-Ruzyně"
                     continue
                 break
+            if (
+                in_caps
+                and slavic
+                and low in PLACE_NAME_PREPS
+                and k + 1 < n
+                and is_cap(texts[k + 1])
+                and doc[k + 1].is_alpha
+                and self.head_at(doc, k + 1) is None
+            ):
+                k += 2  # a place named with a preposition: "Stráž pod Ralskem", "Újezd u Vizovic"
+                continue
             if in_caps and low in {"an", "am", "im", "ob"}:
                 j = k + 1
                 if j < n and doc[j].lower_ in {"der", "dem"}:

@@ -346,6 +346,9 @@ LABELS = [
         "Projekt podporila dotácia Rady vlády Slovenskej republiky pre prevenciu kriminality.",
         "Rada vlády Slovenskej republiky pre prevenciu kriminality",
     ),
+    # a place named with a preposition is one place
+    ("cs", "Program běží ve Věznici Stráž pod Ralskem a jinde.", "Věznice Stráž pod Ralskem"),
+    ("sl", "Sodeluje Osnovna šola Šmarje pri Jelšah.", "Osnovna šola Šmarje pri Jelšah"),
     # "o" (about) inside a Czech/Slovak purpose phrase belongs to the name
     ("cs", "Spolupracujeme s Ústavem pro péči o matku a dítě.", "Ústav pro péči o matku a dítě"),
     # "Partnerem je …": the role and the copula are no part of the name
