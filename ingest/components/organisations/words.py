@@ -588,7 +588,7 @@ VERB_LEMMA = {
     "cs": re.compile(r"(?:[aeěiyouýí]t|ovat|nout|ci|[ée]st|[íi]st|ůst)$"),
     "sk": re.compile(r"(?:[aeiyou]ť|ovať|núť|ieť|ci)$"),
     "sl": re.compile(r"(?:ati|iti|eti|ovati|niti|ti)$"),
-    "pl": re.compile(r"(?:ać|eć|ić|yć|ować|nąć|ść|źć|c)$"),
+    "pl": re.compile(r"(?:ać|eć|ić|yć|ować|ąć|ść|źć|c)$"),
 }
 COUNTRY_DESIGNATORS = {
     "cr",

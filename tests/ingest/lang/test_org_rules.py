@@ -265,6 +265,12 @@ NOT_FOUND = [
     ),
     ("cs", "Partnerem je Spolek Kompas, z. s.", "Partnerem je Spolek Kompas, z. s."),
     ("cs", "Ústav pro péči o tom rozhodl včera.", "Ústav pro péči o tom"),
+    # a Polish verb in -ąć ends a name ("rozpocząć")
+    (
+        "pl",
+        "Policja wspólnie z Urzędem Miasta rozpoczęła program „Bezpieczne podwórko”.",
+        "Urzędem Miasta rozpoczęła program „Bezpieczne podwórko”",
+    ),
     # the Commission as the source of a grant or in the EU disclaimer
     (
         "en",
