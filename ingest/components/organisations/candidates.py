@@ -474,6 +474,13 @@ class CandidateSources:
                 k -= 1
             last = k
             line_start = self._line_start(doc, i)
+            if (
+                k - 1 >= line_start
+                and k == last
+                and self._name_number(doc, k)
+                and is_cap(doc[k - 1].text)
+            ):
+                k -= 1  # "Život 90, z. ú.": a number closing the name before its legal form
             while (
                 k >= line_start
                 and (is_cap(doc[k].text) or doc[k].lower_ in self.connectors or doc[k].is_lower)

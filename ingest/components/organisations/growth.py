@@ -335,6 +335,9 @@ class NameGrowth:
             t = doc[k]
             text = t.text
             low = t.lower_
+            if in_caps and self._name_number(doc, k):
+                k += 2 if k + 1 < n and texts[k + 1] == "+" else 1
+                break  # "Stowarzyszenie Aktywni 60+": a number closes a titled name
             if (
                 text in NAME_ABBREVIATIONS
                 and k + 1 < n
@@ -689,6 +692,17 @@ class NameGrowth:
         ):
             k -= 1
         return k
+
+    def _name_number(self, doc: Doc, k: int) -> bool:
+        """A short number that ends a name ("Aktywni 60+", "Život 90, z. ú."): one to three
+        digits, then "+", punctuation or the end of the line (not "60 osób", not a year)."""
+        text = doc[k].text
+        if not (text.isdigit() and len(text) <= 3):
+            return False
+        if k + 1 >= len(doc):
+            return True
+        nxt = doc[k + 1]
+        return nxt.text in {"+", ",", ")", ";"} or "\n" in nxt.text or nxt.is_space
 
     def _only_heads(self, doc: Doc, start: int, head: int) -> bool:
         """The words from ``start`` to the head at ``head`` are institutional words and

@@ -352,6 +352,10 @@ LABELS = [
         "Projekt podporila dotácia Rady vlády Slovenskej republiky pre prevenciu kriminality.",
         "Rada vlády Slovenskej republiky pre prevenciu kriminality",
     ),
+    # a short number closes a titled name; not a count or a year
+    ("en", "Partners: Stowarzyszenie Aktywni 60+ (Poland).", "Stowarzyszenie Aktywni 60+"),
+    ("cs", "Partnerem je Život 90, z. ú., který pomáhá seniorům.", "Život 90, z. ú."),
+    ("pl", "Fundacja Dobro pomogła 60 osobom w tym roku.", "Fundacja Dobro"),
     # a place named with a preposition is one place
     ("cs", "Program běží ve Věznici Stráž pod Ralskem a jinde.", "Věznice Stráž pod Ralskem"),
     ("sl", "Sodeluje Osnovna šola Šmarje pri Jelšah.", "Osnovna šola Šmarje pri Jelšah"),
