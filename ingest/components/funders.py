@@ -79,7 +79,11 @@ PAYING_VERB = re.compile(
     r"pokrywa\w*|pokryl\w*|dolozyl\w*|doklada|zaplacil\w*|oplacil\w*|sfinansowal\w*|"
     r"ufundowal\w*|przekazal\w*|przeznaczyl\w*|"
     r"placal\w*|placa|krije|krijejo|pokril\w*|prispeval\w*|prispeva|doniral\w*|"
-    r"namenil\w*)$"
+    r"namenil\w*|"
+    # active present forms of "fund" ("Das Staatsministerium fördert das Vorhaben mit
+    # 180.000 Euro", "Miasto finansuje…"): passive participles are funding words instead
+    r"fordert|forderte|funds|finances|financuje|spolufinancuje|finansuje|wspolfinansuje|"
+    r"financira|financirata|financirajo|sofinancira|sofinancirata|sofinancirajo)$"
 )
 # words (folded) saying that money flows to this project
 FUNDING_CUES = re.compile(
@@ -459,18 +463,30 @@ class FunderDecider:
             mentions.append(mention)
         # a ministry or agency named with a programme operates it ("Departament Wdrażania
         # EFS"); only without a named programme does its type say where money comes from
-        programme_sentences = {
-            sentence_index(doc, m.span.start)
-            for m in mentions
-            if m.notation in PROGRAMMES and m.confidence >= 0.5
-        }
+        programme_ends: dict[int, int] = {}  # sentence → end (char) of its last programme
+        for m in mentions:
+            if m.notation in PROGRAMMES and m.confidence >= 0.5:
+                number = sentence_index(doc, m.span.start)
+                programme_ends[number] = max(programme_ends.get(number, 0), m.span.end)
+        cues = funding_word_positions(doc) if programme_ends else []
         for org in paying:
             if (org.start, org.end) in with_programme:
                 continue
             kind = FUNDER_BY_ACTOR_TYPE.get(org.label_)
             if FOUNDATION_NAME.search(fold(org.text)):
                 kind = "private-foundation"
-            operator = sentence_index(doc, org.start_char) in programme_sentences
+            number = sentence_index(doc, org.start_char)
+            # "funded by the ISF and co-funded by the Ministry": a funding word of its own
+            # after the programme makes the body a co-funder, not the programme's operator
+            own_cue = (
+                any(
+                    0 < org.start - i <= FUNDED_BY_WINDOW and doc[i].idx >= programme_ends[number]
+                    for i in cues
+                )
+                if number in programme_ends
+                else False
+            )
+            operator = number in programme_ends and not own_cue
             if kind and not (operator and kind in OPERATOR_KINDS):
                 evidence = Span(org.start_char, org.end_char, org.text)
                 mentions.append(ConceptMention("funder", kind, evidence, "praxis_funders", 0.6))

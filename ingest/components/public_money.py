@@ -212,6 +212,8 @@ def owner_kind(owners: list[int]) -> str | None:
 OWNER_AFTER = 12
 OWNER_BEFORE = 2
 AGENT_AFTER = 4
+#: how far after a funding verb an owner joined by "and" may come
+JOINED_AGENT_AFTER = 14
 #: coordination words a budget phrase runs across ("des ESF und des Landes")
 AND_WORDS = {
     "cs": {"a"},
@@ -336,6 +338,19 @@ def agent_money(
                     out.append((kind, i, k + 1))
                 break
             if cls[k] != LINK:
+                break
+        # a second agent joined by "and" further on ("sofinancirata Evropska unija iz
+        # Evropskega socialnega sklada plus in Republika Slovenija")
+        for k in range(i + 2, min(i + 1 + JOINED_AGENT_AFTER, n)):
+            if sentence_of[k] != sentence_of[i] or (cls[k] == STOP and cls.text(k) in {";", "."}):
+                break
+            if cls[k] in (NATIONAL, LOCAL) and cls[k - 1] == AND and k not in skip and noun(k):
+                # not the subject of a clause of its own ("… z ESF a město pořádá akce")
+                nxt = k + 1
+                ends = nxt >= n or not doc[nxt].is_lower or cls[nxt] in (STOP, FROM, LINK)
+                kind = owner_kind([cls[k]])
+                if kind and ends:
+                    out.append((kind, k - 1, k + 1))
                 break
         k = i - 1
         while k >= 0 and i - k < 3 and cls[k] == LINK and sentence_of[k] == sentence_of[i]:

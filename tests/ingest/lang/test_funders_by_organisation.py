@@ -89,6 +89,26 @@ import pytest
             "Grants and Small Awards) and by the Paul Hamlyn Foundation.",
             {"national-public", "private-foundation"},
         ),
+        # a funding word of its own after the programme: a co-funder, not the operator
+        (
+            "en",
+            "It is funded by the Internal Security Fund (ISF) and co-funded by the Ministry "
+            "of the Interior of the Czech Republic.",
+            {"isf", "national-public"},
+        ),
+        # an active "funds" with an amount
+        (
+            "de",
+            "Das Bayerische Staatsministerium der Justiz fördert das Vorhaben mit 180.000 Euro.",
+            {"national-public"},
+        ),
+        # the state joined by "and" to a first funder
+        (
+            "sl",
+            "Projekt sofinancirata Evropska unija iz Evropskega socialnega sklada plus in "
+            "Republika Slovenija.",
+            {"esf", "national-public"},
+        ),
     ],
 )
 def test_paying_organisations(analyse, lang: str, text: str, funders: set[str]) -> None:
@@ -130,6 +150,8 @@ def test_paying_organisations(analyse, lang: str, text: str, funders: set[str]) 
             "Stiftung Hilfe.",
             {"national-public"},
         ),
+        # a town that starts a clause of its own after "and" does not pay
+        ("cs", "Projekt je financován z ESF a město pořádá akce.", {"esf"}),
         # the manager of a grant does not pay it
         ("en", "The grant is managed by the Czech National Agency, DZS.", set()),
     ],
