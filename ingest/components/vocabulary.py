@@ -212,6 +212,13 @@ def lemma_is_another_word(label: str, norms: list[str]) -> bool:
     return len(norms) == 1 and fold(label)[:3] != norms[0][:3]
 
 
+#: groups of a kind of body's staff: a phrase naming one also names the kind of body
+STAFF_LABELS = frozenset(
+    f"target-group/{n}"
+    for n in ("prison-staff", "law-enforcement-officers", "judiciary-staff", "public-officials")
+)
+
+
 class VocabularyMatcher:
     def __init__(self, nlp: Language) -> None:
         self.lang = nlp.lang
@@ -328,6 +335,19 @@ class VocabularyMatcher:
                 kept.append(Span(doc, start, end, label=match_id))
                 ranges.append((start, end, match_id))
                 chosen.add((start, end, match_id))
+        # a staff phrase names a group and the kind of body it works for ("probačních
+        # úředníků": prison and probation staff, the probation service): both are kept
+        same_range = {(b, e): m for b, e, m in ranges}
+        for match_id, start, end in matches:
+            other = same_range.get((start, end))
+            if other is None or other == match_id or (start, end, match_id) in chosen:
+                continue
+            labels = {strings[other], strings[match_id]}
+            schemes = {label.partition("/")[0] for label in labels}
+            if schemes == {"actor-type", "target-group"} and labels & STAFF_LABELS:
+                kept.append(Span(doc, start, end, label=match_id))
+                chosen.add((start, end, match_id))
+                dropped = dropped or [(match_id, start, end)]
         if self.compounds is not None:
             found = self.compound_matches(doc, chosen)
             kept.extend(Span(doc, start, end, label=key) for key, start, end in found)

@@ -40,3 +40,17 @@ def test_inflected_and_short_forms_still_match(
     analyse, lang: str, text: str, category: str, notation: str
 ) -> None:
     assert notation in getattr(analyse(lang, text), category)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor_type", "group"),
+    [
+        ("cs", "Kurz pro 40 probačních úředníků.", "probation-service", "prison-staff"),
+        ("cs", "Výcvik je určen pro probační úředníky.", "probation-service", "prison-staff"),
+    ],
+)
+def test_a_staff_phrase_names_the_group_and_the_kind_of_body(
+    analyse, lang: str, text: str, actor_type: str, group: str
+) -> None:
+    found = analyse(lang, text)
+    assert actor_type in found.actor_types and group in found.target_groups
