@@ -109,7 +109,8 @@ TARGET_SENTENCE = re.compile(
     r"pozvani|pozvan\w*|zaprasza\w*|eingeladen|ladt\w*|invit\w*|vabi\w*|vabljen\w*|pozyva\w*|"
     r"vyskolen\w*|proskolen\w*|przeszkolon\w*|usposobljen\w*|trained|geschult|ausgebildet|"
     r"trains?|skoli|vyskoli|proskoli|szkoli|przeszkoli|schult|usposablja|adresuj\w*|"
-    r"absolvoval\w*|ukonczyl\w*|opravil\w*|completed)\b"
+    r"absolvoval\w*|ukonczyl\w*|opravil\w*|completed|attended|besucht\w*|obiskoval\w*|"
+    r"uczeszcza\w*|navstevoval\w*)\b"
 )
 #: "for" / "among" before a group: the group receives or takes part
 FOR_WORDS = {

@@ -54,3 +54,21 @@ def test_a_staff_phrase_names_the_group_and_the_kind_of_body(
 ) -> None:
     found = analyse(lang, text)
     assert actor_type in found.actor_types and group in found.target_groups
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "group"),
+    [
+        # people under probation supervision are offenders
+        ("sl", "Projekt je namenjen osebam, ki so v probacijski obravnavi.", "offenders"),
+        ("cs", "Klienti jsou osoby v probačním dohledu.", "offenders"),
+        # staff who attended a course took part in it
+        (
+            "sl",
+            "Policisti obeh držav so spomladi obiskovali tečaje jezika.",
+            "law-enforcement-officers",
+        ),
+    ],
+)
+def test_groups_served_or_taking_part(analyse, lang: str, text: str, group: str) -> None:
+    assert group in analyse(lang, text).target_groups
