@@ -286,6 +286,29 @@ def published_on(tok: Tokens, start: int, end: int) -> bool:
 ACCORDING = frozenset({"podle", "podla", "wedlug", "laut", "gemass", "according", "to"})
 
 
+#: folded words for "case" next to "study": a case study is a teaching or reporting form,
+#: no research of the project ("case studies", "prípadové štúdie", "studium przypadku")
+CASE_WORDS = ("case", "pripadov", "pripadow", "przypadk", "primer", "fall")
+#: a Czech/Slovak genitive adjective before "studia/štúdia": studies at a school
+#: ("stredoškolského štúdia"), not a study
+SCHOOLING_GENITIVE = ("eho", "iho")
+
+
+def not_research(tok: Tokens, span: Span) -> bool:
+    """A study that is a case study or schooling, not research done in the project."""
+    if len(span) != 1:
+        return False
+    around = [tok.folded(k) for k in (span.start - 1, span.end) if 0 <= k < len(tok)]
+    if any(w.startswith(CASE_WORDS) for w in around):
+        return True
+    word = tok.folded(span.start)
+    return (
+        word in {"studia", "studium", "studiu"}
+        and span.start > 0
+        and tok.folded(span.start - 1).endswith(SCHOOLING_GENITIVE)
+    )
+
+
 def cites_research(tok: Tokens, start: int) -> bool:
     before = [tok.folded(k) for k in range(max(start - 2, 0), start)]
     if before and before[-1] == "to":
@@ -899,6 +922,8 @@ class ConceptContext:
             return False  # "Opublikowano: 15.03.2024", "Veröffentlicht am 3. März": a date line
         if label == SURVEY and span.start > 0 and cites_research(tok, span.start):
             return False  # "podľa prieskumov": research cited, not done
+        if label == SURVEY and not_research(tok, span):
+            return False  # "case studies", "stredoškolského štúdia"
         if label == STUDY_VISIT and WEBSITE.search(folded_sentence(doc, span.start_char)):
             return False  # "visit our website", "webovú stránku navštívilo milión ľudí"
         if label == WORKSHOP and self.lang in PLACE_WORKSHOP_LANGS and _in_place(tok, span):

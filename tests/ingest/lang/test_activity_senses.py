@@ -27,6 +27,14 @@ import pytest
             "exchange-of-good-practice",
         ),
         ("sk", "Projekt.\nPlatforma na šírenie výsledkov.", "awareness-campaign"),
+        # a case study is a teaching form; Slovak "štúdia" after a genitive adjective is schooling
+        (
+            "en",
+            "Project.\nParticipants worked through case studies involving attacks.",
+            "survey-research",
+        ),
+        ("sk", "Projekt.\nPripravili sme prípadové štúdie z praxe.", "survey-research"),
+        ("sk", "Projekt.\nDo stredoškolského štúdia sa zapísalo 46 odsúdených.", "survey-research"),
         # a press conference announces a project; it is none of its conferences
         ("cs", "Projekt.\nŘeditelka to řekla na tiskové konferenci v Praze.", "conference"),
         ("sl", "Projekt.\nNa novinarski konferenci v Ljubljani je poudarila.", "conference"),
