@@ -8,7 +8,12 @@ import re
 from spacy.attrs import NORM
 from spacy.tokens import Doc
 
-from ingest.components.organisations.labels import _adjective_word, _pl_agree, _pl_is_adjective
+from ingest.components.organisations.labels import (
+    ADJECTIVE_LEMMA_ENDINGS,
+    _adjective_word,
+    _pl_agree,
+    _pl_is_adjective,
+)
 from ingest.components.organisations.words import (
     ADJ_ENDINGS,
     ARTICLES,
@@ -38,7 +43,7 @@ from ingest.components.organisations.words import (
 )
 from ingest.components.orgdata import LEGAL_FIRST, LEGAL_FORMS, HeadWord, cities, folded
 from ingest.components.sentences import token_strings
-from ingest.lemmatize import lemmatize
+from ingest.lemmatize import is_known, lemmatize
 
 #: nouns of purpose after Slavic "na" inside a name ("na rzecz" = for, "na ochranu" = for
 #: the protection of, "na podporu", "na pomoc", "na boj proti")
@@ -774,7 +779,15 @@ class NameGrowth:
         """cs/sk/sl: the lemmatiser knows the word as an inflected non-adjective
         ("Policisti" → "policist"); unknown words ("Konzultačné") stay possible adjectives."""
         lemma = lemmatize(text, self.lang).lower()
-        return lemma != text.lower() and not _adjective_word(text, self.lang)
+        if lemma == text.lower():
+            # a nominative noun the dictionary knows ("Varna hiša": house), not an adjective
+            # lemma ("slovenski", "nový")
+            return (
+                text.islower()
+                and is_known(lemma, self.lang)
+                and not lemma.endswith(ADJECTIVE_LEMMA_ENDINGS.get(self.lang, ("\0",)))
+            )
+        return not _adjective_word(text, self.lang)
 
     def _person_ahead(self, doc: Doc, k: int) -> bool:
         """A given name in the nominative and a capitalised surname at ``k`` (a Czech/Slovak

@@ -262,6 +262,8 @@ class SharedHeads:
                 for j, w in enumerate(words):
                     if j == noun:
                         out.append(noun_lemma)
+                    elif j > noun:
+                        out.append(w)  # the complement keeps its case ("Center | za socialno delo")
                     else:
                         out.append(_agree_slavic(_adjective_lemma(w, lang), gender, lang))
         head = " ".join(out)

@@ -356,6 +356,18 @@ LABELS = [
     ("en", "Partners: Stowarzyszenie Aktywni 60+ (Poland).", "Stowarzyszenie Aktywni 60+"),
     ("cs", "Partnerem je Život 90, z. ú., který pomáhá seniorům.", "Život 90, z. ú."),
     ("pl", "Fundacja Dobro pomogła 60 osobom w tym roku.", "Fundacja Dobro"),
+    # a capitalised adjective and a nominative noun the dictionary knows: one titled name
+    (
+        "sl",
+        "Društvo Varna hiša Dolenjska podaljšuje delovanje linije.",
+        "Društvo Varna hiša Dolenjska",
+    ),
+    # names sharing a plural head: the head's complement keeps its case
+    (
+        "sl",
+        "Sodelujejo centri za socialno delo Celje in Maribor.",
+        "Center za socialno delo Maribor",
+    ),
     # a place named with a preposition is one place
     ("cs", "Program běží ve Věznici Stráž pod Ralskem a jinde.", "Věznice Stráž pod Ralskem"),
     ("sl", "Sodeluje Osnovna šola Šmarje pri Jelšah.", "Osnovna šola Šmarje pri Jelšah"),
