@@ -180,6 +180,10 @@ NOT_NAME_START = {
         *NOT_NAME_START,
         *"organizace organizácia organizacija organizacja organisation organization".split(),
         *"instituce inštitúcia instytucja institution".split(),
+        # kinds of text heading a page ("Novica društva …", "Pozvánka", "Einladung")
+        *"novica novice obvestilo sporočilo vabilo aktualność aktualności".split(),
+        *"pozvánka pozvanka zaproszenie einladung invitation pressemitteilung".split(),
+        *"novinka novinky oznam oznámení".split(),
     )
 }
 #: lower-case words that end a complement (verbs, pronouns, particles)

@@ -265,6 +265,13 @@ NOT_FOUND = [
     ),
     ("cs", "Partnerem je Spolek Kompas, z. s.", "Partnerem je Spolek Kompas, z. s."),
     ("cs", "Ústav pro péči o tom rozhodl včera.", "Ústav pro péči o tom"),
+    # the kind of text heading a page is no part of a name
+    (
+        "sl",
+        "Novica društva Varna hiša Dolenjska\n\nLinija deluje.",
+        "Novica društva Varna hiša Dolenjska",
+    ),
+    ("cs", "Pozvánka Spolku Kompas na seminář\n\nZveme vás.", "Pozvánka Spolku Kompas"),
     # a Polish verb in -ąć ends a name ("rozpocząć")
     (
         "pl",
