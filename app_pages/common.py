@@ -228,6 +228,30 @@ def _participants(location: str, version: str) -> dict[str, list[dict[str, Any]]
     return out
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _organisation_choices(location: str, version: str) -> list[tuple[str, str, int]]:
+    from graph.projection import projection
+
+    proj = projection(store())
+    rows = [(o, rec.label, len(proj.org_projects.get(o, ()))) for o, rec in proj.orgs.items()]
+    rows.sort(key=lambda r: (-r[2], r[1].casefold()))
+    return rows
+
+
+def organisation_choices() -> list[tuple[str, str, int]]:
+    """``(IRI, label, projects)`` of every organisation, most projects first."""
+    s = store()
+    return _organisation_choices(s.location, s.version())
+
+
+def find_organisation(text: str) -> str:
+    """An organisation IRI from a label, acronym or unique part of one (``LookupError``
+    with a one-line reason otherwise), as ``praxis orgs show``."""
+    from graph.projection import projection, resolve_organisation
+
+    return resolve_organisation(projection(store()), text)
+
+
 def participants() -> dict[str, list[dict[str, Any]]]:
     """project IRI → its organisations (strongest role each), coordinator first."""
     s = store()

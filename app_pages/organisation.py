@@ -20,12 +20,14 @@ from app_pages.common import (
     duplicates_of,
     esc,
     facet_label,
+    find_organisation,
     label_of,
     link,
     network_view,
     org_display_label,
     org_name,
     org_record,
+    organisation_choices,
     parents,
     plain,
     project_rows,
@@ -45,13 +47,34 @@ MAX_PROJECTS = 200
 MAX_EGO_NODES = 80
 
 iri = st.query_params.get("iri")
+if not iri and st.query_params.get("org"):
+    # a human address: /organisation?org=Mezikrok (a label, acronym or unique part of one)
+    try:
+        iri = find_organisation(st.query_params["org"])
+    except LookupError as exc:
+        st.title("Organisation")
+        st.error(plain(str(exc)))
+        st.stop()
 if not iri:
     st.title("Organisation")
-    st.info(
-        "Open an organisation from a project page or the network, or put its IRI in the "
-        "address: /organisation?iri=…"
+    choices = organisation_choices()
+    st.caption(
+        "Pick an organisation, open one from a project page or the network, or put its name "
+        "or IRI in the address: /organisation?org=… or ?iri=…"
     )
-    st.stop()
+    by_text: dict[str, str] = {}  # what the list shows → IRI (a repeated label gets its IRI)
+    for o, label, n in choices:
+        text = f"{label} ({n} projects)"
+        by_text[text if text not in by_text else f"{text} <{o}>"] = o
+    picked = st.selectbox(
+        f"Organisation ({len(choices)}, most projects first)",
+        ["—", *by_text],
+        key="org-pick",
+    )
+    if picked not in by_text:
+        st.stop()
+    iri = by_text[picked]
+    st.query_params["iri"] = iri  # the address now names it: shareable
 try:
     org = NamedNode(iri)
 except ValueError:

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from graph.network import collaboration_graph
 from graph.queries import run_query
+from graph.resolve import organisation_label
 from graph.search import search
 from graph.store import GraphStore
 
@@ -151,10 +152,28 @@ def test_bad_or_unknown_iri_is_a_message_not_a_crash(app_env: Path) -> None:
         assert at.warning
         at = run_page(page)
         assert not at.exception
-        assert at.info
+        assert at.info or at.selectbox  # the organisation page offers a picker
 
 
 # ---------------------------------------------------------------------------- organisation
+def test_organisation_page_picks_an_organisation_by_name(app_env: Path, demo_store) -> None:  # type: ignore[no-untyped-def]
+    at = run_page("organisation")
+    assert not at.exception
+    picker = at.selectbox(key="org-pick")
+    busiest = busiest_org(demo_store)
+    assert picker.options[1].startswith(organisation_label(demo_store, busiest))
+    picker.select_index(1).run()
+    assert not at.exception
+    assert "Names and where they come from" in {s.value for s in at.subheader}
+    # a human address by name, and an unknown name as a message
+    at = run_page("organisation", {"org": organisation_label(demo_store, busiest)})
+    assert not at.exception and at.title[0].value
+    assert "Names and where they come from" in {s.value for s in at.subheader}
+    at = run_page("organisation", {"org": "Nobody Anywhere <b>"})
+    assert not at.exception
+    assert any("no organisation matches" in e.value for e in at.error)
+
+
 def test_organisation_page_sections(app_env: Path, demo_store) -> None:  # type: ignore[no-untyped-def]
     org = busiest_org(demo_store)
     at = run_page("organisation", {"iri": org})
