@@ -231,18 +231,38 @@ def funding_organisations(doc: Doc) -> list[SpacySpan]:
     for span in orgs:
         agent = any(lower[k] in agents for k in range(max(span.start - 2, 0), span.start))
         relative = any(lower[k] in relatives for k in range(span.end, min(span.end + 2, size)))
-        for i in cues:
-            after = 0 < span.start - i <= FUNDED_BY_WINDOW
-            before = (agent and 0 <= i - span.end < 2 * FUNDED_BY_WINDOW) or (
-                relative and 0 < i - span.end <= FUNDED_BY_WINDOW
-            )
-            if after and sentence[i] == sentence[span.start]:
-                out.append(span)
-                break
-            if before and sentence[span.start] == sentence[i]:
-                out.append(span)
-                break
+        if pays_at(span.start, span.end, cues, sentence, agent, relative):
+            out.append(span)
     return out
+
+
+def pays_at(
+    start: int, end: int, cues: list[int], sentence: list[int], agent: bool, relative: bool
+) -> bool:
+    """The name at tokens ``start:end`` gives the money: a funding word (at a position in
+    ``cues``) a few words before it in its sentence, or after it when an agent word
+    ("von", "by") stands before it or a relative pronoun after it."""
+    for i in cues:
+        if sentence[i] != sentence[start]:
+            continue
+        if 0 < start - i <= FUNDED_BY_WINDOW:
+            return True
+        if (agent and 0 <= i - end < 2 * FUNDED_BY_WINDOW) or (
+            relative and 0 < i - end <= FUNDED_BY_WINDOW
+        ):
+            return True
+    return False
+
+
+def named_as_payer(doc: Doc, start: int, end: int) -> bool:
+    """:func:`pays_at` for one name before organisations are found ("funded with support
+    from the European Commission", "von der Europäischen Kommission gefördert")."""
+    cues = funding_word_positions(doc)
+    if not cues:
+        return False
+    agent = any(doc[k].lower_ in AGENT_WORDS for k in range(max(start - 2, 0), start))
+    relative = any(doc[k].lower_ in RELATIVE_WORDS for k in range(end, min(end + 2, len(doc))))
+    return pays_at(start, end, cues, sentence_numbers(doc), agent, relative)
 
 
 def paying_subjects(doc: Doc, orgs: list[SpacySpan]) -> list[SpacySpan]:

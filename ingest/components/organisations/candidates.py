@@ -10,7 +10,7 @@ from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
 
 from ingest.components.context import in_disclaimer
-from ingest.components.funders import FUNDED_BY_WINDOW, FUNDED_BY_WORD
+from ingest.components.funders import named_as_payer
 from ingest.components.organisations.acronyms import matches_initialism
 from ingest.components.organisations.labels import _pl_number
 from ingest.components.organisations.records import Candidate
@@ -50,7 +50,6 @@ from ingest.components.orgdata import (
     folded,
 )
 from ingest.components.sentences import folded_sentence
-from ingest.normalise import fold
 
 #: the stems of the lower-case town words that head a municipality's name
 MUNICIPALITY_WORDS = {
@@ -109,10 +108,6 @@ PLACE_PREPS = LOCATION_PREPS | set(
 
 #: words whose lemma may start a classifier or appositive rule
 TRIGGER_NORMS = frozenset(CLASSIFIER_NOUNS) | frozenset(APPOSITIVE_NOUNS)
-
-
-#: prepositions that introduce the giver of a grant ("von der Kommission gefördert")
-AGENT_PREPS = frozenset({"von", "vom", "durch", "by", "from", "od", "przez", "zo", "iz"})
 
 
 class CandidateSources:
@@ -584,7 +579,7 @@ class CandidateSources:
             if not any(is_cap(t.text) for t in doc[start:end]):
                 continue
             source = "authority"
-            if self._skipped(doc, strings[match_id], start):
+            if self._skipped(doc, strings[match_id], start, end):
                 source = "blocked"
             out.append(Candidate(start, end, source, authority=auth, priority=2))
         for match_id, start, end in self.acronym_matcher(doc):
@@ -593,13 +588,13 @@ class CandidateSources:
                 continue
             # "EU average", "EU contribution": the acronym of a skipped body is skipped too
             source = "authority-acronym"
-            if self._skipped(doc, strings[match_id], start):
+            if self._skipped(doc, strings[match_id], start, end):
                 source = "blocked"
             out.append(Candidate(start, end, source, authority=auth, priority=1))
         out.extend(self._inflected_one_word_authorities(doc, home))
         return out
 
-    def _skipped(self, doc: Doc, ident: str, start: int) -> bool:
+    def _skipped(self, doc: Doc, ident: str, start: int, end: int) -> bool:
         """A body matched but not reported: the Union anywhere; the Commission or its
         executive agency as the source of a grant ("funded with support from the European
         Commission") or in the EU disclaimer, which every Erasmus+ text carries."""
@@ -609,16 +604,7 @@ class CandidateSources:
             return False
         if in_disclaimer(folded_sentence(doc, doc[start].idx)):
             return True
-        sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
-        before = range(max(sentence.start, start - FUNDED_BY_WINDOW), start)
-        if any(FUNDED_BY_WORD.match(fold(doc[k].text)) for k in before):
-            return True
-        # verb last: "von der Europäischen Kommission gefördert"
-        agent = any(
-            doc[k].lower_ in AGENT_PREPS for k in range(max(sentence.start, start - 2), start)
-        )
-        after = range(start + 1, min(sentence.end, start + FUNDED_BY_WINDOW))
-        return agent and any(FUNDED_BY_WORD.match(fold(doc[k].text)) for k in after)
+        return named_as_payer(doc, start, end)
 
     def _inflected_one_word_authorities(self, doc: Doc, home: set[str]) -> list[Candidate]:
         """A one-word national body capitalised inside a sentence, in any case ("sodelovanje
