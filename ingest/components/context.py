@@ -38,7 +38,7 @@ from ingest.components.sentences import (
     sentence_index,
     sentence_text,
 )
-from ingest.components.vocabulary import CONCEPT_SPANS
+from ingest.components.vocabulary import CONCEPT_SPANS, STAFF_OF_TYPE
 from ingest.normalise import fold
 
 #: target groups that are often the implementers or a bystander rather than the beneficiary
@@ -714,21 +714,6 @@ AUDIENCE = re.compile(
 RELATIVE = re.compile(
     r"\b(ki|ktery|ktera|ktere|ktory|ktora|ktore|which|who|that|die|der|das|deren|dessen)\b"
 )
-#: the staff group of each kind of body
-STAFF_OF_TYPE = {
-    "actor-type/police": "target-group/law-enforcement-officers",
-    "actor-type/municipal-police": "target-group/law-enforcement-officers",
-    "actor-type/border-guard": "target-group/law-enforcement-officers",
-    "actor-type/court-prosecution": "target-group/judiciary-staff",
-    "actor-type/prison-service": PRISON_STAFF,
-    "actor-type/probation-service": PRISON_STAFF,
-    "actor-type/ngo": "target-group/ngo-staff",
-    "actor-type/ministry": "target-group/public-officials",
-    "actor-type/government-agency": "target-group/public-officials",
-    "actor-type/municipality": "target-group/public-officials",
-    "actor-type/regional-government": "target-group/public-officials",
-    "actor-type/labour-office": "target-group/public-officials",
-}
 
 
 def audience_staff(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

@@ -212,11 +212,22 @@ def lemma_is_another_word(label: str, norms: list[str]) -> bool:
     return len(norms) == 1 and fold(label)[:3] != norms[0][:3]
 
 
-#: groups of a kind of body's staff: a phrase naming one also names the kind of body
-STAFF_LABELS = frozenset(
-    f"target-group/{n}"
-    for n in ("prison-staff", "law-enforcement-officers", "judiciary-staff", "public-officials")
-)
+#: the staff group of each kind of body (a staff phrase names both; an audience statement
+#: listing kinds of bodies means their staff)
+STAFF_OF_TYPE = {
+    "actor-type/police": "target-group/law-enforcement-officers",
+    "actor-type/municipal-police": "target-group/law-enforcement-officers",
+    "actor-type/border-guard": "target-group/law-enforcement-officers",
+    "actor-type/court-prosecution": "target-group/judiciary-staff",
+    "actor-type/prison-service": "target-group/prison-staff",
+    "actor-type/probation-service": "target-group/prison-staff",
+    "actor-type/ngo": "target-group/ngo-staff",
+    "actor-type/ministry": "target-group/public-officials",
+    "actor-type/government-agency": "target-group/public-officials",
+    "actor-type/municipality": "target-group/public-officials",
+    "actor-type/regional-government": "target-group/public-officials",
+    "actor-type/labour-office": "target-group/public-officials",
+}
 
 
 class VocabularyMatcher:
@@ -342,9 +353,8 @@ class VocabularyMatcher:
             other = same_range.get((start, end))
             if other is None or other == match_id or (start, end, match_id) in chosen:
                 continue
-            labels = {strings[other], strings[match_id]}
-            schemes = {label.partition("/")[0] for label in labels}
-            if schemes == {"actor-type", "target-group"} and labels & STAFF_LABELS:
+            pair = sorted((strings[other], strings[match_id]))  # actor-type first
+            if STAFF_OF_TYPE.get(pair[0]) == pair[1]:
                 kept.append(Span(doc, start, end, label=match_id))
                 chosen.add((start, end, match_id))
                 dropped = dropped or [(match_id, start, end)]
