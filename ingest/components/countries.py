@@ -214,7 +214,7 @@ ORIGIN_PEOPLE = (
     "pracovni", "zamestnan", "lidi", "lide", "osob",
     "pracowni", "ludzi", "ludz",
     "delav", "ljud", "oseb",
-    "arbeitnehm", "arbeitskr", "beschaftigt", "mensch", "person",
+    "arbeitnehm", "arbeitskr", "beschaftigt", "mensch",
 )  # fmt: skip
 
 

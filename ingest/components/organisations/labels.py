@@ -7,7 +7,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 
 from ingest.components.organisations.words import NAME_CONNECTORS, SLAVIC
-from ingest.components.orgdata import folded
+from ingest.components.orgdata import folded, head_table
 from ingest.lemmatize import lemmatize
 
 # ---------------------------------------------------------------- canonical labels
@@ -144,8 +144,6 @@ def _head_lemma(word: str, lang: str) -> str:
     """The lemma of a name's head noun; when the lemmatiser reads another noun ("Rady" →
     Slovak "rad", a row) and the feminine in -a is an institutional word ("rada", a
     council), that one."""
-    from ingest.components.orgdata import head_table
-
     lemma = lemmatize(word, lang)
     if not lemma[-1:].isalpha() or folded(lemma[-1:]) in "aeiouy":
         return lemma  # only a lemma read as a masculine noun (consonant) is doubted
