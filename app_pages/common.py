@@ -234,12 +234,14 @@ def _organisation_choices(location: str, version: str) -> list[tuple[str, str, i
 
     proj = projection(store())
     rows = [(o, rec.label, len(proj.org_projects.get(o, ()))) for o, rec in proj.orgs.items()]
+    # the authority file's bodies that no document names have no page to open
+    rows = [r for r in rows if r[2]]
     rows.sort(key=lambda r: (-r[2], r[1].casefold()))
     return rows
 
 
 def organisation_choices() -> list[tuple[str, str, int]]:
-    """``(IRI, label, projects)`` of every organisation, most projects first."""
+    """``(IRI, label, projects)`` of every organisation in a project, most projects first."""
     s = store()
     return _organisation_choices(s.location, s.version())
 
